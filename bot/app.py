@@ -1,0 +1,148 @@
+"""The one place that wires Rakor: settings → ``Application`` with handlers, hooks and errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
+
+from bot import commands
+from bot.access import is_group_chat
+from bot.i18n import LANGUAGES, t
+from bot.inbox import DurableUpdateQueue, InboxProcessor, replay
+from bot.runtime import Runtime, attach, runtime_of, system_clock
+from bot.settings import Settings
+from handlers import groups as groups_handlers
+from handlers import help as help_handlers
+from handlers import roles, units
+from storage import db as storage_db
+from storage import groups
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+FEATURES = (groups_handlers, units, roles, help_handlers)
+"""Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
+
+POLL_TIMEOUT = timedelta(seconds=30)
+
+
+def build_application(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> App:
+    """Build the ``Application``: one per process, shared by production, the sandbox and tests."""
+    if settings.bot_token is None:
+        raise ValueError("RAKOR_BOT_TOKEN is not set")
+    runtime = Runtime(settings=settings, clock=clock)
+
+    def database() -> storage_db.Database:
+        return runtime.database
+
+    def epoch() -> int:
+        return int(runtime.now().timestamp())
+
+    app = (
+        Application.builder()
+        .token(settings.bot_token.get_secret_value())
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=ZoneInfo(settings.timezone),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .update_queue(DurableUpdateQueue(database, epoch))
+        .concurrent_updates(InboxProcessor(database, epoch))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    attach(app, runtime)
+    for feature in FEATURES:
+        feature.register(app)
+    app.add_error_handler(on_error)
+    return app
+
+
+async def post_init(app: App) -> None:
+    """Open the database (migrating it), queue unhandled updates, publish the command menus."""
+    runtime = runtime_of(app)
+    runtime.db = await storage_db.connect(runtime.settings.database)
+    replayed = await replay(runtime.db, app.update_queue, app.bot)
+    if replayed:
+        logger.info("%d update(s) stored before the last stop will be handled now", replayed)
+    await publish_commands(app)
+
+
+async def post_shutdown(app: App) -> None:
+    runtime = runtime_of(app)
+    if runtime.db is not None:
+        await runtime.db.close()
+        runtime.db = None
+
+
+async def publish_commands(app: App) -> None:
+    """The command menus, Indonesian by default and English for English-speaking users."""
+    specs = commands.registered(app)
+    for lang in LANGUAGES:
+        menu = [BotCommand(spec.shown(lang), t(lang, f"help.{spec.name}")) for spec in specs]
+        try:
+            await app.bot.set_my_commands(menu, language_code=None if lang == "id" else lang)
+        except TelegramError as exc:
+            logger.warning("could not publish the %s command menu: %s", lang, exc)
+
+
+async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Log the failure and tell the user politely; never let the error escape."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error("handling update %s failed", update_id, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    chat = update.effective_chat
+    runtime = runtime_of(context)
+    lang = runtime.settings.language
+    try:
+        if is_group_chat(chat):
+            group = await groups.get(runtime.database, chat.id)
+            lang = group.language if group else lang
+        if update.callback_query is not None:
+            await update.callback_query.answer(t(lang, "common.error"), show_alert=True)
+        else:
+            await context.bot.send_message(chat.id, t(lang, "common.error"))
+    except Exception:  # the error handler must never raise
+        logger.exception("could not tell chat %s about the failure", chat.id)
+
+
+@asynccontextmanager
+async def running(app: App, *, poll_timeout: timedelta = POLL_TIMEOUT) -> AsyncIterator[App]:
+    """Run the application with polling inside an existing event loop (tests, the sandbox).
+
+    Does what ``run_polling`` does, minus owning the loop and the signals.
+    """
+    await app.initialize()
+    try:
+        await post_init(app)
+        await app.updater.start_polling(
+            poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+        )
+        await app.start()
+        try:
+            yield app
+        finally:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+    finally:
+        await app.shutdown()
+        await post_shutdown(app)

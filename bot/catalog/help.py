@@ -1,0 +1,59 @@
+"""/bantuan texts, and one line per foundation command (plain text: also the command menu).
+
+Each feature's catalog adds ``help.<name>`` (one plain-text line, at most 256 characters) and
+``help.<name>.usage`` (HTML, with examples) for its own commands.
+"""
+
+ID = {
+    "help.header": "<b>Perintah Rakor</b>",
+    "help.footer": "Rincian satu perintah: <code>/bantuan instansi</code>. Perintah bahasa Inggris juga bisa (/help).",
+    "help.hint": "Daftar perintah: /bantuan",
+    "help.unknown": "Perintah {command} tidak ada. Daftar perintah: /bantuan",
+    "help.detail_header": "<b>{command}</b> (juga {alias})",
+    "help.mulai": "Mendaftarkan grup ini di Rakor (koordinator)",
+    "help.mulai.usage": "Ketik <code>/mulai</code> di grup koordinasi. Di obrolan pribadi: sapaan dan bantuan.",
+    "help.bantuan": "Daftar perintah dan cara memakainya",
+    "help.bantuan.usage": "<code>/bantuan</code> atau <code>/bantuan gabung</code> untuk rincian satu perintah.",
+    "help.instansi": "Daftar instansi dan anggotanya; koordinator menambah/menghapus",
+    "help.instansi.usage": (
+        "<code>/instansi</code> — daftar instansi dan anggotanya\n"
+        "<code>/instansi tambah DISHUB Dinas Perhubungan</code> — tambah (koordinator)\n"
+        "<code>/instansi hapus DISHUB</code> — hapus (koordinator)"
+    ),
+    "help.gabung": "Bergabung ke instansi Anda di grup ini",
+    "help.gabung.usage": "<code>/gabung DISHUB</code> — kodenya lihat di /instansi",
+    "help.peran": "Menetapkan peran: koordinator, anggota, pengamat (koordinator)",
+    "help.peran.usage": (
+        "<code>/peran @username koordinator</code>, atau balas pesan orangnya dengan"
+        " <code>/peran pengamat</code>.\nAdmin grup selalu koordinator."
+    ),
+    "help.bahasa": "Bahasa grup: id atau en (koordinator)",
+    "help.bahasa.usage": "<code>/bahasa id</code> atau <code>/bahasa en</code>",
+}
+
+EN = {
+    "help.header": "<b>Rakor commands</b>",
+    "help.footer": "Details of one command: <code>/help units</code>. The Indonesian names work too (/bantuan).",
+    "help.hint": "All commands: /help",
+    "help.unknown": "There is no command {command}. All commands: /help",
+    "help.detail_header": "<b>{command}</b> (also {alias})",
+    "help.mulai": "Register this group with Rakor (coordinator)",
+    "help.mulai.usage": "Send <code>/start</code> in the coordination group. In a private chat: a greeting and help.",
+    "help.bantuan": "The commands and how to use them",
+    "help.bantuan.usage": "<code>/help</code>, or <code>/help join</code> for one command in detail.",
+    "help.instansi": "Units and their members; coordinators add and remove units",
+    "help.instansi.usage": (
+        "<code>/units</code> — the units and their members\n"
+        "<code>/units tambah DISHUB Dinas Perhubungan</code> — add one (coordinator)\n"
+        "<code>/units hapus DISHUB</code> — remove one (coordinator)"
+    ),
+    "help.gabung": "Join your unit in this group",
+    "help.gabung.usage": "<code>/join DISHUB</code> — see the codes with /units",
+    "help.peran": "Set a role: koordinator, anggota, pengamat (coordinator)",
+    "help.peran.usage": (
+        "<code>/role @username koordinator</code>, or reply to the person's message with"
+        " <code>/role pengamat</code>.\nGroup admins are always coordinators."
+    ),
+    "help.bahasa": "The group's language: id or en (coordinator)",
+    "help.bahasa.usage": "<code>/language id</code> or <code>/language en</code>",
+}

@@ -1,0 +1,85 @@
+"""Units (instansi), joining a unit, and roles."""
+
+ID = {
+    "units.list_header": "<b>Instansi di grup ini</b> ({count})",
+    "units.list_item": "• <b>{code}</b> — {name}{members}",
+    "units.list_members": "\n   Anggota: {names}",
+    "units.list_no_members": "\n   <i>belum ada anggota</i>",
+    "units.list_empty": (
+        "Belum ada instansi di grup ini. Koordinator dapat menambah, contoh:\n"
+        "<code>/instansi tambah DISHUB Dinas Perhubungan</code>"
+    ),
+    "units.list_footer": "Bergabung ke instansi Anda: <code>/gabung KODE</code>",
+    "units.added": "Instansi <b>{code}</b> — {name} ditambahkan. Anggotanya bergabung dengan <code>/gabung {code}</code>.",
+    "units.exists": "Kode <b>{code}</b> sudah dipakai oleh {name}. Pilih kode lain.",
+    "units.removed": "Instansi <b>{code}</b> — {name} dihapus dari grup. Riwayatnya tetap tersimpan.",
+    "units.unknown": "Instansi dengan kode <b>{code}</b> tidak ada di grup ini. Kode yang ada: {codes}",
+    "units.no_codes": "(belum ada; koordinator menambah dengan <code>/instansi tambah</code>)",
+    "units.add_usage": (
+        "Tulis kode lalu nama lengkap instansinya. Contoh:\n"
+        "<code>/instansi tambah DISHUB Dinas Perhubungan</code>\n"
+        "Kode: 2–16 huruf/angka, tanpa spasi."
+    ),
+    "units.remove_usage": "Tulis kode instansinya. Contoh: <code>/instansi hapus DISHUB</code>",
+    "units.usage": (
+        "Pilihan: <code>/instansi</code> (daftar), <code>/instansi tambah KODE Nama lengkap</code>,"
+        " <code>/instansi hapus KODE</code>."
+    ),
+    "units.joined": "{name} bergabung ke <b>{code}</b> — {unit}.",
+    "units.join_usage": "Tulis kode instansi Anda. Contoh: <code>/gabung DISHUB</code>\nKode yang ada: {codes}",
+    "roles.set": "Peran {name} di grup ini sekarang: <b>{role}</b>.",
+    "roles.usage": (
+        "Tulis username dan perannya, contoh: <code>/peran @budi_dishub koordinator</code>\n"
+        "Atau balas pesan orangnya dengan <code>/peran anggota</code>.\n"
+        "Peran: koordinator, anggota, pengamat."
+    ),
+    "roles.unknown_user": (
+        "Saya belum mengenal {username}. Minta yang bersangkutan mengirim pesan di grup dulu,"
+        " atau balas pesannya dengan <code>/peran {role}</code>."
+    ),
+    "roles.admin_is_coordinator": (
+        "{name} adalah admin grup, jadi tetap koordinator selama menjadi admin."
+    ),
+}
+
+EN = {
+    "units.list_header": "<b>Units in this group</b> ({count})",
+    "units.list_item": "• <b>{code}</b> — {name}{members}",
+    "units.list_members": "\n   Members: {names}",
+    "units.list_no_members": "\n   <i>no members yet</i>",
+    "units.list_empty": (
+        "This group has no units yet. A coordinator can add one, for example:\n"
+        "<code>/units tambah DISHUB Dinas Perhubungan</code>"
+    ),
+    "units.list_footer": "Join your unit: <code>/join CODE</code>",
+    "units.added": "Unit <b>{code}</b> — {name} added. Its members join with <code>/join {code}</code>.",
+    "units.exists": "The code <b>{code}</b> is already used by {name}. Choose another code.",
+    "units.removed": "Unit <b>{code}</b> — {name} was removed from the group. Its history is kept.",
+    "units.unknown": "There is no unit with the code <b>{code}</b> in this group. Codes: {codes}",
+    "units.no_codes": "(none yet; a coordinator adds one with <code>/units tambah</code>)",
+    "units.add_usage": (
+        "Give the code and then the unit's full name. For example:\n"
+        "<code>/units tambah DISHUB Dinas Perhubungan</code>\n"
+        "Code: 2–16 letters/digits, no spaces."
+    ),
+    "units.remove_usage": "Give the unit's code. For example: <code>/units hapus DISHUB</code>",
+    "units.usage": (
+        "Options: <code>/units</code> (list), <code>/units tambah CODE Full name</code>,"
+        " <code>/units hapus CODE</code>."
+    ),
+    "units.joined": "{name} joined <b>{code}</b> — {unit}.",
+    "units.join_usage": "Give your unit's code. For example: <code>/join DISHUB</code>\nCodes: {codes}",
+    "roles.set": "{name}'s role in this group is now: <b>{role}</b>.",
+    "roles.usage": (
+        "Give the username and the role, for example: <code>/role @budi_dishub koordinator</code>\n"
+        "Or reply to the person's message with <code>/role anggota</code>.\n"
+        "Roles: koordinator, anggota, pengamat."
+    ),
+    "roles.unknown_user": (
+        "I don't know {username} yet. Ask them to send a message in the group first, or reply to"
+        " their message with <code>/role {role}</code>."
+    ),
+    "roles.admin_is_coordinator": (
+        "{name} is a group admin, so they stay a coordinator while they are an admin."
+    ),
+}

@@ -1,0 +1,80 @@
+"""Rendering replies: splitting long HTML into Telegram-sized messages."""
+
+from __future__ import annotations
+
+import re
+
+MESSAGE_LIMIT = 4096
+
+_ATOM = re.compile(r"<[^<>]*>|&#?[a-zA-Z0-9]+;|[^<&\s]*\s+|[^<&\s]+|[<&]")
+_TAG = re.compile(r"<(/?)([a-zA-Z-]+)")
+_TEXT_ONLY = re.compile(r"<[^<>]*>")
+
+Stack = tuple[tuple[str, str], ...]
+"""Tags open at a point of the text: (name, the opening tag as written)."""
+
+
+def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split Telegram HTML into chunks of at most ``limit`` characters each.
+
+    Cuts after a line break where one lies in the second half of the chunk, else after a
+    space, else inside a long word; never inside a tag or an entity. Tags open at a cut are
+    closed at the end of the chunk and opened again at the start of the next, so each chunk is
+    valid HTML on its own.
+    """
+    if len(text) <= limit:
+        return [text]
+    chunks: list[str] = []
+    start: Stack = ()
+    current: list[tuple[str, Stack]] = []  # atoms of the chunk being filled, with tags open after
+    for atom in _atoms(text, limit // 4):
+        after = _apply(current[-1][1] if current else start, atom)
+        used = len(_opening(start)) + sum(len(a) for a, _ in current) + len(atom)
+        if current and used + len(_closing(after)) > limit:
+            cut = _cut(current)
+            head, current = current[:cut], current[cut:]
+            chunks.append(_opening(start) + "".join(a for a, _ in head) + _closing(head[-1][1]))
+            start = head[-1][1]
+        current.append((atom, after))
+    if current:
+        chunks.append(_opening(start) + "".join(a for a, _ in current) + _closing(current[-1][1]))
+    return [chunk for chunk in chunks if _TEXT_ONLY.sub("", chunk).strip()]
+
+
+def _atoms(text: str, longest: int) -> list[str]:
+    """Tags, entities and words (with their trailing spaces); long words cut to ``longest``."""
+    atoms: list[str] = []
+    for atom in _ATOM.findall(text):
+        if atom.startswith("<") and len(atom) > 1:
+            atoms.append(atom)
+        else:
+            atoms.extend(atom[i : i + longest] for i in range(0, len(atom), longest))
+    return atoms
+
+
+def _apply(stack: Stack, atom: str) -> Stack:
+    match = _TAG.match(atom)
+    if not match or not atom.endswith(">"):
+        return stack
+    name = match.group(2).lower()
+    if not match.group(1):
+        return (*stack, (name, atom))
+    if stack and stack[-1][0] == name:
+        return stack[:-1]
+    return stack
+
+
+def _opening(stack: Stack) -> str:
+    return "".join(tag for _, tag in stack)
+
+
+def _closing(stack: Stack) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(stack))
+
+
+def _cut(atoms: list[tuple[str, Stack]]) -> int:
+    """How many atoms go into the chunk: up to the last line break in the second half, if any."""
+    for index in range(len(atoms) - 1, len(atoms) // 2, -1):
+        if atoms[index][0].endswith("\n"):
+            return index + 1
+    return len(atoms)

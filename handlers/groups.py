@@ -1,0 +1,106 @@
+"""Groups: the gate every update passes, /mulai, /bahasa, and the bot joining a group."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import ChatMemberUpdated, Update
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackContext,
+    ChatMemberHandler,
+    TypeHandler,
+)
+
+from bot.access import is_group_chat, update_time
+from bot.commands import Call, CommandSpec, add_command
+from bot.i18n import LANGUAGES, t
+from bot.runtime import runtime_of
+from storage import groups, people
+
+logger = logging.getLogger(__name__)
+
+START = CommandSpec("mulai", "start", role="koordinator", where="any", needs_registration=False)
+LANGUAGE = CommandSpec("bahasa", "language", role="koordinator")
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    app.add_handler(TypeHandler(Update, gate), group=-1)
+    app.add_handler(ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    add_command(app, START, start)
+    add_command(app, LANGUAGE, language)
+
+
+async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Refuse groups the settings do not allow (once, then leave); remember who wrote."""
+    runtime = runtime_of(context)
+    chat = update.effective_chat
+    now = update_time(update, runtime)
+    if is_group_chat(chat) and chat.id not in runtime.settings.allowed_chats:
+        if await groups.audit_once(runtime.database, chat.id, "refused", int(now.timestamp())):
+            logger.warning("refusing chat %s: not in RAKOR_ALLOWED_CHATS", chat.id)
+            text = t(runtime.settings.language, "access.refused_group", chat_id=chat.id)
+            try:
+                await context.bot.send_message(chat.id, text)
+                await context.bot.leave_chat(chat.id)
+            except TelegramError as exc:
+                logger.warning("could not refuse chat %s: %s", chat.id, exc)
+        raise ApplicationHandlerStop
+    user = update.effective_user
+    if user is not None and not user.is_bot:
+        await people.remember_user(
+            runtime.database, user.id, user.full_name, user.username, int(now.timestamp())
+        )
+
+
+async def bot_membership(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Greet an allowed group the bot was just added to, with the one step to take."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    if change is None or not is_group_chat(change.chat):
+        return
+    joined = change.new_chat_member.status in (
+        ChatMemberStatus.MEMBER,
+        ChatMemberStatus.ADMINISTRATOR,
+    )
+    was_out = change.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    runtime = runtime_of(context)
+    if joined and was_out and await groups.get(runtime.database, change.chat.id) is None:
+        await context.bot.send_message(
+            change.chat.id, t(runtime.settings.language, "groups.added_hint")
+        )
+
+
+async def start(call: Call) -> None:
+    caller = call.caller
+    if not caller.is_group:
+        name = call.update.effective_user.first_name if call.update.effective_user else ""
+        await call.reply(
+            call.t("groups.private_greeting", name=name) + "\n\n" + call.t("help.hint")
+        )
+        return
+    runtime = call.runtime
+    chat = call.update.effective_chat
+    group, created = await groups.register(
+        runtime.database,
+        caller.chat_id,
+        chat.title or str(caller.chat_id),
+        runtime.settings.timezone,
+        runtime.settings.language,
+        caller.user_id,
+        int(caller.now.timestamp()),
+    )
+    key = "groups.registered" if created else "groups.already_registered"
+    await call.reply(t(group.language, key, title=group.title))
+
+
+async def language(call: Call) -> None:
+    choice = call.args.strip().lower()
+    if choice not in LANGUAGES:
+        await call.reply(call.t("groups.language_usage"))
+        return
+    await groups.set_language(call.runtime.database, call.caller.chat_id, choice)
+    await call.reply(t(choice, "groups.language_set"))

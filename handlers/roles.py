@@ -1,0 +1,61 @@
+"""/peran: koordinator sets someone's role in the group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.commands import Call, CommandSpec, add_command
+from storage import people
+from storage.people import ROLES
+
+ROLE = CommandSpec("peran", "role", role="koordinator")
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    add_command(app, ROLE, set_role)
+
+
+def parse_role(args: str) -> tuple[str | None, str] | None:
+    """``@username role`` → (username, role); ``role`` alone → (None, role) for a reply."""
+    words = args.split()
+    if len(words) == 1 and words[0].lower() in ROLES:
+        return None, words[0].lower()
+    if (
+        len(words) == 2
+        and words[0].startswith("@")
+        and len(words[0]) > 1
+        and words[1].lower() in ROLES
+    ):
+        return words[0][1:], words[1].lower()
+    return None
+
+
+async def set_role(call: Call) -> None:
+    parsed = parse_role(call.args)
+    message = call.update.effective_message
+    replied = message.reply_to_message if message else None
+    if parsed is None or (parsed[0] is None and (replied is None or replied.from_user is None)):
+        await call.reply(call.t("roles.usage"))
+        return
+    username, role = parsed
+    db = call.runtime.database
+    if username is None:
+        target = replied.from_user  # type: ignore[union-attr]
+        await people.remember_user(
+            db, target.id, target.full_name, target.username, int(call.caller.now.timestamp())
+        )
+        user_id, name = target.id, target.full_name
+    else:
+        found = await people.find_user_id(db, username)
+        if found is None:
+            await call.reply(call.t("roles.unknown_user", username="@" + username, role=role))
+            return
+        user_id, name = found, "@" + username
+    await people.set_role(db, call.caller.chat_id, user_id, role, int(call.caller.now.timestamp()))
+    text = call.t("roles.set", name=name, role=call.t(f"common.role.{role}"))
+    admins = call.runtime.admin_cache.get(call.caller.chat_id)
+    if role != "koordinator" and admins and user_id in admins[1]:
+        text += "\n" + call.t("roles.admin_is_coordinator", name=name)
+    await call.reply(text)

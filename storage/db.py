@@ -1,0 +1,112 @@
+"""The SQLite connection: pragmas, transactions and numbered migrations.
+
+One :class:`Database` holds the single aiosqlite connection of the process. The connection is
+in autocommit mode; every write goes through :meth:`Database.transaction`, which holds an
+asyncio lock so that concurrent handlers never interleave statements inside one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+logger = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class Database:
+    """The process's one SQLite connection, shared by every storage function."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock: asyncio.Lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``), committed on success, rolled back on error."""
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Read access; waits for a running transaction so reads never see half of one."""
+        async with self._lock:
+            yield self._conn
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+
+async def connect(path: Path | str) -> Database:
+    """Open the database, set the pragmas and apply pending migrations."""
+    path = Path(path)
+    if path.parent != Path():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    for pragma in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA busy_timeout = 5000",
+        "PRAGMA foreign_keys = ON",
+    ):
+        await conn.execute(pragma)
+    db = Database(conn, path)
+    await migrate(db)
+    return db
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The numbered migrations shipped in ``storage/migrations``: (version, name, SQL)."""
+    found = []
+    for entry in resources.files("storage.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [version for version, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return found
+
+
+async def schema_version(db: Database) -> int:
+    async with db.reading() as conn, conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def migrate(db: Database) -> list[str]:
+    """Apply every migration newer than ``PRAGMA user_version`` in one transaction."""
+    current = await schema_version(db)
+    pending = [(v, name, sql) for v, name, sql in migrations() if v > current]
+    if not pending:
+        return []
+    script = "".join(
+        f"{sql.rstrip().rstrip(';')};\nPRAGMA user_version = {v};\n" for v, _, sql in pending
+    )
+    async with db._lock:  # executescript runs its own statements; hold the lock around it
+        try:
+            await db._conn.executescript(f"BEGIN IMMEDIATE;\n{script}COMMIT;")
+        except Exception:
+            if db._conn.in_transaction:
+                await db._conn.execute("ROLLBACK")
+            raise
+    names = [name for _, name, _ in pending]
+    logger.info("applied migrations: %s", ", ".join(names))
+    return names

@@ -1,0 +1,44 @@
+"""The durable inbox: every update is stored before Telegram is told it arrived."""
+
+from __future__ import annotations
+
+from storage.db import Database
+
+
+async def store(db: Database, update_id: int, payload: str, received_at: int) -> bool:
+    """Store an update; False when it was stored before (a re-delivery)."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (update_id) DO NOTHING",
+            (update_id, payload, received_at),
+        )
+        return cursor.rowcount == 1
+
+
+async def mark_done(db: Database, update_id: int, done_at: int) -> None:
+    """Mark an update handled and drop its payload (only its id is kept, against re-delivery)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ? AND done_at IS NULL",
+            (done_at, update_id),
+        )
+
+
+async def pending(db: Database) -> list[tuple[int, str]]:
+    """Updates stored but not handled yet, oldest first: (update_id, payload)."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
+        )
+        rows = await cursor.fetchall()
+    return [(row["update_id"], row["payload"]) for row in rows]
+
+
+async def forget_done_before(db: Database, before: int) -> int:
+    """Delete handled updates older than ``before``; Telegram re-delivers only recent ones."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "DELETE FROM inbox WHERE done_at IS NOT NULL AND done_at < ?", (before,)
+        )
+        return cursor.rowcount
