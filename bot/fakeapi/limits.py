@@ -1,0 +1,89 @@
+"""Telegram's flood limits for bots, as sliding windows over a monotonic clock."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+
+GLOBAL_LIMIT = 30  # messages per second across all chats
+GLOBAL_WINDOW = 1.0
+GROUP_LIMIT = 20  # messages per minute in one group
+GROUP_WINDOW = 60.0
+
+#: Methods that send a new message (count to both limits).
+SEND_METHODS = frozenset(
+    {
+        "sendMessage",
+        "sendDocument",
+        "sendPhoto",
+        "sendAudio",
+        "sendVideo",
+        "sendVoice",
+        "sendAnimation",
+        "sendSticker",
+        "sendLocation",
+        "sendContact",
+        "sendPoll",
+        "sendMediaGroup",
+        "copyMessage",
+        "forwardMessage",
+    }
+)
+#: Methods that edit a message (count to the per-group limit only).
+EDIT_METHODS = frozenset(
+    {"editMessageText", "editMessageCaption", "editMessageReplyMarkup", "editMessageMedia"}
+)
+
+
+class FloodLimiter:
+    """Counts sends per window and tells how long to wait when a window is full."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self.now = now
+        self._global: deque[float] = deque()
+        self._groups: dict[int, deque[float]] = {}
+
+    @staticmethod
+    def _prune(window: deque[float], now: float, length: float) -> None:
+        while window and window[0] <= now - length:
+            window.popleft()
+
+    def check(self, method: str, chat_id: int | None) -> int | None:
+        """Record the call and return ``None``, or return retry_after seconds (not recorded)."""
+        is_send = method in SEND_METHODS
+        is_group = chat_id is not None and chat_id < 0
+        if not is_send and not (method in EDIT_METHODS and is_group):
+            return None
+        now = self.now()
+        waits: list[float] = []
+        if is_send:
+            self._prune(self._global, now, GLOBAL_WINDOW)
+            if len(self._global) >= GLOBAL_LIMIT:
+                waits.append(self._global[-GLOBAL_LIMIT] + GLOBAL_WINDOW - now)
+        group: deque[float] | None = None
+        if is_group and chat_id is not None:
+            group = self._groups.setdefault(chat_id, deque())
+            self._prune(group, now, GROUP_WINDOW)
+            if len(group) >= GROUP_LIMIT:
+                waits.append(group[-GROUP_LIMIT] + GROUP_WINDOW - now)
+        if waits:
+            retry_after = max(1, math.ceil(max(waits)))
+            logger.debug(
+                "flood limit hit by %s in %s: retry after %s", method, chat_id, retry_after
+            )
+            return retry_after
+        if is_send:
+            self._global.append(now)
+        if group is not None:
+            group.append(now)
+        return None
+
+    def reset(self) -> None:
+        """Forget every recorded send."""
+        self._global.clear()
+        self._groups.clear()
