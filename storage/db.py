@@ -48,6 +48,16 @@ class Database:
         async with self._lock:
             yield self._conn
 
+    async def run_script(self, script: str) -> None:
+        """Run several SQL statements as one transaction (migrations)."""
+        async with self._lock:
+            try:
+                await self._conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nCOMMIT;")
+            except Exception:
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
+                raise
+
     async def close(self) -> None:
         await self._conn.close()
 
@@ -100,13 +110,7 @@ async def migrate(db: Database) -> list[str]:
     script = "".join(
         f"{sql.rstrip().rstrip(';')};\nPRAGMA user_version = {v};\n" for v, _, sql in pending
     )
-    async with db._lock:  # executescript runs its own statements; hold the lock around it
-        try:
-            await db._conn.executescript(f"BEGIN IMMEDIATE;\n{script}COMMIT;")
-        except Exception:
-            if db._conn.in_transaction:
-                await db._conn.execute("ROLLBACK")
-            raise
+    await db.run_script(script)
     names = [name for _, name, _ in pending]
     logger.info("applied migrations: %s", ", ".join(names))
     return names

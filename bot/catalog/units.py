@@ -29,7 +29,7 @@ ID = {
     "units.join_usage": "Tulis kode instansi Anda. Contoh: <code>/gabung DISHUB</code>\nKode yang ada: {codes}",
     "roles.set": "Peran {name} di grup ini sekarang: <b>{role}</b>.",
     "roles.usage": (
-        "Tulis username dan perannya, contoh: <code>/peran @budi_dishub koordinator</code>\n"
+        "Tulis username dan perannya. Contoh: <code>/peran @budi_dishub koordinator</code>\n"
         "Atau balas pesan orangnya dengan <code>/peran anggota</code>.\n"
         "Peran: koordinator, anggota, pengamat."
     ),

@@ -1,0 +1,116 @@
+"""Fakes and factories for tests: an injected clock and a harness around the real bot."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.fakeapi import FakeBotApi, StoredMessage
+from bot.runtime import runtime_of
+from storage import inbox
+from storage.db import Database
+
+TOKEN = "123456:TEST-token-for-the-fake-server"
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+GROUP = -1001000000001
+OTHER_GROUP = -1001000000002
+REFUSED_GROUP = -1001000000666
+
+ADMIN = 1001  # Asisten, a Telegram administrator of GROUP
+BUDI = 1002  # Dishub
+SITI = 1003  # Bapperida
+ANI = 1004  # read-only staff
+
+
+class Clock:
+    """An injected clock; tests move it, nothing sleeps."""
+
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+    def set(self, now: datetime) -> None:
+        self.current = now
+
+
+def populate(fake: FakeBotApi) -> None:
+    """The people and groups most tests use."""
+    fake.add_user(ADMIN, "Asisten", last_name="Pemerintahan", username="asisten_pem")
+    fake.add_user(BUDI, "Budi", last_name="Santoso", username="budi_dishub")
+    fake.add_user(SITI, "Siti", last_name="Rahma", username="siti_bapperida")
+    fake.add_user(ANI, "Ani", username="ani_staf", language_code="en")
+    for chat_id, title in ((GROUP, "Rakor Kota Contoh"), (OTHER_GROUP, "Rakor Lain")):
+        fake.add_group(chat_id, title, admins=(ADMIN,), bot_is_admin=True, bot_can_pin=True)
+    fake.add_group(REFUSED_GROUP, "Grup Asing", admins=(ADMIN,))
+
+
+async def until(condition: Any, timeout: float = 10.0, what: str = "condition") -> None:  # noqa: ASYNC109
+    """Wait (real time, for the bot's own work) until the async or sync ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.01)
+
+
+@dataclass
+class Harness:
+    """The real ``Application`` running against the fake Bot API server."""
+
+    fake: FakeBotApi
+    app: Any
+    clock: Clock
+
+    @property
+    def db(self) -> Database:
+        return runtime_of(self.app).database
+
+    async def settle(self) -> None:
+        """Wait until every update the fake holds was fetched, stored and handled."""
+
+        async def idle() -> bool:
+            return not self.fake.pending_update_ids and not await inbox.pending(self.db)
+
+        await until(idle, what="the bot to handle every update")
+
+    async def say(
+        self, chat_id: int, user_id: int, text: str, **kwargs: Any
+    ) -> list[StoredMessage]:
+        """A user writes; returns what the bot sent in answer (new messages only)."""
+        before = len(self.fake.sent)
+        self.fake.send_message(chat_id, user_id, text, **kwargs)
+        await self.settle()
+        return self.fake.sent[before:]
+
+    async def reply_text(self, chat_id: int, user_id: int, text: str, **kwargs: Any) -> str:
+        """The plain text of the bot's answers to one message, joined."""
+        return "\n".join(
+            message.text for message in await self.say(chat_id, user_id, text, **kwargs)
+        )
+
+    async def press(
+        self, chat_id: int, user_id: int, message_id: int, data: str
+    ) -> tuple[str, str | None, bool]:
+        """A user presses an inline button; returns the callback answer."""
+        query_id = self.fake.press_button(chat_id, user_id, message_id, data)
+        await self.settle()
+        await until(
+            lambda: any(a[0] == query_id for a in self.fake.callback_answers), what="an answer"
+        )
+        return next(a for a in self.fake.callback_answers if a[0] == query_id)

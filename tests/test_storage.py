@@ -1,0 +1,119 @@
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from storage import db as storage_db
+from storage import groups, inbox, people, units
+from storage.db import Database
+
+GROUP = -1009223372036854  # Telegram ids need 64 bits
+NOW = 1_795_000_000
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await storage_db.connect(tmp_path / "rakor.sqlite3")
+    await groups.register(database, GROUP, "Rakor Kota Contoh", "Asia/Jakarta", "id", 1, NOW)
+    yield database
+    await database.close()
+
+
+async def test_connection_pragmas_and_schema_version(db: Database) -> None:
+    async with db.reading() as conn:
+        pragmas = {}
+        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout"):
+            cursor = await conn.execute(f"PRAGMA {name}")
+            pragmas[name] = (await cursor.fetchone())[0]
+    assert pragmas == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+    }
+    assert await storage_db.schema_version(db) == len(storage_db.migrations())
+    assert await storage_db.migrate(db) == []
+
+
+async def test_a_failing_migration_leaves_the_database_untouched(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version = await storage_db.schema_version(db)
+    broken = [
+        *storage_db.migrations(),
+        (version + 1, "9999_broken.sql", "CREATE TABLE x (a);\nNOT SQL"),
+    ]
+    monkeypatch.setattr(storage_db, "migrations", lambda: broken)
+    with pytest.raises(Exception, match="syntax error"):
+        await storage_db.migrate(db)
+    assert await storage_db.schema_version(db) == version
+    async with db.reading() as conn:
+        cursor = await conn.execute("SELECT name FROM sqlite_master WHERE name = 'x'")
+        assert await cursor.fetchone() is None
+
+
+async def test_a_failed_transaction_rolls_back(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO units (group_id, code, name, created_at) VALUES (?, 'X', 'X', 0)",
+                (GROUP,),
+            )
+            raise RuntimeError("boom")
+    assert await units.list_active(db, GROUP) == []
+
+
+async def test_units_add_find_remove_and_add_again(db: Database) -> None:
+    dishub = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW)
+    assert dishub is not None and dishub.group_id == GROUP
+    assert await units.add(db, GROUP, "dishub", "Duplikat", NOW) is None
+    assert (await units.find(db, GROUP, "Dishub")) == dishub
+    await people.remember_user(db, 7, "Budi", "budi", NOW)
+    await people.join_unit(db, GROUP, 7, dishub.id, NOW)
+    removed = await units.remove(db, GROUP, "DISHUB", NOW + 1)
+    assert removed == dishub
+    assert await units.find(db, GROUP, "DISHUB") is None
+    member = await people.get_member(db, GROUP, 7)
+    assert member is not None and member.unit_id is None
+    again = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW + 2)
+    assert again is not None and again.id != dishub.id
+
+
+async def test_units_with_members(db: Database) -> None:
+    await units.add_many(db, GROUP, [("DISHUB", "Dinas Perhubungan"), ("DLH", "Dinas LH")], NOW)
+    dishub = await units.find(db, GROUP, "DISHUB")
+    for user_id, name in ((1, "Budi"), (2, "Ani")):
+        await people.remember_user(db, user_id, name, None, NOW)
+        await people.join_unit(db, GROUP, user_id, dishub.id, NOW)
+    await people.mark_left(db, GROUP, 2, NOW)
+    listed = await units.list_with_members(db, GROUP)
+    assert [(entry.unit.code, entry.members) for entry in listed] == [
+        ("DISHUB", ("Budi",)),
+        ("DLH", ()),
+    ]
+
+
+async def test_roles_and_usernames(db: Database) -> None:
+    await people.remember_user(db, 9, "Siti", "Siti_Bapperida", NOW)
+    assert await people.find_user_id(db, "@siti_bapperida") == 9
+    await people.set_role(db, GROUP, 9, "pengamat", NOW)
+    member = await people.get_member(db, GROUP, 9)
+    assert member is not None and member.role == "pengamat"
+    with pytest.raises(ValueError):
+        await people.set_role(db, GROUP, 9, "raja", NOW)
+
+
+async def test_inbox_stores_once_and_replays_until_done(db: Database) -> None:
+    assert await inbox.store(db, 10, '{"update_id": 10}', NOW)
+    assert not await inbox.store(db, 10, '{"update_id": 10}', NOW)
+    assert await inbox.store(db, 11, '{"update_id": 11}', NOW)
+    assert [update_id for update_id, _ in await inbox.pending(db)] == [10, 11]
+    await inbox.mark_done(db, 10, NOW)
+    assert [update_id for update_id, _ in await inbox.pending(db)] == [11]
+    assert not await inbox.store(db, 10, '{"update_id": 10}', NOW)
+    assert await inbox.forget_done_before(db, NOW + 1) == 1
+
+
+async def test_refusals_are_audited_once(db: Database) -> None:
+    assert await groups.audit_once(db, -100555, "refused", NOW)
+    assert not await groups.audit_once(db, -100555, "refused", NOW + 5)
