@@ -6,9 +6,11 @@ import asyncio
 import datetime as dtm
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, InvalidToken
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
+from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
 from bot.fakeapi import FakeBotApi
 
@@ -228,3 +230,156 @@ async def test_wait_for_times_out_with_summary(fake: FakeBotApi, bot: Bot) -> No
     await bot.get_me()
     with pytest.raises(TimeoutError, match="getMe"):
         await fake.wait_for(lambda: False, timeout=0.05)
+
+
+async def test_pin_needs_rights(fake: FakeBotApi, bot: Bot) -> None:
+    message = await bot.send_message(GROUP, "Penting")
+    with pytest.raises(BadRequest, match="(?i)not enough rights to manage pinned messages"):
+        await bot.pin_chat_message(GROUP, message.message_id)
+    assert not fake.sent[0].pinned
+    fake.set_bot_admin(GROUP, True, can_pin=True)
+    assert await bot.pin_chat_message(GROUP, message.message_id)
+    assert fake.sent[0].pinned
+    assert await bot.unpin_chat_message(GROUP, message.message_id)
+    assert not fake.sent[0].pinned
+    assert [a.user.id for a in await bot.get_chat_administrators(GROUP)] == [ALICE, 123456]
+
+
+async def test_send_document_and_download(fake: FakeBotApi, bot: Bot) -> None:
+    payload = b"PK\x03\x04 notulen"
+    message = await bot.send_document(
+        GROUP, payload, filename="notulen-3.docx", caption="<b>Notulen</b> #3", parse_mode="HTML"
+    )
+    assert message.document.file_name == "notulen-3.docx"
+    assert message.caption == "Notulen #3"
+    [sent] = fake.sent
+    assert sent.document == ("notulen-3.docx", payload)
+    assert (sent.caption, sent.html, sent.text) == ("Notulen #3", "<b>Notulen</b> #3", None)
+    file = await bot.get_file(message.document.file_id)
+    assert file.file_path.startswith(fake.base_file_url)
+    assert bytes(await file.download_as_bytearray()) == payload
+
+
+async def test_send_photo_and_user_document(fake: FakeBotApi, bot: Bot) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big")
+    png += (480).to_bytes(4, "big") + b"rest"
+    message = await bot.send_photo(GROUP, png, caption="Grafik")
+    assert (message.photo[-1].width, message.photo[-1].height) == (640, 480)
+    assert fake.sent[0].photo == png
+    raw = fake.send_message(GROUP, BOB, "laporan", document=("lap.pdf", b"%PDF-1.4"))
+    assert raw["caption"] == "laporan"
+    [update] = await bot.get_updates()
+    file = await update.message.document.get_file()
+    assert bytes(await file.download_as_bytearray()) == b"%PDF-1.4"
+
+
+async def test_removed_bot_is_forbidden(fake: FakeBotApi, bot: Bot) -> None:
+    fake.remove_bot(GROUP)
+    with pytest.raises(Forbidden, match="bot was kicked from the supergroup chat"):
+        await bot.send_message(GROUP, "halo")
+    [update] = await bot.get_updates()
+    assert update.my_chat_member.new_chat_member.status == "kicked"
+    assert fake.sent == []
+
+
+async def test_bot_added_to_group(fake: FakeBotApi, bot: Bot) -> None:
+    fake.add_group(-555, "Grup kecil")
+    fake.remove_bot(-555)
+    fake.add_update(fake.bot_added_to_group(-555, ALICE))
+    updates = await bot.get_updates(allowed_updates=Update.ALL_TYPES)
+    assert len(updates) == 2  # kicked, then added (the re-added dict is not duplicated)
+    added = updates[-1].my_chat_member
+    assert (added.chat.type, added.from_user.id) == ("group", ALICE)
+    assert (added.old_chat_member.status, added.new_chat_member.status) == ("kicked", "member")
+    assert (await bot.send_message(-555, "Terima kasih")).chat.id == -555
+
+
+async def test_flood_limits(fake: FakeBotApi, bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    now = [1000.0]
+    fake.limiter.now = lambda: now[0]
+    fake.enforce_limits = True
+    for i in range(20):
+        await bot.send_message(GROUP, f"pesan {i}")
+        now[0] += 0.5
+    with pytest.raises(RetryAfter) as caught:
+        await bot.edit_message_text("ubah", GROUP, 1)
+    assert caught.value.retry_after == dtm.timedelta(seconds=50)  # first send 10 s ago
+    now[0] += 50
+    await bot.edit_message_text("ubah", GROUP, 1)
+    # 30 per second across chats
+    for user_id in range(2000, 2031):
+        fake.add_user(user_id, "U")
+        fake.send_message(user_id, user_id, "/start")
+    now[0] += 100
+    for user_id in range(2000, 2030):
+        await bot.send_message(user_id, "hai")
+    with pytest.raises(RetryAfter) as caught:
+        await bot.send_message(2030, "hai")
+    assert caught.value.retry_after == dtm.timedelta(seconds=1)
+    assert len(fake.sent) == 50
+
+
+async def test_stall_and_unstall(fake: FakeBotApi, bot: Bot) -> None:
+    fake.stall("sendMessage")
+    task = asyncio.create_task(bot.send_message(GROUP, "tertahan"))
+    await fake.wait_for(lambda: fake.hanging("sendMessage") == 1)
+    assert fake.sent == []
+    fake.unstall("sendMessage")
+    assert (await task).text == "tertahan"
+    # a client that gives up while stalled never gets its message recorded
+    fake.stall("sendMessage")
+    task = asyncio.create_task(bot.send_message(GROUP, "hilang"))
+    await fake.wait_for(lambda: fake.hanging("sendMessage") == 1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await fake.wait_for(lambda: fake.hanging("sendMessage") == 0)
+    fake.unstall("sendMessage")
+    await bot.get_me()
+    assert [m.text for m in fake.sent] == ["tertahan"]
+
+
+async def test_raw_http_json_body_and_unknown_method(fake: FakeBotApi) -> None:
+    async with aiohttp.ClientSession() as session:
+        url = f"{fake.base_url}{TOKEN}"
+        async with session.post(f"{url}/sendMessage", json={"chat_id": GROUP, "text": "json"}) as r:
+            body = await r.json()
+        assert body["ok"] and body["result"]["text"] == "json"
+        async with session.post(f"{url}/frobnicate") as r:
+            assert r.status == 404
+            assert await r.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+
+
+async def test_subscribe_events(fake: FakeBotApi, bot: Bot) -> None:
+    events = fake.subscribe()
+    fake.send_message(GROUP, BOB, "halo")
+    message = await bot.send_message(GROUP, "balas", reply_markup=keyboard("x"))
+    await bot.edit_message_text("balas lagi", GROUP, message.message_id)
+    kinds = [events.get_nowait()["type"] for _ in range(3)]
+    assert kinds == ["message", "message", "edit"]
+    assert fake.sent[0].reply_markup is None  # editing text without markup drops the keyboard
+
+
+async def test_application_polls_and_handles_commands(fake: FakeBotApi) -> None:
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await update.effective_message.reply_html(f"Halo <b>{update.effective_user.first_name}</b>")
+
+    app = (
+        ApplicationBuilder()
+        .token(TOKEN)
+        .base_url(fake.base_url)
+        .base_file_url(fake.base_file_url)
+        .build()
+    )
+    app.add_handler(CommandHandler(["mulai", "start"], start))
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=10)
+        fake.send_message(GROUP, ALICE, "/mulai@rakor_bot")
+        await fake.wait_for(lambda: len(fake.sent) == 1)
+        await app.updater.stop()
+        await app.stop()
+    assert fake.sent[0].html == "Halo <b>Alice</b>"
+    assert fake.sent[0].reply_to == 1
+    assert fake.pending_update_ids == []

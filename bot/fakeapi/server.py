@@ -70,6 +70,7 @@ class FakeBotApi(ChatMethods):
         self.host = "127.0.0.1"
         self.port = 0
         self._stalled: dict[str, asyncio.Event] = {}
+        self._hanging: list[tuple[str, web.Request]] = []
         self._runner: web.AppRunner | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -131,8 +132,28 @@ class FakeBotApi(ChatMethods):
         if event is not None:
             event.set()
 
-    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
-        """Wait until ``predicate()`` is true, re-checking after every request to the server."""
+    def hanging(self, method: str | None = None) -> int:
+        """How many stalled calls (of ``method``) still have a connected client."""
+        return sum(
+            1
+            for name, request in self._hanging
+            if (method is None or name.lower() == method.lower())
+            and request.transport is not None
+            and not request.transport.is_closing()
+        )
+
+    async def wait_for(
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109 - the deadline is this helper's contract
+        *,
+        poll_interval: float = 0.05,
+    ) -> None:
+        """Wait until ``predicate()`` is true.
+
+        Re-checks after every request to the server and every ``poll_interval`` seconds (for
+        conditions on state outside the server, e.g. a database or a dropped connection).
+        """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -143,7 +164,7 @@ class FakeBotApi(ChatMethods):
             if remaining <= 0:
                 raise TimeoutError(self._timeout_summary(timeout))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wakeup.wait(), remaining)
+                await asyncio.wait_for(wakeup.wait(), min(remaining, poll_interval))
 
     def _timeout_summary(self, timeout: float) -> str:
         lines = [f"condition not met within {timeout}s; last requests:"]
@@ -201,9 +222,14 @@ class FakeBotApi(ChatMethods):
     async def _call(
         self, request: web.Request, method: str, handler: Any, params: dict[str, Any]
     ) -> web.StreamResponse:
+        entry = (method, request)
         while (event := self._stalled.get(method.lower())) is not None and not self._closing:
             logger.debug("stalling %s", method)
-            await event.wait()
+            self._hanging.append(entry)
+            try:
+                await event.wait()
+            finally:
+                self._hanging.remove(entry)
         if self._closing or request.transport is None or request.transport.is_closing():
             logger.debug("dropping %s: server closing or client gone", method)
             return self._response(ApiError(502, "Bad Gateway").payload(), 502)

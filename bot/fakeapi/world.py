@@ -17,45 +17,22 @@ from typing import Any
 
 from bot.fakeapi.html import detect_entities
 from bot.fakeapi.models import ANONYMOUS_ADMIN_ID, StoredFile, StoredMessage, member_payload
+from bot.fakeapi.updates import DEFAULT_UPDATE_TYPES, UpdateQueue
 
 logger = logging.getLogger(__name__)
 
 Clock = Callable[[], dtm.datetime | None]
 
-#: Update types delivered when the bot did not ask for specific ones (Telegram's default).
-DEFAULT_UPDATE_TYPES = frozenset(
-    {
-        "message",
-        "edited_message",
-        "channel_post",
-        "edited_channel_post",
-        "business_connection",
-        "business_message",
-        "edited_business_message",
-        "deleted_business_messages",
-        "inline_query",
-        "chosen_inline_result",
-        "callback_query",
-        "shipping_query",
-        "pre_checkout_query",
-        "purchased_paid_media",
-        "poll",
-        "poll_answer",
-        "my_chat_member",
-        "chat_join_request",
-        "chat_boost",
-        "removed_chat_boost",
-    }
-)
 ACTIVE_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
 
 
-class World:
+class World(UpdateQueue):
     """State of the fake Telegram: read it in tests, change it through the methods."""
 
     def __init__(
         self, token: str, bot_username: str, clock: Clock | None, bot_first_name: str
     ) -> None:
+        super().__init__()
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
         self.bot_user: dict[str, Any] = {
@@ -77,10 +54,6 @@ class World:
         self.files: dict[str, StoredFile] = {}
         self._files_by_path: dict[str, StoredFile] = {}
         self._file_counter = itertools.count(1)
-        self._updates: list[dict[str, Any]] = []
-        self._next_update_id = 1
-        self.confirmed_offset = 0
-        self.allowed_updates: frozenset[str] = DEFAULT_UPDATE_TYPES
         self._callback_counter = itertools.count(1)
         self.callback_queries: dict[str, dict[str, Any]] = {}
         self.callback_answers: list[tuple[str, str | None, bool]] = []
@@ -89,7 +62,6 @@ class World:
         self.left_chats: list[int] = []
         self.webhook: dict[str, Any] = {"url": ""}
         self._subscribers: list[asyncio.Queue] = []
-        self._wakeup = asyncio.Event()
 
     # ------------------------------------------------------------------ helpers
     def now(self) -> int:
@@ -98,11 +70,6 @@ class World:
         if moment is None:
             moment = dtm.datetime.now(dtm.UTC)
         return int(moment.timestamp())
-
-    def _notify(self) -> None:
-        """Wake long-polls and ``wait_for`` callers: something changed."""
-        self._wakeup.set()
-        self._wakeup = asyncio.Event()
 
     def publish(self, event: dict[str, Any]) -> None:
         """Send an event to every subscriber queue (for a browser UI)."""
@@ -385,46 +352,5 @@ class World:
         )
         return query_id
 
-    # ------------------------------------------------------------------ updates
-    def add_update(self, update: dict[str, Any]) -> int:
-        """Enqueue a raw update (an ``update_id`` is assigned); returns its update_id.
 
-        Adding an update that is already queued (same ``update_id``) does nothing.
-        """
-        existing = update.get("update_id")
-        if existing is not None and any(u["update_id"] == existing for u in self._updates):
-            return int(existing)
-        if existing is None or existing < self._next_update_id:
-            update["update_id"] = self._next_update_id
-        self._next_update_id = update["update_id"] + 1
-        self._updates.append(update)
-        self._notify()
-        return int(update["update_id"])
-
-    @property
-    def pending_update_ids(self) -> list[int]:
-        """Ids of updates not yet confirmed by the bot."""
-        return [u["update_id"] for u in self._updates]
-
-    def confirm(self, offset: int) -> None:
-        """Forget updates below ``offset`` (a getUpdates offset confirms them)."""
-        if offset > 0:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            self.confirmed_offset = max(self.confirmed_offset, offset)
-        elif offset < 0:
-            self._updates = self._updates[offset:]
-
-    def drop_pending_updates(self) -> None:
-        if self._updates:
-            self.confirmed_offset = max(self.confirmed_offset, self._updates[-1]["update_id"] + 1)
-        self._updates = []
-
-    def deliverable(self, limit: int) -> list[dict[str, Any]]:
-        result = []
-        for update in self._updates:
-            kinds = set(update) - {"update_id"}
-            if kinds & self.allowed_updates:
-                result.append(copy.deepcopy(update))
-                if len(result) >= limit:
-                    break
-        return result
+__all__ = ["ACTIVE_STATUSES", "DEFAULT_UPDATE_TYPES", "World"]
