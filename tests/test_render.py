@@ -48,6 +48,6 @@ def test_long_text_is_split_into_valid_chunks(text: str) -> None:
 
 
 def test_cuts_at_line_breaks_when_possible() -> None:
-    text = "\n".join("baris nomor %03d" % i for i in range(600))
+    text = "\n".join(f"baris nomor {i:03d}" for i in range(600))
     for chunk in split_html(text, limit=500):
         assert chunk.endswith("\n") or chunk.endswith("599")
