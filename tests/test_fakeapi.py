@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
@@ -383,3 +383,25 @@ async def test_application_polls_and_handles_commands(fake: FakeBotApi) -> None:
     assert fake.sent[0].html == "Halo <b>Alice</b>"
     assert fake.sent[0].reply_to == 1
     assert fake.pending_update_ids == []
+
+
+async def test_user_edit_and_private_chat_opening(fake: FakeBotApi, bot: Bot) -> None:
+    fake.send_message(GROUP, BOB, "/agenda Jalan rusak")
+    fake.edit_message(GROUP, BOB, 1, "/agenda Jalan rusak di Jl. Merdeka")
+    updates = await bot.get_updates()
+    assert updates[1].edited_message.text.endswith("Merdeka")
+    assert fake.messages(GROUP)[0].edits[0].text == "/agenda Jalan rusak"
+    fake.open_private_chat(ALICE)
+    assert (await bot.send_message(ALICE, "Pengingat")).chat.id == ALICE
+
+
+async def test_render_html_round_trips(fake: FakeBotApi, bot: Bot) -> None:
+    await bot.send_message(GROUP, "<b>Rapat <i>#2</i></b> &lt;penting&gt;", parse_mode="HTML")
+    await bot.send_message(
+        GROUP, "Rapat penting", entities=[MessageEntity("bold", 0, 5)], reply_markup=None
+    )
+    fake.send_message(GROUP, BOB, "/cari <jalan>")
+    first, second, user = fake.messages(GROUP)
+    assert first.render_html() == "<b>Rapat <i>#2</i></b> &lt;penting&gt;"
+    assert second.render_html() == "<b>Rapat</b> penting"
+    assert user.render_html() == "/cari &lt;jalan&gt;"

@@ -153,3 +153,28 @@ class ChatMethods(Methods):
             "file_size": stored.size(),
             "file_path": stored.file_path,
         }
+
+    # ------------------------------------------------------------------ bot profile
+    async def api_setMyName(self, params: Params) -> Any:  # noqa: N802
+        self.profile[("name", str(params.get("language_code") or ""))] = params.get("name")
+        return True
+
+    async def api_setMyDescription(self, params: Params) -> Any:  # noqa: N802
+        key = ("description", str(params.get("language_code") or ""))
+        self.profile[key] = params.get("description")
+        return True
+
+    async def api_setMyShortDescription(self, params: Params) -> Any:  # noqa: N802
+        key = ("short_description", str(params.get("language_code") or ""))
+        self.profile[key] = params.get("short_description")
+        return True
+
+    async def api_setChatMenuButton(self, params: Params) -> Any:  # noqa: N802
+        self.profile[("menu_button", str(params.get("chat_id") or ""))] = _json(
+            params, "menu_button"
+        )
+        return True
+
+    async def api_getChatMenuButton(self, params: Params) -> Any:  # noqa: N802
+        key = ("menu_button", str(params.get("chat_id") or ""))
+        return self.profile.get(key) or {"type": "commands"}

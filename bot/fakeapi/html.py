@@ -288,3 +288,83 @@ def detect_entities(text: str) -> list[dict]:
             )
     entities.sort(key=lambda e: (e["offset"], -e["length"]))
     return entities
+
+
+_RENDER_TAGS: dict[str, str] = {
+    "bold": "b",
+    "italic": "i",
+    "underline": "u",
+    "strikethrough": "s",
+    "spoiler": "tg-spoiler",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
+    "expandable_blockquote": "blockquote",
+    "text_link": "a",
+    "text_mention": "a",
+    "custom_emoji": "tg-emoji",
+}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _open_tag(entity: dict) -> str:
+    kind = entity["type"]
+    tag = _RENDER_TAGS[kind]
+    if kind == "text_link":
+        return f'<a href="{_escape(entity.get("url", "")).replace(chr(34), "&quot;")}">'
+    if kind == "text_mention":
+        return f'<a href="tg://user?id={int(entity.get("user", {}).get("id", 0))}">'
+    if kind == "custom_emoji":
+        return f'<tg-emoji emoji-id="{_escape(str(entity.get("custom_emoji_id", "")))}">'
+    if kind == "expandable_blockquote":
+        return "<blockquote expandable>"
+    if kind == "pre" and entity.get("language"):
+        return f'<pre><code class="language-{_escape(entity["language"])}">'
+    return f"<{tag}>"
+
+
+def _close_tag(entity: dict) -> str:
+    if entity["type"] == "pre" and entity.get("language"):
+        return "</code></pre>"
+    return f"</{_RENDER_TAGS[entity['type']]}>"
+
+
+def entities_to_html(text: str, entities: list[dict]) -> str:
+    """Telegram HTML for ``text`` with its formatting entities (for display and round-trips).
+
+    Automatic entities (commands, hashtags, mentions, urls) stay plain text. Entities that
+    overlap without nesting are closed and reopened, so the result is always valid.
+    """
+    units = text.encode("utf-16-le")
+    total = len(units) // 2
+    formatting = [
+        e
+        for e in entities
+        if e.get("type") in _RENDER_TAGS and e.get("length", 0) > 0 and e["offset"] < total
+    ]
+    points = sorted({0, total} | {e["offset"] for e in formatting} | {_end(e) for e in formatting})
+    out: list[str] = []
+    stack: list[dict] = []
+    for index, point in enumerate(points):
+        ending = [i for i, e in enumerate(stack) if _end(e) <= point]
+        if ending:
+            reopen = [e for e in stack[ending[0] :] if _end(e) > point]
+            out.extend(_close_tag(e) for e in reversed(stack[ending[0] :]))
+            del stack[ending[0] :]
+            out.extend(_open_tag(e) for e in reopen)
+            stack.extend(reopen)
+        starting = sorted((e for e in formatting if e["offset"] == point), key=lambda e: -_end(e))
+        out.extend(_open_tag(e) for e in starting)
+        stack.extend(starting)
+        if index + 1 < len(points):
+            segment = units[point * 2 : points[index + 1] * 2]
+            out.append(_escape(segment.decode("utf-16-le", errors="replace")))
+    out.extend(_close_tag(e) for e in reversed(stack))
+    return "".join(out)
+
+
+def _end(entity: dict) -> int:
+    return int(entity["offset"]) + int(entity["length"])

@@ -53,35 +53,43 @@ class FloodLimiter:
         while window and window[0] <= now - length:
             window.popleft()
 
-    def check(self, method: str, chat_id: int | None) -> int | None:
-        """Record the call and return ``None``, or return retry_after seconds (not recorded)."""
-        is_send = method in SEND_METHODS
+    def _counts(self, method: str, chat_id: int | None) -> tuple[bool, bool]:
+        """(counts to the global limit, counts to the group limit) for this call."""
         is_group = chat_id is not None and chat_id < 0
-        if not is_send and not (method in EDIT_METHODS and is_group):
+        if method in SEND_METHODS:
+            return True, is_group
+        return False, is_group and method in EDIT_METHODS
+
+    def check(self, method: str, chat_id: int | None) -> int | None:
+        """``None`` if the call may proceed, else the seconds to wait (retry_after)."""
+        counts_global, counts_group = self._counts(method, chat_id)
+        if not counts_global and not counts_group:
             return None
         now = self.now()
         waits: list[float] = []
-        if is_send:
+        if counts_global:
             self._prune(self._global, now, GLOBAL_WINDOW)
             if len(self._global) >= GLOBAL_LIMIT:
                 waits.append(self._global[-GLOBAL_LIMIT] + GLOBAL_WINDOW - now)
-        group: deque[float] | None = None
-        if is_group and chat_id is not None:
+        if counts_group and chat_id is not None:
             group = self._groups.setdefault(chat_id, deque())
             self._prune(group, now, GROUP_WINDOW)
             if len(group) >= GROUP_LIMIT:
                 waits.append(group[-GROUP_LIMIT] + GROUP_WINDOW - now)
-        if waits:
-            retry_after = max(1, math.ceil(max(waits)))
-            logger.debug(
-                "flood limit hit by %s in %s: retry after %s", method, chat_id, retry_after
-            )
-            return retry_after
-        if is_send:
+        if not waits:
+            return None
+        retry_after = max(1, math.ceil(max(waits)))
+        logger.debug("flood limit hit by %s in %s: retry after %s", method, chat_id, retry_after)
+        return retry_after
+
+    def record(self, method: str, chat_id: int | None) -> None:
+        """Count a successful call in its windows."""
+        counts_global, counts_group = self._counts(method, chat_id)
+        now = self.now()
+        if counts_global:
             self._global.append(now)
-        if group is not None:
-            group.append(now)
-        return None
+        if counts_group and chat_id is not None:
+            self._groups.setdefault(chat_id, deque()).append(now)
 
     def reset(self) -> None:
         """Forget every recorded send."""

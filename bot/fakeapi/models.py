@@ -7,6 +7,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.fakeapi.html import entities_to_html
+
 logger = logging.getLogger(__name__)
 
 #: Telegram's user id for anonymous group admins ("GroupAnonymousBot").
@@ -97,6 +99,12 @@ class StoredMessage:
     @property
     def chat_id(self) -> int:
         return int(self.chat["id"])
+
+    def render_html(self) -> str:
+        """The message text or caption as Telegram HTML (the bot's own markup if it sent HTML)."""
+        if self.html is not None:
+            return self.html
+        return entities_to_html(self.text or self.caption or "", self.entities)
 
     def snapshot(self) -> MessageVersion:
         return MessageVersion(

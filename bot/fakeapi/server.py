@@ -233,17 +233,18 @@ class FakeBotApi(ChatMethods):
         if self._closing or request.transport is None or request.transport.is_closing():
             logger.debug("dropping %s: server closing or client gone", method)
             return self._response(ApiError(502, "Bad Gateway").payload(), 502)
+        chat_id = params.get("chat_id")
+        limited_chat = chat_id if isinstance(chat_id, int) else None
         try:
             if self.enforce_limits:
-                chat_id = params.get("chat_id")
-                retry_after = self.limiter.check(
-                    method, chat_id if isinstance(chat_id, int) else None
-                )
+                retry_after = self.limiter.check(method, limited_chat)
                 if retry_after is not None:
                     raise ApiError(
                         429, f"Too Many Requests: retry after {retry_after}", retry_after
                     )
             result = await handler(params)
+            if self.enforce_limits:
+                self.limiter.record(method, limited_chat)
         except ApiError as error:
             logger.debug("%s -> %s %s", method, error.code, error.description)
             return self._response(error.payload(), error.code)

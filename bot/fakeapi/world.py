@@ -60,6 +60,7 @@ class World(UpdateQueue):
         self.commands: dict[str, list[dict]] = {}
         self.scoped_commands: dict[tuple[str, str], list[dict]] = {}
         self.left_chats: list[int] = []
+        self.profile: dict[tuple[str, str], Any] = {}
         self.webhook: dict[str, Any] = {"url": ""}
         self._subscribers: list[asyncio.Queue] = []
 
@@ -325,6 +326,30 @@ class World(UpdateQueue):
         payload = self.message_payload(message)
         if self.bot_status.get(chat_id) in ("member", "administrator"):
             self.add_update({"message": payload})
+        return payload
+
+    def open_private_chat(self, user_id: int) -> dict[str, Any]:
+        """The user has started the bot (without a message): the bot may now write to them."""
+        return copy.deepcopy(self._private_chat(self.users[user_id]))
+
+    def edit_message(
+        self, chat_id: int, user_id: int, message_id: int, text: str
+    ) -> dict[str, Any]:
+        """A user edits their message; enqueues ``edited_message`` and returns the Message."""
+        message = self.find_message(chat_id, message_id)
+        if message is None or message.from_bot or message.sender.get("id") != user_id:
+            raise KeyError(f"no message {message_id} of user {user_id} in chat {chat_id}")
+        message.edits.append(message.snapshot())
+        if message.file is not None:
+            message.caption = text or None
+        else:
+            message.text = text
+        message.entities = detect_entities(text)
+        message.edit_date = self.now()
+        payload = self.message_payload(message)
+        self.publish({"type": "edit", "message": payload})
+        if self.bot_status.get(chat_id) in ("member", "administrator"):
+            self.add_update({"edited_message": payload})
         return payload
 
     def press_button(self, chat_id: int, user_id: int, message_id: int, data: str) -> str:
