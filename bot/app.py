@@ -14,7 +14,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
 
-from bot import commands
+from bot import commands, scheduler
 from bot.access import is_group_chat
 from bot.i18n import LANGUAGES, t
 from bot.inbox import DurableUpdateQueue, InboxProcessor, replay
@@ -22,15 +22,15 @@ from bot.runtime import Runtime, attach, runtime_of, system_clock
 from bot.settings import Settings
 from handlers import groups as groups_handlers
 from handlers import help as help_handlers
-from handlers import roles, units
+from handlers import reminders, roles, units
 from storage import db as storage_db
-from storage import groups
+from storage import firings, groups
 
 logger = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
-FEATURES = (groups_handlers, units, roles, help_handlers)
+FEATURES = (groups_handlers, units, roles, reminders, help_handlers)
 """Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
 
 POLL_TIMEOUT = timedelta(seconds=30)
@@ -75,12 +75,17 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
 
 
 async def post_init(app: App) -> None:
-    """Open the database (migrating it), queue unhandled updates, publish the command menus."""
+    """Open the database (migrating it), queue unhandled updates, schedule what is due, publish
+    the command menus."""
     runtime = runtime_of(app)
     runtime.db = await storage_db.connect(runtime.settings.database)
     replayed = await replay(runtime.db, app.update_queue, app.bot)
     if replayed:
         logger.info("%d update(s) stored before the last stop will be handled now", replayed)
+    interrupted = await firings.mark_interrupted(runtime.db)
+    if interrupted:
+        logger.warning("%d firing(s) interrupted by the last stop are not sent again", interrupted)
+    await scheduler.wake(app)
     await publish_commands(app)
 
 

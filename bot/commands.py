@@ -8,6 +8,7 @@ command that does not exist.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -79,6 +80,15 @@ async def send(
 
 
 Handler = Callable[[Call], Awaitable[None]]
+
+
+_NUMBER = re.compile(r"^#?(\d{1,9})$")
+
+
+def record_number(text: str) -> int | None:
+    """A record id as users write it: ``12`` or ``#12``; None for anything else."""
+    match = _NUMBER.match(text.strip())
+    return int(match.group(1)) if match else None
 
 
 def command_args(message: Message | None) -> str:

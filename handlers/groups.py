@@ -20,12 +20,14 @@ from bot.access import is_group_chat, update_time
 from bot.commands import Call, CommandSpec, add_command
 from bot.i18n import LANGUAGES, t
 from bot.runtime import runtime_of
+from bot.timewords import format_when, zone_from_name, zone_label
 from storage import groups, people
 
 logger = logging.getLogger(__name__)
 
 START = CommandSpec("mulai", "start", role="koordinator", where="any", needs_registration=False)
 LANGUAGE = CommandSpec("bahasa", "language", role="koordinator")
+TIMEZONE = CommandSpec("zona", "timezone", role="koordinator")
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -33,6 +35,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     add_command(app, START, start)
     add_command(app, LANGUAGE, language)
+    add_command(app, TIMEZONE, timezone)
 
 
 async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -104,3 +107,15 @@ async def language(call: Call) -> None:
         return
     await groups.set_language(call.runtime.database, call.caller.chat_id, choice)
     await call.reply(t(choice, "groups.language_set"))
+
+
+async def timezone(call: Call) -> None:
+    zone = zone_from_name(call.args.strip()) if call.args.strip() else None
+    if zone is None:
+        await call.reply(call.t("zone.usage"))
+        return
+    await groups.set_timezone(call.runtime.database, call.caller.chat_id, zone)
+    label = zone_label(zone)
+    shown = label if label == zone else f"{label} ({zone})"
+    now = format_when(call.caller.now, zone, call.caller.lang)
+    await call.reply(call.t("zone.set", zone=shown, now=now))

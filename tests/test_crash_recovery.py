@@ -1,17 +1,14 @@
 """The durable inbox across a real crash: SIGKILL between fetching and handling updates."""
 
-import asyncio
-import os
 import signal
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.fakeapi import FakeBotApi
-from tests.helpers import ADMIN, GROUP, TOKEN, until
+from tests.helpers import ADMIN, GROUP, TOKEN, start_bot_process, until
 
 MEMBERS = [(2001 + i, f"Pegawai{i}") for i in range(5)]
 
@@ -40,27 +37,6 @@ async def server() -> AsyncIterator[FakeBotApi]:
     await fake.stop()
 
 
-async def start_bot(fake: FakeBotApi, workdir: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "RAKOR_BOT_TOKEN": TOKEN,
-        "RAKOR_API_BASE_URL": f"http://127.0.0.1:{fake.port}",
-        "RAKOR_DATABASE": str(workdir / "rakor.sqlite3"),
-        "RAKOR_ALLOWED_CHATS": str(GROUP),
-        "RAKOR_LOG_LEVEL": "INFO",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        cwd=workdir,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-
-
 def replies_to(fake: FakeBotApi, name: str) -> int:
     return sum(1 for message in fake.sent if message.text.startswith(f"{name} bergabung"))
 
@@ -69,7 +45,7 @@ async def test_updates_fetched_before_a_crash_are_handled_exactly_once(
     server: FakeBotApi, tmp_path: Path
 ) -> None:
     database = tmp_path / "rakor.sqlite3"
-    process = await start_bot(server, tmp_path)
+    process = await start_bot_process(server, tmp_path)
     try:
         server.send_message(GROUP, ADMIN, "/mulai")
         server.send_message(GROUP, ADMIN, "/instansi tambah DISHUB Dinas Perhubungan")
@@ -92,7 +68,7 @@ async def test_updates_fetched_before_a_crash_are_handled_exactly_once(
     server.unstall("sendMessage")
     assert all(replies_to(server, name) == 0 for _, name in MEMBERS)
 
-    process = await start_bot(server, tmp_path)
+    process = await start_bot_process(server, tmp_path)
     try:
         await until(lambda: inbox_counts(database) == (7, 7), timeout=30, what="all handled")
         await until(

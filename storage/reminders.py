@@ -1,0 +1,194 @@
+"""Reminders: the source of truth for what is due when (the job queue only mirrors it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage import firings
+from storage.db import Database
+
+KIND = "reminder"
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    chat_id: int
+    number: int
+    creator_id: int
+    creator_name: str
+    for_group: bool
+    text: str
+    phrase: str
+    rule: str | None
+    """The recurrence as JSON (``bot.workdays.Rule``), None for a one-off."""
+    zone: str
+    zone_named: bool
+    next_at: int | None
+    status: str
+
+
+_COLUMNS = (
+    "id, chat_id, number, creator_id, creator_name, for_group, text, phrase, rule, zone,"
+    " zone_named, next_at, status"
+)
+
+
+def _reminder(row: aiosqlite.Row) -> Reminder:
+    values = list(row)
+    values[5] = bool(values[5])
+    values[10] = bool(values[10])
+    return Reminder(*values)
+
+
+@dataclass(frozen=True, slots=True)
+class NewReminder:
+    chat_id: int
+    creator_id: int
+    creator_name: str
+    for_group: bool
+    text: str
+    phrase: str
+    rule: str | None
+    zone: str
+    zone_named: bool
+    next_at: int
+
+
+async def create(db: Database, new: NewReminder, now: int) -> Reminder:
+    """Store a reminder with the chat's next number."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO reminders (chat_id, number, creator_id, creator_name, for_group, text,"
+            " phrase, rule, zone, zone_named, next_at, created_at)"
+            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM reminders WHERE chat_id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + _COLUMNS,
+            (
+                new.chat_id,
+                new.chat_id,
+                new.creator_id,
+                new.creator_name,
+                int(new.for_group),
+                new.text,
+                new.phrase,
+                new.rule,
+                new.zone,
+                int(new.zone_named),
+                new.next_at,
+                now,
+            ),
+        )
+        row = await cursor.fetchone()
+    return _reminder(row)
+
+
+async def get(db: Database, reminder_id: int) -> Reminder | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,)
+        )
+        row = await cursor.fetchone()
+    return _reminder(row) if row else None
+
+
+async def by_number(db: Database, chat_id: int, number: int) -> Reminder | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND number = ?", (chat_id, number)
+        )
+        row = await cursor.fetchone()
+    return _reminder(row) if row else None
+
+
+async def pending(db: Database, chat_id: int) -> list[Reminder]:
+    """The chat's pending reminders, soonest first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND status = 'pending'"
+            " ORDER BY next_at, number",
+            (chat_id,),
+        )
+        rows = await cursor.fetchall()
+    return [_reminder(row) for row in rows]
+
+
+async def next_due_at(db: Database) -> int | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def due(db: Database, now: int, limit: int = 5000) -> list[Reminder]:
+    """Pending reminders whose time has come, oldest first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM reminders WHERE status = 'pending' AND next_at <= ?"
+            " ORDER BY next_at LIMIT ?",
+            (now, limit),
+        )
+        rows = await cursor.fetchall()
+    return [_reminder(row) for row in rows]
+
+
+async def claim_firing(
+    db: Database,
+    reminder: Reminder,
+    *,
+    scheduled_at: int,
+    late: bool,
+    next_at: int | None,
+    now: int,
+) -> int | None:
+    """Advance the reminder past this firing and claim the firing, in one transaction.
+
+    Returns the firing id, or None when another run already advanced the reminder or the
+    firing was claimed before (it is then not sent again).
+    """
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE reminders SET next_at = ?, status = ?"
+            " WHERE id = ? AND status = 'pending' AND next_at = ?",
+            (next_at, "pending" if next_at is not None else "done", reminder.id, reminder.next_at),
+        )
+        if cursor.rowcount != 1:
+            return None
+        return await firings.claim(
+            conn,
+            kind=KIND,
+            ref_id=reminder.id,
+            scheduled_at=scheduled_at,
+            chat_id=reminder.chat_id,
+            late=late,
+            now=now,
+        )
+
+
+async def cancel(db: Database, reminder_id: int) -> bool:
+    """Cancel a pending reminder; False when it was not pending."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE reminders SET status = 'cancelled', next_at = NULL"
+            " WHERE id = ? AND status = 'pending'",
+            (reminder_id,),
+        )
+        return cursor.rowcount == 1
+
+
+async def reschedule(db: Database, reminder_id: int, next_at: int) -> None:
+    """Make a one-off reminder pending again at ``next_at`` (a snooze)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE reminders SET next_at = ?, status = 'pending' WHERE id = ?",
+            (next_at, reminder_id),
+        )
+
+
+async def stop_failed(db: Database, reminder_id: int) -> None:
+    """Telegram refused the chat (bot removed): the reminder stops for good."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE reminders SET status = 'failed', next_at = NULL WHERE id = ?", (reminder_id,)
+        )
