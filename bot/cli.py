@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from telegram import Update
 
-from bot import logs, seeds
+from bot import logs, sandbox, seeds
 from bot.app import build_application
 from bot.runtime import system_clock
 from bot.settings import Settings
@@ -26,7 +26,10 @@ logger = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rakor", description="Rakor: the coordination group bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="run the bot (polling or webhook, per settings)")
+    sub.add_parser("run", help="run the bot (polling or webhook); without a token, the sandbox")
+    sandbox_cmd = sub.add_parser("sandbox", help="try Rakor in the browser, without Telegram")
+    sandbox_cmd.add_argument("--port", type=int, help="port on 127.0.0.1 (RAKOR_SANDBOX_PORT)")
+    sandbox_cmd.add_argument("--demo", action="store_true", help="play a short demo session")
     sub.add_parser("migrate", help="create or upgrade the database")
     backup = sub.add_parser("backup", help="copy the database safely while the bot runs")
     backup.add_argument("path", type=Path)
@@ -44,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "run":
         return run(settings)
+    if args.command == "sandbox":
+        return run_sandbox(settings, args.port or settings.sandbox_port, demo=args.demo)
     if args.command == "migrate":
         return asyncio.run(migrate(settings))
     if args.command == "backup":
@@ -53,13 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(settings: Settings) -> int:
     if settings.bot_token is None:
-        print(
-            "RAKOR_BOT_TOKEN is not set. Create a bot with @BotFather, then put its token in\n"
-            ".env (see .env.example) or the environment, e.g.\n"
-            "  RAKOR_BOT_TOKEN=123456:ABC... RAKOR_ALLOWED_CHATS=-1001234567890 rakor run",
-            file=sys.stderr,
-        )
-        return 2
+        print("RAKOR_BOT_TOKEN is not set: starting the local sandbox instead.", file=sys.stderr)
+        return run_sandbox(settings, settings.sandbox_port, demo=True)
     app = build_application(settings, clock=system_clock)
     if settings.mode == "webhook":
         if not settings.webhook_url:
@@ -76,6 +76,36 @@ def run(settings: Settings) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def run_sandbox(settings: Settings, port: int, *, demo: bool) -> int:
+    """The sandbox on 127.0.0.1:``port`` until Ctrl+C (see ``bot/sandbox``)."""
+
+    def ready(box: sandbox.Sandbox) -> None:
+        print(
+            f"\n  Rakor SANDBOX — a demo group in your browser: {box.url}\n\n"
+            "  This is a sandbox: a fake Telegram on this computer, with the demo group\n"
+            f"  {sandbox.GROUP_TITLE!r} and {len(sandbox.PERSONAS)} people you can play.\n"
+            f"  Nothing leaves this machine; its data is in {box.database_path}\n"
+            "  (emptied at every start).\n"
+            "  To connect a real bot, create one with @BotFather and set RAKOR_BOT_TOKEN\n"
+            "  (and RAKOR_ALLOWED_CHATS) in .env, then run `rakor run` (see README.md).\n"
+            "  Stop with Ctrl+C.\n",
+            flush=True,
+        )
+
+    try:
+        asyncio.run(sandbox.serve(settings, port=port, demo=demo, on_ready=ready))
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(
+            f"Could not start the sandbox on 127.0.0.1:{port}: {exc}\n"
+            "Choose another port with --port or RAKOR_SANDBOX_PORT.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    sandbox_port: int = Field(default=8080, ge=1, le=65535)
+    """Port of the sandbox page on 127.0.0.1 (``rakor sandbox``; ``rakor run`` without a token)."""
+
     @field_validator("allowed_chats", mode="before")
     @classmethod
     def _split_chats(cls, value: object) -> object:
