@@ -22,7 +22,7 @@ from bot.runtime import Runtime, attach, runtime_of, system_clock
 from bot.settings import Settings
 from handlers import groups as groups_handlers
 from handlers import help as help_handlers
-from handlers import reminders, roles, units
+from handlers import reminders, roles, search, units
 from storage import db as storage_db
 from storage import firings, groups
 
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
-FEATURES = (groups_handlers, units, roles, reminders, help_handlers)
+FEATURES = (groups_handlers, units, roles, reminders, search, help_handlers)
 """Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
 
 POLL_TIMEOUT = timedelta(seconds=30)

@@ -96,6 +96,17 @@ async def set_role(db: Database, group_id: int, user_id: int, role: str, at: int
         )
 
 
+async def groups_of(db: Database, user_id: int) -> list[int]:
+    """The groups the user is a member of now (in a unit or only with a role), by id."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT group_id FROM members WHERE user_id = ? AND left_at IS NULL ORDER BY group_id",
+            (user_id,),
+        )
+        rows = await cursor.fetchall()
+    return [int(row[0]) for row in rows]
+
+
 async def mark_left(db: Database, group_id: int, user_id: int, at: int) -> None:
     """The user left the group (or was removed): they keep no access to it."""
     async with db.transaction() as conn:
