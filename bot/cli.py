@@ -18,7 +18,7 @@ from bot.app import build_application
 from bot.runtime import system_clock
 from bot.settings import Settings
 from storage import db as storage_db
-from storage import groups, units
+from storage import groups, search, units
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sandbox_cmd.add_argument("--port", type=int, help="port on 127.0.0.1 (RAKOR_SANDBOX_PORT)")
     sandbox_cmd.add_argument("--demo", action="store_true", help="play a short demo session")
     sub.add_parser("migrate", help="create or upgrade the database")
+    sub.add_parser("reindex", help="rebuild the search index from the records")
     backup = sub.add_parser("backup", help="copy the database safely while the bot runs")
     backup.add_argument("path", type=Path)
     seed = sub.add_parser("seed", help="load the example units into a registered group")
@@ -51,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_sandbox(settings, args.port or settings.sandbox_port, demo=args.demo)
     if args.command == "migrate":
         return asyncio.run(migrate(settings))
+    if args.command == "reindex":
+        return asyncio.run(reindex(settings))
     if args.command == "backup":
         return backup_database(settings.database, args.path)
     return asyncio.run(seed_group(settings, args.group))
@@ -114,6 +117,18 @@ async def migrate(settings: Settings) -> int:
     version = await storage_db.schema_version(database)
     await database.close()
     print(f"{settings.database}: schema version {version}")
+    return 0
+
+
+async def reindex(settings: Settings) -> int:
+    """Rebuild the search index from every registered source (the features' tables)."""
+    database = await storage_db.connect(settings.database)
+    try:
+        counts = await search.reindex(database)
+    finally:
+        await database.close()
+    summary = ", ".join(f"{kind}: {count}" for kind, count in counts.items()) or "no sources"
+    print(f"{settings.database}: search index rebuilt ({summary}).")
     return 0
 
 
