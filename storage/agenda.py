@@ -1,0 +1,177 @@
+"""Agenda items of meetings, and carrying undiscussed ones over to the next meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage import search
+from storage.db import Database
+
+search.register_source(
+    search.KIND_AGENDA_ITEM,
+    "SELECT a.group_id, a.id, a.number, u.code, a.created_at, a.text"
+    " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: int
+    group_id: int
+    number: int
+    meeting_id: int | None
+    """None: carried over while no later meeting was scheduled; it joins the next one."""
+    unit_code: str | None
+    author_name: str
+    text: str
+    status: str
+    """``open`` or ``carried`` (continued in a later meeting)."""
+    carried_from_meeting: int | None
+    """The number of the meeting this item was carried over from."""
+    carried_to_meeting: int | None
+    """For a carried item: the number of the meeting it continues in (None: not yet set)."""
+
+
+_SELECT = (
+    "SELECT a.id, a.group_id, a.number, a.meeting_id, u.code, a.author_name, a.text, a.status,"
+    " (SELECT m.number FROM agenda_items f JOIN meetings m ON m.id = f.meeting_id"
+    "  WHERE f.id = a.carried_from_id),"
+    " (SELECT m.number FROM agenda_items n JOIN meetings m ON m.id = n.meeting_id"
+    "  WHERE n.carried_from_id = a.id)"
+    " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id"
+)
+
+
+async def _insert(
+    conn: aiosqlite.Connection,
+    *,
+    group_id: int,
+    meeting_id: int | None,
+    unit_id: int | None,
+    author_id: int,
+    author_name: str,
+    text: str,
+    carried_from_id: int | None,
+    now: int,
+) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO agenda_items (group_id, number, meeting_id, unit_id, author_id, author_name,"
+        " text, carried_from_id, created_at)"
+        " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM agenda_items WHERE group_id = ?),"
+        " ?, ?, ?, ?, ?, ?, ?) RETURNING id, number,"
+        " (SELECT code FROM units WHERE id = ?)",
+        (
+            group_id,
+            group_id,
+            meeting_id,
+            unit_id,
+            author_id,
+            author_name,
+            text,
+            carried_from_id,
+            now,
+            unit_id,
+        ),
+    )
+    item_id, number, unit_code = await cursor.fetchone()
+    await search.index_record(
+        conn,
+        group_id=group_id,
+        kind=search.KIND_AGENDA_ITEM,
+        record_id=item_id,
+        number=number,
+        unit_code=unit_code,
+        created_at=now,
+        text=text,
+    )
+    return int(item_id)
+
+
+async def add(
+    db: Database,
+    *,
+    group_id: int,
+    meeting_id: int,
+    unit_id: int | None,
+    author_id: int,
+    author_name: str,
+    text: str,
+    now: int,
+) -> AgendaItem:
+    """Add an item to a meeting with the group's next agenda number (indexed for search)."""
+    async with db.transaction() as conn:
+        item_id = await _insert(
+            conn,
+            group_id=group_id,
+            meeting_id=meeting_id,
+            unit_id=unit_id,
+            author_id=author_id,
+            author_name=author_name,
+            text=text,
+            carried_from_id=None,
+            now=now,
+        )
+    item = await get(db, item_id)
+    assert item is not None  # noqa: S101 - just inserted
+    return item
+
+
+async def get(db: Database, item_id: int) -> AgendaItem | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(_SELECT + " WHERE a.id = ?", (item_id,))
+        row = await cursor.fetchone()
+    return AgendaItem(*row) if row else None
+
+
+async def for_meeting(db: Database, meeting_id: int) -> list[AgendaItem]:
+    """The meeting's agenda in the order items were added."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            _SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,)
+        )
+        rows = await cursor.fetchall()
+    return [AgendaItem(*row) for row in rows]
+
+
+async def waiting(db: Database, group_id: int) -> list[AgendaItem]:
+    """Items carried over while no later meeting was scheduled."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            _SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
+        )
+        rows = await cursor.fetchall()
+    return [AgendaItem(*row) for row in rows]
+
+
+async def carry_over(
+    db: Database, item_id: int, *, next_meeting_id: int | None, now: int
+) -> AgendaItem | None:
+    """Continue an open item in the next meeting (None: whichever is scheduled next).
+
+    Marks the item ``carried`` and adds a copy attributed to the same unit and author;
+    returns the copy, or None when the item was not open any more.
+    """
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE agenda_items SET status = 'carried' WHERE id = ? AND status = 'open'"
+            " RETURNING group_id, unit_id, author_id, author_name, text",
+            (item_id,),
+        )
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        group_id, unit_id, author_id, author_name, text = row
+        copy_id = await _insert(
+            conn,
+            group_id=group_id,
+            meeting_id=next_meeting_id,
+            unit_id=unit_id,
+            author_id=author_id,
+            author_name=author_name,
+            text=text,
+            carried_from_id=item_id,
+            now=now,
+        )
+    return await get(db, copy_id)

@@ -1,0 +1,312 @@
+"""Meetings (rapat): their schedule, the two reminders still due, and the group's settings.
+
+The meeting row is the source of truth for its reminders: ``day_before_at`` and
+``hour_before_at`` hold the instants still due (NULL once claimed, switched off or cancelled).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+
+from storage import firings, groups
+from storage.db import Database
+
+KIND_REMINDER = "meeting_reminder"
+"""The firing kind of both meeting reminders (ref_id = meeting id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int
+    group_id: int
+    number: int
+    title: str
+    place: str
+    starts_at: int
+    ends_at: int
+    zone: str
+    chair_id: int
+    chair_name: str
+    status: str
+    """``scheduled`` or ``cancelled``."""
+    revision: int
+    message_id: int | None
+    day_before_at: int | None
+    hour_before_at: int | None
+    created_at: int
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class NewMeeting:
+    group_id: int
+    title: str
+    place: str
+    starts_at: int
+    ends_at: int
+    zone: str
+    chair_id: int
+    chair_name: str
+    day_before_at: int | None
+    hour_before_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSettings:
+    day_before_minute: int | None
+    """Time of day of the day-before reminder (minutes after midnight); None = off."""
+    hour_before_min: int | None
+    """How long before the start the second reminder goes; None = off."""
+    duration_min: int
+
+
+DEFAULT_SETTINGS = MeetingSettings(day_before_minute=16 * 60, hour_before_min=60, duration_min=120)
+
+_COLUMNS = (
+    "id, group_id, number, title, place, starts_at, ends_at, zone, chair_id, chair_name,"
+    " status, revision, message_id, day_before_at, hour_before_at, created_at"
+)
+
+
+def _meeting(row: aiosqlite.Row) -> Meeting:
+    return Meeting(*row)
+
+
+async def create(db: Database, new: NewMeeting, now: int) -> Meeting:
+    """Store a meeting with the group's next number; carried-over agenda items waiting for a
+    meeting join it."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO meetings (group_id, number, title, place, starts_at, ends_at, zone,"
+            " chair_id, chair_name, day_before_at, hour_before_at, created_at)"
+            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE group_id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + _COLUMNS,
+            (
+                new.group_id,
+                new.group_id,
+                new.title,
+                new.place,
+                new.starts_at,
+                new.ends_at,
+                new.zone,
+                new.chair_id,
+                new.chair_name,
+                new.day_before_at,
+                new.hour_before_at,
+                now,
+            ),
+        )
+        meeting = _meeting(await cursor.fetchone())
+        await conn.execute(
+            "UPDATE agenda_items SET meeting_id = ? WHERE group_id = ? AND meeting_id IS NULL",
+            (meeting.id, new.group_id),
+        )
+    return meeting
+
+
+async def get(db: Database, meeting_id: int) -> Meeting | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,))
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Meeting | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND number = ?",
+            (group_id, number),
+        )
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+async def upcoming(db: Database, group_id: int, now: int, limit: int = 10) -> list[Meeting]:
+    """Scheduled meetings not over yet (under way or ahead), soonest first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+            " AND ends_at > ? ORDER BY starts_at, number LIMIT ?",
+            (group_id, now, limit),
+        )
+        rows = await cursor.fetchall()
+    return [_meeting(row) for row in rows]
+
+
+async def next_ahead(db: Database, group_id: int, now: int) -> Meeting | None:
+    """The next scheduled meeting that has not started yet."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+            " AND starts_at > ? ORDER BY starts_at, number LIMIT 1",
+            (group_id, now),
+        )
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+async def current_for_records(db: Database, group_id: int, now: datetime) -> Meeting | None:
+    """The meeting a record made at ``now`` belongs to: the one under way, else the one that
+    ended earlier the same day in the group's zone (the latest to start wins); None if neither.
+
+    Decisions use it, and tasks assigned during (or right after) a meeting link the same way.
+    """
+    group = await groups.get(db, group_id)
+    zone = ZoneInfo(group.timezone if group else "Asia/Jakarta")
+    local = now.astimezone(zone)
+    day_start = int(local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
+    at = int(now.timestamp())
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+            " AND starts_at <= ? AND ends_at >= ? ORDER BY starts_at DESC, number DESC LIMIT 1",
+            (group_id, at, day_start),
+        )
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+async def set_message(db: Database, meeting_id: int, message_id: int) -> None:
+    """Remember the bot's post carrying the RSVP buttons."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE meetings SET message_id = ? WHERE id = ?", (message_id, meeting_id)
+        )
+
+
+async def move(
+    db: Database,
+    meeting_id: int,
+    *,
+    starts_at: int,
+    ends_at: int,
+    zone: str,
+    place: str,
+    day_before_at: int | None,
+    hour_before_at: int | None,
+) -> Meeting | None:
+    """Move a scheduled meeting (its reminders follow); None when it is not scheduled."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE meetings SET starts_at = ?, ends_at = ?, zone = ?, place = ?,"
+            " day_before_at = ?, hour_before_at = ?, revision = revision + 1"
+            " WHERE id = ? AND status = 'scheduled' RETURNING " + _COLUMNS,
+            (starts_at, ends_at, zone, place, day_before_at, hour_before_at, meeting_id),
+        )
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
+    """Cancel a scheduled meeting and its reminders; None when it was not scheduled."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE meetings SET status = 'cancelled', cancelled_at = ?, day_before_at = NULL,"
+            " hour_before_at = NULL, revision = revision + 1"
+            " WHERE id = ? AND status = 'scheduled' RETURNING " + _COLUMNS,
+            (now, meeting_id),
+        )
+        row = await cursor.fetchone()
+    return _meeting(row) if row else None
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+async def next_reminder_at(db: Database) -> int | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT min(at) FROM (SELECT min(day_before_at) AS at FROM meetings"
+            " UNION ALL SELECT min(hour_before_at) FROM meetings)"
+        )
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def reminders_due(db: Database, now: int, limit: int = 1000) -> list[Meeting]:
+    """Meetings with a reminder due at ``now``, the earliest due first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM meetings WHERE status = 'scheduled'"
+            " AND (day_before_at <= ? OR hour_before_at <= ?)"
+            " ORDER BY min(coalesce(day_before_at, hour_before_at),"
+            " coalesce(hour_before_at, day_before_at)) LIMIT ?",
+            (now, now, limit),
+        )
+        rows = await cursor.fetchall()
+    return [_meeting(row) for row in rows]
+
+
+async def claim_reminder(
+    db: Database,
+    meeting: Meeting,
+    *,
+    scheduled_at: int | None,
+    late: bool,
+    now: int,
+) -> int | None:
+    """Clear the meeting's due reminders and claim the one to send, in one transaction.
+
+    ``scheduled_at`` is the reminder to send (None: nothing is sent, the due ones are dropped,
+    e.g. when the meeting has already started). Returns the firing id, or None when another
+    run got there first or nothing is to be sent.
+    """
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE meetings SET"
+            " day_before_at = CASE WHEN day_before_at <= ? THEN NULL ELSE day_before_at END,"
+            " hour_before_at = CASE WHEN hour_before_at <= ? THEN NULL ELSE hour_before_at END"
+            " WHERE id = ? AND status = 'scheduled' AND revision = ?"
+            " AND day_before_at IS ? AND hour_before_at IS ?",
+            (
+                now,
+                now,
+                meeting.id,
+                meeting.revision,
+                meeting.day_before_at,
+                meeting.hour_before_at,
+            ),
+        )
+        if cursor.rowcount != 1 or scheduled_at is None:
+            return None
+        return await firings.claim(
+            conn,
+            kind=KIND_REMINDER,
+            ref_id=meeting.id,
+            scheduled_at=scheduled_at,
+            chat_id=meeting.group_id,
+            late=late,
+            now=now,
+        )
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+async def settings(db: Database, group_id: int) -> MeetingSettings:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
+            " WHERE group_id = ?",
+            (group_id,),
+        )
+        row = await cursor.fetchone()
+    return MeetingSettings(*row) if row else DEFAULT_SETTINGS
+
+
+async def save_settings(db: Database, group_id: int, value: MeetingSettings) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO meeting_settings (group_id, day_before_minute, hour_before_min,"
+            " duration_min) VALUES (?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET"
+            " day_before_minute = excluded.day_before_minute,"
+            " hour_before_min = excluded.hour_before_min, duration_min = excluded.duration_min",
+            (group_id, value.day_before_minute, value.hour_before_min, value.duration_min),
+        )
