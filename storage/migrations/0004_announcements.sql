@@ -2,24 +2,28 @@
 
 -- One announcement of a group. message_id is the bot's post carrying the Diterima button;
 -- source_message_id the group message it was made from (the command, the replied-to message or
--- the #pengumuman message). Follow-ups: first_followup_at is the planned first one,
--- next_followup_at the one still due (NULL when none is left), followups_sent how many went out.
+-- the #pengumuman message). Follow-ups are planned at creation: first_followup_at and
+-- second_followup_at; next_followup_at is the one still due (NULL when none is left) and
+-- followups_sent how many were posted. The units an announcement is for are those that existed
+-- when it was made: units.created_at <= announcements.created_at and not removed.
 CREATE TABLE announcements (
-    id                INTEGER PRIMARY KEY,
-    group_id          INTEGER NOT NULL REFERENCES groups (chat_id) ON DELETE CASCADE,
-    number            INTEGER NOT NULL,
-    author_id         INTEGER NOT NULL,
-    author_name       TEXT    NOT NULL,
-    unit_id           INTEGER REFERENCES units (id),
-    text              TEXT    NOT NULL,
-    created_at        INTEGER NOT NULL,
-    message_id        INTEGER,
-    source_message_id INTEGER,
-    first_followup_at INTEGER NOT NULL,
-    next_followup_at  INTEGER,
-    followups_sent    INTEGER NOT NULL DEFAULT 0,
+    id                 INTEGER PRIMARY KEY,
+    group_id           INTEGER NOT NULL REFERENCES groups (chat_id) ON DELETE CASCADE,
+    number             INTEGER NOT NULL,
+    author_id          INTEGER NOT NULL,
+    author_name        TEXT    NOT NULL,
+    unit_id            INTEGER REFERENCES units (id),
+    text               TEXT    NOT NULL,
+    created_at         INTEGER NOT NULL,
+    message_id         INTEGER,
+    source_message_id  INTEGER,
+    first_followup_at  INTEGER NOT NULL,
+    second_followup_at INTEGER NOT NULL,
+    next_followup_at   INTEGER,
+    followups_sent     INTEGER NOT NULL DEFAULT 0,
     UNIQUE (group_id, number)
 );
+CREATE INDEX announcements_recent ON announcements (group_id, created_at);
 CREATE INDEX announcements_followup ON announcements (next_followup_at)
     WHERE next_followup_at IS NOT NULL;
 
@@ -31,6 +35,7 @@ CREATE TABLE announcement_acks (
     acked_at        INTEGER NOT NULL,
     UNIQUE (announcement_id, unit_id)
 );
+CREATE INDEX announcement_acks_unit ON announcement_acks (unit_id, acked_at);
 
 -- Per-group follow-up time of day (minutes after midnight, group's zone); default 09.00.
 CREATE TABLE announcement_settings (

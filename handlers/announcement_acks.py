@@ -1,0 +1,124 @@
+"""The Diterima button: one acknowledgement per unit, the progress edited in place (throttled)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Coroutine
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+
+from bot.access import resolve
+from bot.i18n import t
+from bot.runtime import Runtime, runtime_of
+from bot.throttle import EditThrottle
+from storage import announcements
+from storage.announcements import Announcement, Progress
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+EDIT_INTERVAL = 3.0
+"""Seconds between two edits of one announcement's button (Telegram limits edits per group)."""
+
+_CALLBACK = re.compile(r"^ann:a:(\d{1,18})$")
+_THROTTLE = "rakor.announcement-edits"
+
+
+def install(app: App) -> None:
+    """The button's handler and the edit throttle of this application."""
+    app.bot_data[_THROTTLE] = EditThrottle(EDIT_INTERVAL, spawn=_spawner(app))
+    app.add_handler(CallbackQueryHandler(button, pattern=r"^ann:"))
+
+
+def throttle_of(app: App) -> EditThrottle:
+    """The throttle of the announcement buttons (tests shorten its ``interval``)."""
+    return app.bot_data[_THROTTLE]
+
+
+def ack_markup(lang: str, announcement_id: int, progress: Progress | None) -> InlineKeyboardMarkup:
+    """The Diterima button; with ``progress`` it shows how many units acknowledged."""
+    label = (
+        t(lang, "announcements.button", acked=progress.acked, total=progress.total)
+        if progress is not None
+        else t(lang, "announcements.button_plain")
+    )
+    button_ = InlineKeyboardButton(label, callback_data=f"ann:a:{announcement_id}")
+    return InlineKeyboardMarkup([[button_]])
+
+
+async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """``ann:a:<announcement id>``: untrusted; acknowledges for the presser's unit."""
+    query = update.callback_query
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    lang = caller.lang
+    match = _CALLBACK.match(query.data or "")
+    announcement = await announcements.get(runtime.database, int(match.group(1))) if match else None
+    if announcement is None or caller.group is None or announcement.group_id != caller.chat_id:
+        await query.answer(t(lang, "announcements.stale_button"), show_alert=True)
+        return
+    if not caller.may("anggota"):
+        await query.answer(t(lang, "announcements.ack_observer"), show_alert=True)
+        return
+    member = caller.member
+    if member is None or member.unit_id is None or caller.user_id is None:
+        await query.answer(t(lang, "announcements.ack_no_unit"), show_alert=True)
+        return
+    ack = await announcements.acknowledge(
+        runtime.database,
+        announcement.id,
+        member.unit_id,
+        caller.user_id,
+        int(caller.now.timestamp()),
+    )
+    params = {"code": member.unit_code or "", "number": announcement.number}
+    if ack.status == "not_for_unit":
+        await query.answer(t(lang, "announcements.ack_not_for_unit", **params), show_alert=True)
+        return
+    if ack.status == "already":
+        await query.answer(
+            t(lang, "announcements.ack_already", name=ack.by_name or "", **params), show_alert=True
+        )
+        return
+    await query.answer(t(lang, "announcements.ack_stored", **params))
+    app = context.application
+
+    async def edit() -> None:
+        await refresh_button(app, runtime, announcement, lang)
+
+    await throttle_of(app).request(announcement.id, edit)
+
+
+async def refresh_button(app: App, runtime: Runtime, announcement: Announcement, lang: str) -> None:
+    """Show the current count on the announcement's post (read now, so it is never stale)."""
+    if announcement.message_id is None:
+        return
+    progress = await announcements.progress(runtime.database, announcement.id)
+    try:
+        await app.bot.edit_message_reply_markup(
+            announcement.group_id,
+            announcement.message_id,
+            reply_markup=ack_markup(lang, announcement.id, progress),
+        )
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            logger.warning("could not update announcement %s: %s", announcement.id, exc)
+    except TelegramError as exc:
+        logger.warning("could not update announcement %s: %s", announcement.id, exc)
+
+
+def _spawner(app: App) -> Any:
+    """Deferred edits run as application tasks, which ``Application.stop`` waits for."""
+
+    def spawn(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None]:
+        if app.running:
+            return app.create_task(coroutine, name="announcement-edit")
+        return asyncio.ensure_future(coroutine)
+
+    return spawn

@@ -1,0 +1,244 @@
+"""/umumkan (also as a reply, and #pengumuman from a koordinator), /pengumuman and /belum."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackContext, MessageHandler, filters
+
+from bot import announcements as service
+from bot import scheduler
+from bot.access import Caller, resolve
+from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.i18n import Safe, t
+from bot.runtime import Runtime, runtime_of
+from bot.timewords import clock, format_when
+from handlers import announcement_acks, announcement_followups
+from storage import announcements, people
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+ANNOUNCE = CommandSpec("umumkan", "announce", role="koordinator")
+LIST = CommandSpec("pengumuman", "announcements")
+PENDING = CommandSpec("belum", "pending")
+
+HASHTAG_GROUP = 1
+"""The handler group of the #pengumuman handler (hashtag handlers each have their own)."""
+_HASHTAG = r"(?i)(^|\s)#pengumuman\b"
+_TIME_WORDS = ("time", "waktu")
+LISTED = 10
+EXCERPT = 80
+
+
+def register(app: App) -> None:
+    add_command(app, ANNOUNCE, announce)
+    add_command(app, LIST, list_announcements)
+    add_command(app, PENDING, pending)
+    tagged = filters.Regex(_HASHTAG) | filters.CaptionRegex(_HASHTAG)
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & ~filters.COMMAND & tagged,
+            hashtag,
+        ),
+        group=HASHTAG_GROUP,
+    )
+    announcement_acks.install(app)
+    scheduler.add_source(app, announcement_followups.FollowupSource())
+
+
+async def announce(call: Call) -> None:
+    """``/umumkan teks``, or ``/umumkan`` replying to the message to announce."""
+    caller = call.caller
+    message = call.update.effective_message
+    replied = _replied(message)
+    if call.args or replied is None:
+        author = await _author_of(call.runtime, caller, message)
+        await publish(call.context, call.runtime, caller, author, call.args, message, "usage")
+        return
+    text = replied.text or replied.caption or ""
+    if not text.strip():
+        await call.reply(call.t("announcements.reply_without_text"))
+        return
+    author = await _author_of(call.runtime, caller, replied)
+    await publish(call.context, call.runtime, caller, author, text, replied, "usage")
+
+
+async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """A message with ``#pengumuman``: an announcement when a koordinator wrote it."""
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    message = update.effective_message
+    if caller.group is None or message is None:
+        return
+    if not caller.may("koordinator"):
+        refusal = refusal_text(caller, "access.role_required", "#pengumuman", "koordinator")
+        await send(context, caller.chat_id, refusal)
+        return
+    text = service.strip_hashtag(message.text or message.caption or "")
+    author = await _author_of(runtime, caller, message)
+    await publish(context, runtime, caller, author, text, message, "hashtag_usage")
+
+
+async def publish(
+    context: CallbackContext[Any, Any, Any, Any],
+    runtime: Runtime,
+    caller: Caller,
+    author: service.Author,
+    text: str,
+    source: Message | None,
+    usage_key: str,
+) -> None:
+    """Record the announcement, post it with the Diterima button, pin it when allowed."""
+    lang = caller.lang
+    try:
+        announcement = await service.create(
+            runtime.database,
+            group_id=caller.chat_id,
+            author=author,
+            text=text,
+            source_message_id=source.message_id if source else None,
+            now=caller.now,
+            tz=caller.tz,
+        )
+    except service.EmptyAnnouncement:
+        await send(context, caller.chat_id, t(lang, f"announcements.{usage_key}"))
+        return
+    except service.TooLong as exc:
+        too_long = t(lang, "announcements.too_long", length=exc.args[0], limit=service.MAX_TEXT)
+        await send(context, caller.chat_id, too_long)
+        return
+    member = await people.get_member(runtime.database, caller.chat_id, author.user_id)
+    unit = member.unit_code if member and member.unit_id == author.unit_id else None
+    post = t(
+        lang,
+        "announcements.posted",
+        number=announcement.number,
+        text=announcement.text,
+        author=announcement.author_name,
+        unit=Safe(t(lang, "announcements.author_unit", code=unit) if unit else ""),
+    )
+    progress = await announcements.progress(runtime.database, announcement.id)
+    markup = announcement_acks.ack_markup(lang, announcement.id, progress)
+    posted = await send(context, caller.chat_id, post, markup)
+    await announcements.set_message(runtime.database, announcement.id, posted.message_id)
+    await _pin(context, caller.chat_id, posted.message_id)
+    await scheduler.wake(context.application)
+
+
+async def list_announcements(call: Call) -> None:
+    """Recent announcements with their counts; ``/pengumuman jam 08.30`` sets the follow-up."""
+    if call.args:
+        await set_followup_time(call)
+        return
+    db = call.runtime.database
+    listed = await announcements.recent(db, call.caller.chat_id, LISTED)
+    if not listed:
+        await call.reply(call.t("announcements.list_empty"))
+        return
+    lines = [call.t("announcements.list_header")]
+    for entry in listed:
+        announcement = entry.announcement
+        lines.append(
+            call.t(
+                "announcements.list_item",
+                number=announcement.number,
+                date=_when(announcement.created_at, call.caller),
+                acked=entry.progress.acked,
+                total=entry.progress.total,
+                text=service.excerpt(announcement.text, EXCERPT),
+            )
+        )
+    minute = await announcements.followup_minute(db, call.caller.chat_id)
+    lines.append(
+        call.t("announcements.list_footer", time=clock(*divmod(minute, 60), call.caller.lang))
+    )
+    await call.reply("\n\n".join(lines))
+
+
+async def set_followup_time(call: Call) -> None:
+    command = f"/{LIST.shown(call.caller.lang)} {call.args.split()[0]}"
+    if not await call.require("koordinator", command):
+        return
+    phrase = call.args
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in _TIME_WORDS:
+        phrase = rest
+    caller = call.caller
+    minute = service.parse_followup_time(phrase, caller.now, caller.tz, caller.lang)
+    if minute is None:
+        await call.reply(call.t("announcements.followup_time_usage"))
+        return
+    await announcements.set_followup_minute(call.runtime.database, caller.chat_id, minute)
+    await call.reply(
+        call.t("announcements.followup_time_set", time=clock(*divmod(minute, 60), caller.lang))
+    )
+
+
+async def pending(call: Call) -> None:
+    """``/belum N``: the units that have not acknowledged announcement N."""
+    number = record_number(call.args)
+    if number is None:
+        await call.reply(call.t("announcements.pending_usage"))
+        return
+    db = call.runtime.database
+    announcement = await announcements.by_number(db, call.caller.chat_id, number)
+    if announcement is None:
+        await call.reply(call.t("announcements.not_found", number=number))
+        return
+    progress = await announcements.progress(db, announcement.id)
+    missing = await announcements.missing_units(db, announcement.id)
+    if not missing:
+        await call.reply(call.t("announcements.pending_none", number=number, total=progress.total))
+        return
+    lines = [
+        call.t(
+            "announcements.pending_header",
+            number=number,
+            count=len(missing),
+            total=progress.total,
+        )
+    ]
+    lines += [
+        call.t("announcements.pending_item", code=entry.unit.code, name=entry.unit.name)
+        for entry in missing
+    ]
+    await call.reply("\n".join(lines))
+
+
+def _when(seconds: int, caller: Caller) -> str:
+    return format_when(datetime.fromtimestamp(seconds, UTC), caller.tz, caller.lang)
+
+
+def _replied(message: Message | None) -> Message | None:
+    """The message a command replies to (not a forum topic's opening message)."""
+    replied = message.reply_to_message if message else None
+    if replied is None or replied.forum_topic_created is not None:
+        return None
+    return replied
+
+
+async def _author_of(runtime: Runtime, caller: Caller, message: Message | None) -> service.Author:
+    """Who wrote ``message`` (a person with their unit in this group, or a chat writing as
+    itself: an anonymous admin, a linked channel)."""
+    if message is not None and message.sender_chat is not None:
+        chat = message.sender_chat
+        return service.Author(chat.id, chat.title or caller.full_name, None)
+    user = message.from_user if message is not None else None
+    if user is None:
+        return service.Author(caller.user_id or caller.chat_id, caller.full_name, None)
+    member = await people.get_member(runtime.database, caller.chat_id, user.id)
+    return service.Author(user.id, user.full_name, member.unit_id if member else None)
+
+
+async def _pin(context: CallbackContext[Any, Any, Any, Any], chat_id: int, message_id: int) -> None:
+    """Pin the post when the bot may; when it may not, carry on without a word."""
+    try:
+        await context.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
+    except TelegramError as exc:
+        logger.info("announcement %s in chat %s not pinned: %s", message_id, chat_id, exc)

@@ -1,0 +1,346 @@
+"""Announcements, their acknowledgements per unit, and the follow-up state.
+
+The units an announcement is for are the group's units that existed when it was made
+(``units.created_at <= announcements.created_at``) and are not removed; a unit that joined
+later is neither counted nor followed up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import aiosqlite
+
+from storage import firings, search
+from storage.db import Database
+from storage.units import Unit
+
+FOLLOWUP_KIND = "announcement_followup"
+DEFAULT_FOLLOWUP_MINUTE = 9 * 60
+"""09.00, in minutes after midnight in the group's zone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    id: int
+    group_id: int
+    number: int
+    author_id: int
+    author_name: str
+    unit_id: int | None
+    text: str
+    created_at: int
+    message_id: int | None
+    """The bot's post carrying the Diterima button (None until it was posted)."""
+    source_message_id: int | None
+    first_followup_at: int
+    second_followup_at: int
+    next_followup_at: int | None
+    followups_sent: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewAnnouncement:
+    group_id: int
+    author_id: int
+    author_name: str
+    unit_id: int | None
+    text: str
+    source_message_id: int | None
+    first_followup_at: int
+    second_followup_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    acked: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    announcement: Announcement
+    progress: Progress
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    status: Literal["stored", "already", "not_for_unit"]
+    """``not_for_unit``: the unit joined after the announcement (or was removed)."""
+    progress: Progress
+    by_name: str | None = None
+    """Who acknowledged for the unit (for ``already``)."""
+    at: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MissingUnit:
+    unit: Unit
+    members: tuple[tuple[int, str], ...]
+    """(user id, display name) of the unit's current members."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedFollowup:
+    firing_id: int
+    missing: tuple[MissingUnit, ...]
+
+
+_COLUMNS = (
+    "a.id, a.group_id, a.number, a.author_id, a.author_name, a.unit_id, a.text, a.created_at,"
+    " a.message_id, a.source_message_id, a.first_followup_at, a.second_followup_at,"
+    " a.next_followup_at, a.followups_sent"
+)
+_FOR = "u.group_id = a.group_id AND u.created_at <= a.created_at AND u.removed_at IS NULL"
+"""The units announcement ``a`` is for (``u``)."""
+_PROGRESS = (
+    f"(SELECT count(*) FROM announcement_acks k JOIN units u ON u.id = k.unit_id"
+    f" WHERE k.announcement_id = a.id AND {_FOR}),"
+    f" (SELECT count(*) FROM units u WHERE {_FOR})"
+)
+_NOT_ACKED = (
+    "NOT EXISTS (SELECT 1 FROM announcement_acks k"
+    " WHERE k.announcement_id = a.id AND k.unit_id = u.id)"
+)
+
+search.register_source(
+    search.KIND_ANNOUNCEMENT,
+    "SELECT a.group_id, a.id, a.number, u.code, a.created_at, a.text"
+    " FROM announcements a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
+)
+
+
+def _announcement(row: aiosqlite.Row) -> Announcement:
+    return Announcement(*row[:14])
+
+
+async def create(db: Database, new: NewAnnouncement, now: int) -> Announcement:
+    """Store an announcement with the group's next number and index it for /cari."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO announcements (group_id, number, author_id, author_name, unit_id, text,"
+            " created_at, source_message_id, first_followup_at, second_followup_at,"
+            " next_followup_at)"
+            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM announcements"
+            " WHERE group_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                new.group_id,
+                new.group_id,
+                new.author_id,
+                new.author_name,
+                new.unit_id,
+                new.text,
+                now,
+                new.source_message_id,
+                new.first_followup_at,
+                new.second_followup_at,
+                new.first_followup_at,
+            ),
+        )
+        (announcement_id,) = await cursor.fetchone()
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS}, u.code FROM announcements a"
+            " LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?",
+            (announcement_id,),
+        )
+        row = await cursor.fetchone()
+        announcement = _announcement(row)
+        await search.index_record(
+            conn,
+            group_id=announcement.group_id,
+            kind=search.KIND_ANNOUNCEMENT,
+            record_id=announcement.id,
+            number=announcement.number,
+            unit_code=row[14],
+            created_at=now,
+            text=announcement.text,
+        )
+    return announcement
+
+
+async def set_message(db: Database, announcement_id: int, message_id: int) -> None:
+    """Remember the bot's post of the announcement (the one whose button shows progress)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE announcements SET message_id = ? WHERE id = ?", (message_id, announcement_id)
+        )
+
+
+async def get(db: Database, announcement_id: int) -> Announcement | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (announcement_id,)
+        )
+        row = await cursor.fetchone()
+    return _announcement(row) if row else None
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Announcement | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM announcements a WHERE a.group_id = ? AND a.number = ?",
+            (group_id, number),
+        )
+        row = await cursor.fetchone()
+    return _announcement(row) if row else None
+
+
+async def progress(db: Database, announcement_id: int) -> Progress:
+    """How many of the units the announcement is for have acknowledged it."""
+    async with db.reading() as conn:
+        return await _progress(conn, announcement_id)
+
+
+async def _progress(conn: aiosqlite.Connection, announcement_id: int) -> Progress:
+    cursor = await conn.execute(
+        f"SELECT {_PROGRESS} FROM announcements a WHERE a.id = ?", (announcement_id,)
+    )
+    row = await cursor.fetchone()
+    return Progress(row[0], row[1]) if row else Progress(0, 0)
+
+
+async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
+    """The group's latest announcements, newest first, with their progress."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS}, {_PROGRESS} FROM announcements a WHERE a.group_id = ?"
+            " ORDER BY a.number DESC LIMIT ?",
+            (group_id, limit),
+        )
+        rows = await cursor.fetchall()
+    return [Listed(_announcement(row), Progress(row[14], row[15])) for row in rows]
+
+
+async def acknowledge(
+    db: Database, announcement_id: int, unit_id: int, user_id: int, now: int
+) -> Ack:
+    """Record the unit's acknowledgement; the first member of a unit to press counts."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            f"SELECT 1 FROM announcements a JOIN units u ON u.id = ? WHERE a.id = ? AND {_FOR}",
+            (unit_id, announcement_id),
+        )
+        if await cursor.fetchone() is None:
+            return Ack("not_for_unit", await _progress(conn, announcement_id))
+        cursor = await conn.execute(
+            "INSERT INTO announcement_acks (announcement_id, unit_id, user_id, acked_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (announcement_id, unit_id, user_id, now),
+        )
+        if cursor.rowcount == 1:
+            return Ack("stored", await _progress(conn, announcement_id))
+        cursor = await conn.execute(
+            "SELECT coalesce(p.full_name, ''), k.acked_at FROM announcement_acks k"
+            " LEFT JOIN users p ON p.user_id = k.user_id"
+            " WHERE k.announcement_id = ? AND k.unit_id = ?",
+            (announcement_id, unit_id),
+        )
+        name, at = await cursor.fetchone()
+        return Ack("already", await _progress(conn, announcement_id), name, at)
+
+
+async def missing_units(db: Database, announcement_id: int) -> list[MissingUnit]:
+    """The units the announcement is for that have not acknowledged it, with their members."""
+    async with db.reading() as conn:
+        return await _missing(conn, announcement_id)
+
+
+async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[MissingUnit]:
+    cursor = await conn.execute(
+        "SELECT u.id, u.group_id, u.code, u.name, m.user_id, p.full_name"
+        f" FROM announcements a JOIN units u ON {_FOR} AND {_NOT_ACKED}"
+        " LEFT JOIN members m ON m.unit_id = u.id AND m.group_id = u.group_id"
+        " AND m.left_at IS NULL"
+        " LEFT JOIN users p ON p.user_id = m.user_id"
+        " WHERE a.id = ? ORDER BY u.code, p.full_name",
+        (announcement_id,),
+    )
+    rows = await cursor.fetchall()
+    grouped: dict[int, tuple[Unit, list[tuple[int, str]]]] = {}
+    for row in rows:
+        unit, members = grouped.setdefault(row[0], (Unit(*row[:4]), []))
+        if row[4] is not None:
+            members.append((row[4], row[5] or ""))
+    return [MissingUnit(unit, tuple(members)) for unit, members in grouped.values()]
+
+
+async def next_followup_at(db: Database) -> int | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT min(next_followup_at) FROM announcements WHERE next_followup_at IS NOT NULL"
+        )
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:
+    """Announcements whose next follow-up time has come, oldest first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM announcements a WHERE a.next_followup_at <= ?"
+            " ORDER BY a.next_followup_at LIMIT ?",
+            (now, limit),
+        )
+        rows = await cursor.fetchall()
+    return [_announcement(row) for row in rows]
+
+
+async def claim_followup(
+    db: Database,
+    announcement: Announcement,
+    *,
+    scheduled_at: int,
+    next_at: int | None,
+    late: bool,
+    now: int,
+) -> ClaimedFollowup | None:
+    """Advance the announcement past this follow-up and, when units are still missing, claim
+    the firing, in one transaction.
+
+    None when nothing is to be sent: another run advanced it already, or every unit has
+    acknowledged (then no follow-up is left at all).
+    """
+    async with db.transaction() as conn:
+        missing = await _missing(conn, announcement.id)
+        cursor = await conn.execute(
+            "UPDATE announcements SET next_followup_at = ?, followups_sent = followups_sent + ?"
+            " WHERE id = ? AND next_followup_at = ?",
+            (
+                next_at if missing else None,
+                1 if missing else 0,
+                announcement.id,
+                announcement.next_followup_at,
+            ),
+        )
+        if cursor.rowcount != 1 or not missing:
+            return None
+        firing_id = await firings.claim(
+            conn,
+            kind=FOLLOWUP_KIND,
+            ref_id=announcement.id,
+            scheduled_at=scheduled_at,
+            chat_id=announcement.group_id,
+            late=late,
+            now=now,
+        )
+    return ClaimedFollowup(firing_id, tuple(missing)) if firing_id is not None else None
+
+
+async def followup_minute(db: Database, group_id: int) -> int:
+    """The group's follow-up time of day, in minutes after midnight (09.00 by default)."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT followup_minute FROM announcement_settings WHERE group_id = ?", (group_id,)
+        )
+        row = await cursor.fetchone()
+    return row[0] if row else DEFAULT_FOLLOWUP_MINUTE
+
+
+async def set_followup_minute(db: Database, group_id: int, minute: int) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO announcement_settings (group_id, followup_minute) VALUES (?, ?)"
+            " ON CONFLICT (group_id) DO UPDATE SET followup_minute = excluded.followup_minute",
+            (group_id, minute),
+        )
