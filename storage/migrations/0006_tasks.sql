@@ -5,8 +5,7 @@
 -- assigned (follow-ups are computed in it). `message_id` is the bot's post announcing the task:
 -- a document or photo sent as a reply to it is attached as evidence. `next_followup_at` is the
 -- next 09.00 at which the task is due for a follow-up (NULL once closed). `meeting_id` links
--- the meeting under way when it was assigned (no foreign key: meetings come from their own
--- migration).
+-- the meeting under way when it was assigned (NULL when none was).
 CREATE TABLE tasks (
     id               INTEGER PRIMARY KEY,
     group_id         INTEGER NOT NULL REFERENCES groups (chat_id) ON DELETE CASCADE,
@@ -22,7 +21,7 @@ CREATE TABLE tasks (
     creator_name     TEXT    NOT NULL,
     created_at       INTEGER NOT NULL,
     message_id       INTEGER,
-    meeting_id       INTEGER,
+    meeting_id       INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
     closed_at        INTEGER,
     closed_by        INTEGER,
     next_followup_at INTEGER,

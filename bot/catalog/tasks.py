@@ -1,0 +1,240 @@
+"""Tasks (/tugas, /progres, /selesai), evidence, follow-ups and the weekly digest."""
+
+ID = {
+    "help.tugas": "Rencana aksi: memberi tugas ke instansi (koordinator), daftar tugas terbuka, rincian tugas",
+    "help.tugas.usage": (
+        "<code>/tugas DISHUB | Perbaiki lampu lalu lintas Jl. Sudirman | Jumat 27/11 | ASET</code>\n"
+        "<code>/tugas</code> — tugas terbuka per instansi\n"
+        "<code>/tugas 3</code> — rincian dan riwayat tugas #3\n"
+        "<code>/tugas ringkasan Senin 08.00</code> — jadwal ringkasan mingguan (koordinator)\n"
+        "Tenggat tanpa jam berarti sampai akhir hari itu (23.59). Pokja boleh kode atau nama."
+    ),
+    "help.progres": "Melaporkan kemajuan tugas atau kendalanya (instansi pemilik, koordinator)",
+    "help.progres.usage": (
+        "<code>/progres 3 Survei lokasi selesai, pengadaan berjalan</code>\n"
+        "<code>/progres 3 terkendala: anggaran belum cair</code>\n"
+        "Bukti: balas pesan tugas dengan dokumen atau foto."
+    ),
+    "help.selesai": "Menutup tugas (instansi pemilik, koordinator)",
+    "help.selesai.usage": "<code>/selesai 3</code> atau <code>/selesai #3</code>",
+    "tasks.usage": (
+        "Tulis kode instansi, uraian dan tenggat, dipisah <code>|</code>. Contoh:\n"
+        "<code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11 | ASET</code>"
+    ),
+    "tasks.missing_field": (
+        "Ada bagian yang kosong. Contoh:\n"
+        "<code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11 | ASET</code>"
+    ),
+    "tasks.unknown_unit": (
+        "Instansi dengan kode <b>{code}</b> tidak ada di grup ini. Kode yang ada: {codes}\n"
+        "Contoh: <code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11</code>"
+    ),
+    "tasks.unknown_pokja": (
+        "Pokja <b>{given}</b> tidak dikenal. Pilih salah satu (kode atau nama):\n{pokja}\n"
+        "Contoh: <code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11 | ASET</code>"
+    ),
+    "tasks.due_example": "Contoh tenggat: <code>Jumat 27/11</code>, <code>besok jam 15.00</code>, <code>5/12</code>",
+    "tasks.due_recurring": (
+        "Tenggat harus satu waktu, bukan berulang. Contoh: <code>Jumat 27/11</code> atau "
+        "<code>5/12 jam 15.00</code>"
+    ),
+    "tasks.due_unclear": (
+        "Bagian tenggat hanya berisi waktu. Contoh:\n"
+        "<code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11</code>"
+    ),
+    "tasks.assigned": "📋 <b>Tugas #{number}</b> untuk <b>{unit}</b> — {unit_name}\n{text}\n<b>Tenggat:</b> {due}",
+    "tasks.assigned_pokja": "<b>Pokja:</b> {pokja}",
+    "tasks.assigned_meeting": "<i>Dari rapat #{meeting}</i>",
+    "tasks.for": "Untuk: {mentions}",
+    "tasks.no_members": "<i>Belum ada anggota {unit} di grup ini; bergabung dengan <code>/gabung {unit}</code>.</i>",
+    "tasks.how_to_report": (
+        "Laporkan: <code>/progres {number} teks</code> · <code>/selesai {number}</code> · "
+        "balas pesan ini dengan dokumen/foto sebagai bukti."
+    ),
+    "tasks.list_header": "📋 <b>Tugas terbuka</b> ({count})",
+    "tasks.list_unit": "<b>{unit}</b>",
+    "tasks.list_item": "#{number} · {text}\n   tenggat {due} · <i>{status}</i>{overdue}",
+    "tasks.overdue_mark": " · ⚠️ lewat tenggat",
+    "tasks.list_empty": (
+        "Tidak ada tugas terbuka. Koordinator memberi tugas dengan, misalnya:\n"
+        "<code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11</code>"
+    ),
+    "tasks.detail": (
+        "📋 <b>Tugas #{number}</b> · {unit} — {unit_name}\n{text}\n"
+        "<b>Tenggat:</b> {due}\n<b>Status:</b> {status}{overdue}"
+    ),
+    "tasks.history_header": "<b>Riwayat</b>",
+    "tasks.event.created": "{when} — {name}: tugas dibuat",
+    "tasks.event.progress": "{when} — {name}: {text}",
+    "tasks.event.blocked": "{when} — {name}: terkendala: {text}",
+    "tasks.event.closed": "{when} — {name}: ditutup (selesai)",
+    "tasks.event.evidence": "{when} — {name}: bukti {file}",
+    "tasks.file.document": "dokumen {name}",
+    "tasks.file.photo": "foto",
+    "tasks.status.baru": "baru",
+    "tasks.status.proses": "proses",
+    "tasks.status.terkendala": "terkendala",
+    "tasks.status.selesai": "selesai",
+    "tasks.not_found": "Tugas #{number} tidak ada di grup ini. Daftarnya: /tugas",
+    "tasks.not_your_unit": (
+        "Tugas #{number} milik <b>{unit}</b>: hanya anggota {unit} atau koordinator yang dapat "
+        "mengubahnya. Bergabung dengan <code>/gabung {unit}</code> bila Anda dari {unit}."
+    ),
+    "tasks.closed_already": "Tugas #{number} sudah selesai; tidak bisa diubah lagi.",
+    "tasks.progress_usage": (
+        "Tulis nomor tugas lalu kemajuannya. Contoh:\n"
+        "<code>/progres 3 Survei lokasi selesai</code>\n"
+        "<code>/progres 3 terkendala: anggaran belum cair</code>"
+    ),
+    "tasks.progress_saved": "📝 Kemajuan <b>Tugas #{number}</b> ({unit}) dicatat. Status: <b>{status}</b>.",
+    "tasks.blocked_saved": (
+        "🚧 <b>Tugas #{number}</b> ({unit}) ditandai <b>terkendala</b>: {reason}\n"
+        "Koordinator dapat membantu menindaklanjuti."
+    ),
+    "tasks.done_usage": "Tulis nomor tugasnya. Contoh: <code>/selesai 3</code>",
+    "tasks.done": "✅ <b>Tugas #{number}</b> ({unit}) selesai, ditutup oleh {name}. {timing}",
+    "tasks.done_on_time": "Tepat waktu.",
+    "tasks.done_late": "Lewat tenggat {due}.",
+    "tasks.evidence_saved": "📎 Bukti untuk <b>Tugas #{number}</b> dicatat ({file}) — {name}.",
+    "tasks.evidence_not_allowed": (
+        "Bukti Tugas #{number} hanya dapat dilampirkan oleh anggota {unit} atau koordinator."
+    ),
+    "tasks.followup_header": "🔔 <b>Tindak lanjut rencana aksi</b>",
+    "tasks.followup_late": "<i>Terlambat: seharusnya terkirim {when} (bot sempat tidak aktif).</i>",
+    "tasks.section.soon": "⏳ <b>Tenggat 2 hari kerja lagi</b>",
+    "tasks.section.today": "📌 <b>Tenggat hari ini</b>",
+    "tasks.section.overdue": "⚠️ <b>Lewat tenggat</b>",
+    "tasks.followup_item": "<b>#{number}</b> · {unit} · {text}\n   tenggat {due} · <i>{status}</i>",
+    "tasks.followup_footer": "Laporkan dengan <code>/progres N teks</code> atau <code>/selesai N</code>.",
+    "tasks.digest_header": "🗓 <b>Ringkasan mingguan rencana aksi</b> — {count} tugas terbuka",
+    "tasks.digest_by_pokja": "<b>Per pokja</b>",
+    "tasks.digest_by_unit": "<b>Per instansi</b>",
+    "tasks.digest_line": "{name}: {count} tugas ({numbers}){overdue}",
+    "tasks.digest_overdue": ", {count} lewat tenggat",
+    "tasks.digest_no_pokja": "Tanpa pokja",
+    "tasks.digest_set": "Ringkasan mingguan tugas terbuka dikirim setiap <b>{day} pukul {time}</b>. Berikutnya: {next}.",
+    "tasks.digest_off": "Ringkasan mingguan tugas dimatikan. Nyalakan lagi: <code>/tugas ringkasan Senin 08.00</code>",
+    "tasks.digest_usage": (
+        "Tulis hari dan jamnya, atau <code>mati</code>. Contoh: <code>/tugas ringkasan Senin 08.00</code>"
+    ),
+}
+
+EN = {
+    "help.tugas": "Action plans: assign a task to a unit (coordinator), list open tasks, show a task",
+    "help.tugas.usage": (
+        "<code>/task DISHUB | Fix the traffic lights on Jl. Sudirman | Friday 27/11 | ASET</code>\n"
+        "<code>/task</code> — open tasks per unit\n"
+        "<code>/task 3</code> — task #3 with its history\n"
+        "<code>/task ringkasan Monday 08:00</code> — the weekly digest's schedule (coordinator)\n"
+        "A due date without a time means the end of that day (23:59). Pokja by code or name."
+    ),
+    "help.progres": "Report a task's progress or what blocks it (owning unit, coordinator)",
+    "help.progres.usage": (
+        "<code>/progress 3 Site survey done, procurement under way</code>\n"
+        "<code>/progress 3 terkendala: budget not released yet</code>\n"
+        "Evidence: reply to the task's post with a document or photo."
+    ),
+    "help.selesai": "Close a task (owning unit, coordinator)",
+    "help.selesai.usage": "<code>/done 3</code> or <code>/done #3</code>",
+    "tasks.usage": (
+        "Give the unit code, the description and the due date, separated by <code>|</code>. "
+        "For example:\n<code>/task DISHUB | Fix the traffic lights | Friday 27/11 | ASET</code>"
+    ),
+    "tasks.missing_field": (
+        "A field is empty. For example:\n"
+        "<code>/task DISHUB | Fix the traffic lights | Friday 27/11 | ASET</code>"
+    ),
+    "tasks.unknown_unit": (
+        "There is no unit with the code <b>{code}</b> in this group. Codes: {codes}\n"
+        "For example: <code>/task DISHUB | Fix the traffic lights | Friday 27/11</code>"
+    ),
+    "tasks.unknown_pokja": (
+        "Unknown pokja <b>{given}</b>. Choose one (code or name):\n{pokja}\n"
+        "For example: <code>/task DISHUB | Fix the traffic lights | Friday 27/11 | ASET</code>"
+    ),
+    "tasks.due_example": "Due dates look like: <code>Friday 27/11</code>, <code>tomorrow 3pm</code>, <code>5/12</code>",
+    "tasks.due_recurring": (
+        "A due date is one moment, not a recurring one. For example: <code>Friday 27/11</code> "
+        "or <code>5/12 15:00</code>"
+    ),
+    "tasks.due_unclear": (
+        "The due date field holds only the date. For example:\n"
+        "<code>/task DISHUB | Fix the traffic lights | Friday 27/11</code>"
+    ),
+    "tasks.assigned": "📋 <b>Task #{number}</b> for <b>{unit}</b> — {unit_name}\n{text}\n<b>Due:</b> {due}",
+    "tasks.assigned_pokja": "<b>Pokja:</b> {pokja}",
+    "tasks.assigned_meeting": "<i>From meeting #{meeting}</i>",
+    "tasks.for": "For: {mentions}",
+    "tasks.no_members": "<i>No member of {unit} in this group yet; join with <code>/join {unit}</code>.</i>",
+    "tasks.how_to_report": (
+        "Report: <code>/progress {number} text</code> · <code>/done {number}</code> · "
+        "reply to this message with a document/photo as evidence."
+    ),
+    "tasks.list_header": "📋 <b>Open tasks</b> ({count})",
+    "tasks.list_unit": "<b>{unit}</b>",
+    "tasks.list_item": "#{number} · {text}\n   due {due} · <i>{status}</i>{overdue}",
+    "tasks.overdue_mark": " · ⚠️ overdue",
+    "tasks.list_empty": (
+        "No open tasks. A coordinator assigns one with, for example:\n"
+        "<code>/task DISHUB | Fix the traffic lights | Friday 27/11</code>"
+    ),
+    "tasks.detail": (
+        "📋 <b>Task #{number}</b> · {unit} — {unit_name}\n{text}\n"
+        "<b>Due:</b> {due}\n<b>Status:</b> {status}{overdue}"
+    ),
+    "tasks.history_header": "<b>History</b>",
+    "tasks.event.created": "{when} — {name}: task created",
+    "tasks.event.progress": "{when} — {name}: {text}",
+    "tasks.event.blocked": "{when} — {name}: blocked: {text}",
+    "tasks.event.closed": "{when} — {name}: closed (done)",
+    "tasks.event.evidence": "{when} — {name}: evidence {file}",
+    "tasks.file.document": "document {name}",
+    "tasks.file.photo": "photo",
+    "tasks.status.baru": "new",
+    "tasks.status.proses": "in progress",
+    "tasks.status.terkendala": "blocked",
+    "tasks.status.selesai": "done",
+    "tasks.not_found": "There is no task #{number} in this group. The list: /task",
+    "tasks.not_your_unit": (
+        "Task #{number} belongs to <b>{unit}</b>: only members of {unit} or a coordinator may "
+        "change it. Join with <code>/join {unit}</code> if you are from {unit}."
+    ),
+    "tasks.closed_already": "Task #{number} is done already; it cannot change any more.",
+    "tasks.progress_usage": (
+        "Give the task number, then the progress. For example:\n"
+        "<code>/progress 3 Site survey done</code>\n"
+        "<code>/progress 3 terkendala: budget not released yet</code>"
+    ),
+    "tasks.progress_saved": "📝 Progress of <b>Task #{number}</b> ({unit}) recorded. Status: <b>{status}</b>.",
+    "tasks.blocked_saved": (
+        "🚧 <b>Task #{number}</b> ({unit}) marked <b>blocked</b>: {reason}\n"
+        "A coordinator can help follow it up."
+    ),
+    "tasks.done_usage": "Give the task number. For example: <code>/done 3</code>",
+    "tasks.done": "✅ <b>Task #{number}</b> ({unit}) done, closed by {name}. {timing}",
+    "tasks.done_on_time": "On time.",
+    "tasks.done_late": "After its due date {due}.",
+    "tasks.evidence_saved": "📎 Evidence for <b>Task #{number}</b> recorded ({file}) — {name}.",
+    "tasks.evidence_not_allowed": (
+        "Only members of {unit} or a coordinator may attach evidence to Task #{number}."
+    ),
+    "tasks.followup_header": "🔔 <b>Action plan follow-up</b>",
+    "tasks.followup_late": "<i>Late: it was due {when} (the bot was down).</i>",
+    "tasks.section.soon": "⏳ <b>Due in 2 working days</b>",
+    "tasks.section.today": "📌 <b>Due today</b>",
+    "tasks.section.overdue": "⚠️ <b>Overdue</b>",
+    "tasks.followup_item": "<b>#{number}</b> · {unit} · {text}\n   due {due} · <i>{status}</i>",
+    "tasks.followup_footer": "Report with <code>/progress N text</code> or <code>/done N</code>.",
+    "tasks.digest_header": "🗓 <b>Weekly action plan digest</b> — {count} open tasks",
+    "tasks.digest_by_pokja": "<b>Per pokja</b>",
+    "tasks.digest_by_unit": "<b>Per unit</b>",
+    "tasks.digest_line": "{name}: {count} tasks ({numbers}){overdue}",
+    "tasks.digest_overdue": ", {count} overdue",
+    "tasks.digest_no_pokja": "No pokja",
+    "tasks.digest_set": "The weekly digest of open tasks goes out every <b>{day} at {time}</b>. Next: {next}.",
+    "tasks.digest_off": "The weekly task digest is off. Turn it on again: <code>/task ringkasan Monday 08:00</code>",
+    "tasks.digest_usage": (
+        "Give the day and time, or <code>mati</code> (off). For example: "
+        "<code>/task ringkasan Monday 08:00</code>"
+    ),
+}

@@ -1,0 +1,167 @@
+"""What is due in the tasks' follow-ups and weekly digests, and claiming their firings.
+
+A follow-up message combines every task of a group that is due at the same 09.00, so the
+firing is the group's: ``(task_followup, group_id, slot)``. Each task's ``next_followup_at`` is
+advanced in the same transaction as the claim, so nothing is sent twice, even across a crash.
+The weekly digest is ``(task_digest, group_id, slot)``, advanced the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage import firings
+from storage.db import Database
+from storage.tasks import TASK_SELECT, Task, task_of
+
+KIND_FOLLOWUP = "task_followup"
+KIND_DIGEST = "task_digest"
+
+
+@dataclass(frozen=True, slots=True)
+class Advance:
+    task_id: int
+    due: int
+    """The follow-up time that is being sent (the task's ``next_followup_at``)."""
+    following: int | None
+    """The one after it."""
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSetting:
+    group_id: int
+    day: int
+    """0 = Monday."""
+    minute: int
+    """Minutes after midnight in the group's zone."""
+    next_at: int | None
+
+
+async def next_followup_at(db: Database) -> int | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT min(next_followup_at) FROM tasks WHERE status <> 'selesai'"
+        )
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def due_followups(db: Database, now: int, limit: int = 5000) -> list[Task]:
+    """Open tasks whose follow-up has come, by group and number."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"{TASK_SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
+            " ORDER BY t.group_id, t.number LIMIT ?",
+            (now, limit),
+        )
+        rows = await cursor.fetchall()
+    return [task_of(row) for row in rows]
+
+
+async def claim_followup(
+    db: Database,
+    group_id: int,
+    advances: list[Advance],
+    *,
+    scheduled_at: int,
+    late: bool,
+    now: int,
+) -> tuple[int, list[int]] | None:
+    """Advance the tasks past this follow-up and claim the group's firing, in one transaction.
+
+    Returns the firing id and the ids of the tasks advanced (others were closed or advanced by
+    another run meanwhile); None when there is nothing left to send or it was claimed before.
+    """
+    async with db.transaction() as conn:
+        moved = []
+        for advance in advances:
+            cursor = await conn.execute(
+                "UPDATE tasks SET next_followup_at = ?"
+                " WHERE id = ? AND status <> 'selesai' AND next_followup_at = ?",
+                (advance.following, advance.task_id, advance.due),
+            )
+            if cursor.rowcount == 1:
+                moved.append(advance.task_id)
+        if not moved:
+            return None
+        firing_id = await firings.claim(
+            conn,
+            kind=KIND_FOLLOWUP,
+            ref_id=group_id,
+            scheduled_at=scheduled_at,
+            chat_id=group_id,
+            late=late,
+            now=now,
+        )
+    return (firing_id, moved) if firing_id is not None else None
+
+
+async def digest_setting(db: Database, group_id: int) -> DigestSetting | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
+            " WHERE group_id = ?",
+            (group_id,),
+        )
+        row = await cursor.fetchone()
+    return DigestSetting(*row) if row else None
+
+
+async def set_digest(
+    db: Database, group_id: int, day: int, minute: int, next_at: int | None
+) -> None:
+    """Set the weekly digest's day and time (``next_at`` None switches it off)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO task_settings (group_id, digest_day, digest_minute, next_digest_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET"
+            " digest_day = excluded.digest_day, digest_minute = excluded.digest_minute,"
+            " next_digest_at = excluded.next_digest_at",
+            (group_id, day, minute, next_at),
+        )
+
+
+async def next_digest_at(db: Database) -> int | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute("SELECT min(next_digest_at) FROM task_settings")
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def due_digests(db: Database, now: int) -> list[DigestSetting]:
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
+            " WHERE next_digest_at <= ? ORDER BY next_digest_at",
+            (now,),
+        )
+        rows = await cursor.fetchall()
+    return [DigestSetting(*row) for row in rows]
+
+
+async def claim_digest(
+    db: Database,
+    setting: DigestSetting,
+    *,
+    following: int,
+    send: bool,
+    late: bool,
+    now: int,
+) -> int | None:
+    """Move the digest to ``following`` and, when ``send``, claim this one; the firing id."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE task_settings SET next_digest_at = ? WHERE group_id = ? AND next_digest_at = ?",
+            (following, setting.group_id, setting.next_at),
+        )
+        if cursor.rowcount != 1 or not send or setting.next_at is None:
+            return None
+        return await firings.claim(
+            conn,
+            kind=KIND_DIGEST,
+            ref_id=setting.group_id,
+            scheduled_at=setting.next_at,
+            chat_id=setting.group_id,
+            late=late,
+            now=now,
+        )

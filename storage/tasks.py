@@ -1,0 +1,321 @@
+"""Tasks (rencana aksi): assigned to a unit with a due date, every change kept as an event.
+
+Progress notes and the task text are kept in the search index (``task`` and ``task_note``)
+inside the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage import search
+from storage.db import Database
+
+STATUSES = ("baru", "proses", "terkendala", "selesai")
+NOTE_KINDS = ("progress", "blocked")
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: int
+    group_id: int
+    number: int
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    text: str
+    pokja: str | None
+    due_at: int
+    zone: str
+    status: str
+    creator_id: int
+    creator_name: str
+    created_at: int
+    message_id: int | None
+    meeting_id: int | None
+    closed_at: int | None
+    closed_by: int | None
+    next_followup_at: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != "selesai"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskEvent:
+    id: int
+    task_id: int
+    kind: str
+    """created, progress, blocked, closed or evidence."""
+    status: str
+    """The task's status after this change."""
+    text: str | None
+    file_id: str | None
+    file_kind: str | None
+    file_name: str | None
+    user_id: int
+    user_name: str
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewTask:
+    group_id: int
+    unit_id: int
+    unit_code: str
+    text: str
+    pokja: str | None
+    due_at: int
+    zone: str
+    creator_id: int
+    creator_name: str
+    meeting_id: int | None
+    next_followup_at: int | None
+    first_digest_at: int
+    """The group's first weekly digest, used only if the group has no digest setting yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    file_id: str
+    file_kind: str
+    """``document`` or ``photo``."""
+    file_name: str | None
+
+
+TASK_SELECT = (
+    "SELECT t.id, t.group_id, t.number, t.unit_id, u.code, u.name, t.text, t.pokja, t.due_at,"
+    " t.zone, t.status, t.creator_id, t.creator_name, t.created_at, t.message_id, t.meeting_id,"
+    " t.closed_at, t.closed_by, t.next_followup_at FROM tasks t JOIN units u ON u.id = t.unit_id"
+)
+_EVENT_COLUMNS = (
+    "id, task_id, kind, status, text, file_id, file_kind, file_name, user_id, user_name, at"
+)
+
+search.register_source(
+    search.KIND_TASK,
+    "SELECT t.group_id, t.id, t.number, u.code, t.created_at, t.text"
+    " FROM tasks t JOIN units u ON u.id = t.unit_id ORDER BY t.id",
+)
+search.register_source(
+    search.KIND_TASK_NOTE,
+    "SELECT t.group_id, e.id, t.number, u.code, e.at, e.text"
+    " FROM task_events e JOIN tasks t ON t.id = e.task_id JOIN units u ON u.id = t.unit_id"
+    " WHERE e.kind IN ('progress', 'blocked') ORDER BY e.id",
+)
+
+
+def task_of(row: aiosqlite.Row) -> Task:
+    return Task(*row)
+
+
+async def _insert_event(
+    conn: aiosqlite.Connection,
+    task_id: int,
+    kind: str,
+    status: str,
+    user_id: int,
+    user_name: str,
+    at: int,
+    text: str | None = None,
+    evidence: Evidence | None = None,
+) -> TaskEvent:
+    cursor = await conn.execute(
+        "INSERT INTO task_events (task_id, kind, status, text, file_id, file_kind, file_name,"
+        " user_id, user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+        + _EVENT_COLUMNS,
+        (
+            task_id,
+            kind,
+            status,
+            text,
+            evidence.file_id if evidence else None,
+            evidence.file_kind if evidence else None,
+            evidence.file_name if evidence else None,
+            user_id,
+            user_name,
+            at,
+        ),
+    )
+    row = await cursor.fetchone()
+    return TaskEvent(*row)
+
+
+async def create(db: Database, new: NewTask, now: int) -> Task:
+    """Store a task with the group's next number, its first event and its search entry."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO tasks (group_id, number, unit_id, text, pokja, due_at, zone, creator_id,"
+            " creator_name, created_at, meeting_id, next_followup_at)"
+            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM tasks WHERE group_id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, number",
+            (
+                new.group_id,
+                new.group_id,
+                new.unit_id,
+                new.text,
+                new.pokja,
+                new.due_at,
+                new.zone,
+                new.creator_id,
+                new.creator_name,
+                now,
+                new.meeting_id,
+                new.next_followup_at,
+            ),
+        )
+        task_id, number = await cursor.fetchone()  # type: ignore[misc]
+        await _insert_event(conn, task_id, "created", "baru", new.creator_id, new.creator_name, now)
+        await conn.execute(
+            "INSERT INTO task_settings (group_id, next_digest_at) VALUES (?, ?)"
+            " ON CONFLICT (group_id) DO NOTHING",
+            (new.group_id, new.first_digest_at),
+        )
+        await search.index_record(
+            conn,
+            group_id=new.group_id,
+            kind=search.KIND_TASK,
+            record_id=task_id,
+            number=number,
+            unit_code=new.unit_code,
+            created_at=now,
+            text=new.text,
+        )
+        cursor = await conn.execute(TASK_SELECT + " WHERE t.id = ?", (task_id,))
+        row = await cursor.fetchone()
+    return task_of(row)
+
+
+async def set_message(db: Database, task_id: int, message_id: int) -> None:
+    """Remember the bot's post of the task (replies to it with a file are evidence)."""
+    async with db.transaction() as conn:
+        await conn.execute("UPDATE tasks SET message_id = ? WHERE id = ?", (message_id, task_id))
+
+
+async def _one(db: Database, where: str, params: tuple[object, ...]) -> Task | None:
+    async with db.reading() as conn:
+        cursor = await conn.execute(f"{TASK_SELECT} WHERE {where}", params)
+        row = await cursor.fetchone()
+    return task_of(row) if row else None
+
+
+async def get(db: Database, task_id: int) -> Task | None:
+    return await _one(db, "t.id = ?", (task_id,))
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Task | None:
+    return await _one(db, "t.group_id = ? AND t.number = ?", (group_id, number))
+
+
+async def by_message(db: Database, group_id: int, message_id: int) -> Task | None:
+    """The task whose post is ``message_id`` in the group, if any."""
+    return await _one(db, "t.group_id = ? AND t.message_id = ?", (group_id, message_id))
+
+
+async def open_tasks(db: Database, group_id: int) -> list[Task]:
+    """The group's open tasks by unit code, then due date."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"{TASK_SELECT} WHERE t.group_id = ? AND t.status <> 'selesai'"
+            " ORDER BY u.code, t.due_at, t.number",
+            (group_id,),
+        )
+        rows = await cursor.fetchall()
+    return [task_of(row) for row in rows]
+
+
+async def for_meeting(db: Database, meeting_id: int) -> list[Task]:
+    """The tasks assigned while meeting ``meeting_id`` was under way (for its minutes)."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"{TASK_SELECT} WHERE t.meeting_id = ? ORDER BY t.number", (meeting_id,)
+        )
+        rows = await cursor.fetchall()
+    return [task_of(row) for row in rows]
+
+
+async def history(db: Database, task_id: int) -> list[TaskEvent]:
+    """Every change of the task, oldest first."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY at, id",
+            (task_id,),
+        )
+        rows = await cursor.fetchall()
+    return [TaskEvent(*row) for row in rows]
+
+
+async def add_note(
+    db: Database, task: Task, kind: str, text: str, user_id: int, user_name: str, now: int
+) -> TaskEvent | None:
+    """A progress note (status ``proses``) or a blocker (``terkendala``); None when closed."""
+    if kind not in NOTE_KINDS:
+        raise ValueError(f"unknown note kind {kind!r}")
+    status = "proses" if kind == "progress" else "terkendala"
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE tasks SET status = ? WHERE id = ? AND status <> 'selesai'", (status, task.id)
+        )
+        if cursor.rowcount != 1:
+            return None
+        event = await _insert_event(conn, task.id, kind, status, user_id, user_name, now, text)
+        await search.index_record(
+            conn,
+            group_id=task.group_id,
+            kind=search.KIND_TASK_NOTE,
+            record_id=event.id,
+            number=task.number,
+            unit_code=task.unit_code,
+            created_at=now,
+            text=text,
+        )
+    return event
+
+
+async def close(db: Database, task: Task, user_id: int, user_name: str, now: int) -> bool:
+    """Close the task (no more follow-ups); False when it was closed already."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE tasks SET status = 'selesai', closed_at = ?, closed_by = ?,"
+            " next_followup_at = NULL WHERE id = ? AND status <> 'selesai'",
+            (now, user_id, task.id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await _insert_event(conn, task.id, "closed", "selesai", user_id, user_name, now)
+    return True
+
+
+async def attach(
+    db: Database, task: Task, evidence: Evidence, user_id: int, user_name: str, now: int
+) -> TaskEvent:
+    """Keep a document or photo as evidence of the task (its status does not change)."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute("SELECT status FROM tasks WHERE id = ?", (task.id,))
+        (status,) = await cursor.fetchone()  # type: ignore[misc]
+        return await _insert_event(
+            conn, task.id, "evidence", status, user_id, user_name, now, evidence=evidence
+        )
+
+
+async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Current members (user id, name) of each unit, to mention them."""
+    if not unit_ids:
+        return {}
+    marks = ", ".join("?" * len(unit_ids))
+    async with db.reading() as conn:
+        cursor = await conn.execute(
+            "SELECT m.unit_id, m.user_id, p.full_name FROM members m"
+            " JOIN users p ON p.user_id = m.user_id"
+            f" WHERE m.unit_id IN ({marks}) AND m.left_at IS NULL ORDER BY p.full_name",
+            tuple(unit_ids),
+        )
+        rows = await cursor.fetchall()
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for unit_id, user_id, name in rows:
+        found[unit_id].append((user_id, name))
+    return dict(found)
