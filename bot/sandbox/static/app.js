@@ -322,7 +322,7 @@ function renderPersonas() {
   const select = $("persona");
   select.replaceChildren(
     ...data.personas.map((p) => {
-      const option = el("option", null, `${p.name} — ${p.title}`);
+      const option = el("option", null, p.name);
       option.value = p.key;
       option.selected = p.key === state.me;
       return option;
@@ -334,7 +334,7 @@ function renderPersonas() {
   if (!person) return;
   const labels = L();
   info.append(el("span", "role-badge", labels.roles[person.role] || person.role), " ");
-  info.append(person.unit ? `${labels.unit} ${person.unit}` : labels.noUnit, ` · @${person.username}`);
+  info.append(`${person.title} · `, person.unit ? `${labels.unit} ${person.unit}` : labels.noUnit);
 }
 
 function renderCommands() {
