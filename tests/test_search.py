@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import os
+import re
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot import search as service
 from bot.fakeapi import StoredMessage
-from bot.textsearch import Segment
+from bot.textsearch import EmptyQuery, Segment
 from handlers.search import clip, short_date, snippet_html
 from storage import people
-from storage.search import KIND_ANNOUNCEMENT, KIND_DECISION, KIND_TASK, index_record
+from storage.db import connect
+from storage.search import KIND_ANNOUNCEMENT, KIND_DECISION, KIND_TASK, index_record, search
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Harness
 
 THIRD_GROUP = -1001000000003
@@ -273,3 +282,113 @@ def test_snippet_html_escapes_each_segment_and_bolds_matches() -> None:
 def test_clip_counts_what_telegram_counts() -> None:
     assert clip("abc", 3) == "abc"
     assert clip("🚗🚗🚗", 4) == "🚗…"
+
+
+async def test_rakor_reindex_rebuilds_the_index(tmp_path: Path) -> None:
+    path = tmp_path / "rakor.sqlite3"
+    database = await connect(path)
+    async with database.transaction() as conn:
+        await index_record(
+            conn,
+            group_id=GROUP,
+            kind=KIND_DECISION,
+            record_id=1,
+            number=1,
+            unit_code=None,
+            created_at=0,
+            text="Catatan tanpa tabel asal",
+        )
+    await database.close()
+    env = {**os.environ, "RAKOR_DATABASE": str(path)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "reindex",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 0, stderr.decode()
+    assert "search index rebuilt" in stdout.decode()
+    database = await connect(path)
+    try:
+        # No feature lists this record, so the rebuilt index no longer holds it.
+        assert (await search(database, group_ids=[GROUP], query="catatan")).total == 0
+    finally:
+        await database.close()
+
+
+VOCABULARY = [
+    "parkir", "Jalan", "Merdeka", "penataan", "keputusan", "diputuskan", "AND", "OR", "NOT",
+    "NEAR(", '"', "*", "-", "exact:", "grp:", "(", ")", "[", "🚗", "<b>", "&", "#901",
+]  # fmt: skip
+QUERIES = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(VOCABULARY), max_size=8).map(" ".join),
+)
+RECORD = 'Parkir Jalan Merdeka: "penataan" AND OR NOT NEAR( exact: grp: (a) [b] 🚗 <b> & *'
+
+
+@pytest.fixture
+async def seeded(group: Harness) -> Harness:
+    """BUDI is a member of GROUP only; OTHER_GROUP and THIRD_GROUP hold the same text."""
+    await group.say(OTHER_GROUP, ADMIN, "/mulai")
+    await group.say(GROUP, BUDI, "/gabung DISHUB")
+    for number in range(1, 8):
+        await add(group, f"{RECORD} {number}", number=number)
+    for number, group_id in enumerate([OTHER_GROUP, THIRD_GROUP] * 4, start=900):
+        await add(group, RECORD, group_id=group_id, number=number)
+    return group
+
+
+def hit_lines(html: str) -> str:
+    """The results without the header (which repeats the query)."""
+    return html.partition("\n\n")[2]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=QUERIES)
+async def test_any_text_through_the_server(seeded: Harness, query: str) -> None:
+    replies = await seeded.say(BUDI, BUDI, f"/cari {query}")
+    assert len(replies) == 1
+    [reply] = replies
+    assert ERROR_TEXT not in reply.text and len(reply.text) < 4096
+    assert not re.search(r"#9\d\d", hit_lines(reply.html)), reply.html
+    assert "Rakor Lain" not in hit_lines(reply.html)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=QUERIES, offset=st.integers(min_value=-10, max_value=20))
+async def test_any_text_through_the_service(seeded: Harness, query: str, offset: int) -> None:
+    db, now = seeded.db, seeded.clock()
+    for chat_id, is_group in ((BUDI, False), (GROUP, True)):
+        group_ids = await service.scope(db, chat_id=chat_id, is_group=is_group, user_id=BUDI)
+        assert group_ids == [GROUP]
+        try:
+            results = await service.find(
+                db, chat_id=chat_id, user_id=BUDI, group_ids=group_ids, query=query, now=now
+            )
+        except EmptyQuery:
+            continue
+        assert all(hit.group_id == GROUP for hit in results.page.hits)
+        if results.search_id is not None:
+            turned = await service.turn(
+                db,
+                search_id=results.search_id,
+                chat_id=chat_id,
+                offset=offset,
+                group_ids=group_ids,
+                now=now,
+            )
+            if offset < 0 or offset % service.PAGE_SIZE:
+                assert turned is None
+            else:
+                assert turned is not None
+                assert all(hit.group_id == GROUP for hit in turned.page.hits)
