@@ -95,6 +95,13 @@ async def test_stems_match_and_every_kind_is_named(group: Harness) -> None:
     assert "Tugas #4" in text and "Pengumuman #5" in text
 
 
+async def test_records_written_by_the_features_are_found(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, "/umumkan Mulai Senin parkir di Jalan Merdeka ditata ulang")
+    await group.say(GROUP, ADMIN, "/tugas DISHUB | Menata parkir Jalan Merdeka | besok")
+    text = await group.reply_text(GROUP, BUDI, "/cari penataan parkir")
+    assert "Pengumuman #1" in text and "Tugas #1" in text and "1–2 dari 2" in text
+
+
 async def test_english_alias_and_english_words(group: Harness) -> None:
     await add(group, "Parkir Jalan Merdeka", kind=KIND_ANNOUNCEMENT, number=3)
     await group.say(GROUP, ADMIN, "/bahasa en")
