@@ -123,6 +123,14 @@ def followup_after(due_at: datetime, zone: str, after: datetime) -> datetime:
             return at
 
 
+def latest_followup(due_at: datetime, zone: str, first: datetime, now: datetime) -> datetime:
+    """The last follow-up at or before ``now``, from ``first`` on (missed ones fold into it)."""
+    latest = first
+    while (following := followup_after(due_at, zone, latest)) <= now:
+        latest = following
+    return latest
+
+
 def digest_after(after: datetime, zone: str, day: int, minute: int) -> datetime:
     """The first weekly digest (weekday ``day``, ``minute`` after midnight) after ``after``."""
     local = after.astimezone(ZoneInfo(zone)).date()

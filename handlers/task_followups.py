@@ -75,7 +75,8 @@ def followup_text(
                 )
             )
         for unit_id, code in units_seen.items():
-            lines.append(f"{code}: " + mentions_line(lang, code, members.get(unit_id, [])))
+            unit_members = members.get(unit_id, [])
+            lines.append(mentions_line(lang, code, unit_members, "tasks.followup_for"))
     lines += ["", t(lang, "tasks.followup_footer")]
     return "\n".join(lines)
 
@@ -102,8 +103,13 @@ class FollowupSource:
     async def _fire_group(
         self, app: App, runtime: Runtime, group_id: int, due: list[Task], now: datetime
     ) -> None:
-        slot_at = max(task.next_followup_at or 0 for task in due)
-        slot = from_epoch(slot_at)
+        slot = max(
+            service.latest_followup(
+                from_epoch(task.due_at), task.zone, from_epoch(task.next_followup_at or 0), now
+            )
+            for task in due
+        )
+        slot_at = int(slot.timestamp())
         advances = [
             Advance(
                 task.id,

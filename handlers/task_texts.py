@@ -14,11 +14,14 @@ def mention(user_id: int, name: str) -> str:
     return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
 
 
-def mentions_line(lang: str, unit_code: str, members: Sequence[tuple[int, str]]) -> str:
-    """``Untuk: @a, @b`` for a unit's members, or how to join it when it has none."""
+def mentions_line(
+    lang: str, unit_code: str, members: Sequence[tuple[int, str]], key: str = "tasks.for"
+) -> str:
+    """``Untuk: @a, @b`` (``key``) for a unit's members, or how to join it when it has none."""
     if not members:
         return t(lang, "tasks.no_members", unit=unit_code)
-    return t(lang, "tasks.for", mentions=Safe(", ".join(mention(*m) for m in members)))
+    mentions = Safe(", ".join(mention(*m) for m in members))
+    return t(lang, key, unit=unit_code, mentions=mentions)
 
 
 def due_text(task: Task, tz: str, lang: str) -> str:

@@ -46,6 +46,7 @@ ID = {
     "tasks.assigned_pokja": "<b>Pokja:</b> {pokja}",
     "tasks.assigned_meeting": "<i>Dari rapat #{meeting}</i>",
     "tasks.for": "Untuk: {mentions}",
+    "tasks.followup_for": "→ {unit}: {mentions}",
     "tasks.no_members": "<i>Belum ada anggota {unit} di grup ini; bergabung dengan <code>/gabung {unit}</code>.</i>",
     "tasks.how_to_report": (
         "Laporkan: <code>/progres {number} teks</code> · <code>/selesai {number}</code> · "
@@ -165,6 +166,7 @@ EN = {
     "tasks.assigned_pokja": "<b>Pokja:</b> {pokja}",
     "tasks.assigned_meeting": "<i>From meeting #{meeting}</i>",
     "tasks.for": "For: {mentions}",
+    "tasks.followup_for": "→ {unit}: {mentions}",
     "tasks.no_members": "<i>No member of {unit} in this group yet; join with <code>/join {unit}</code>.</i>",
     "tasks.how_to_report": (
         "Report: <code>/progress {number} text</code> · <code>/done {number}</code> · "
