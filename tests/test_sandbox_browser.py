@@ -122,7 +122,9 @@ def test_a_persona_chats_with_the_bot_in_the_browser(sandbox_url: str) -> None:
             commands = {c["command"] for c in fetch_state(sandbox_url)["commands"]}
             if "rapat" in commands:
                 meeting_rsvp(page)
-            else:  # until meetings exist: an inline button of a reminder, edited in place
+            if "umumkan" in commands:
+                announcement_ack(page)
+            if "ingatkan" in commands:
                 reminder_cancel(page)
 
             page.select_option("#persona", "dishub")
@@ -173,3 +175,16 @@ def reminder_cancel(page: Page) -> None:
     expect(page.locator("#toast")).to_contain_text("#1")  # the bot's answer to the press
     expect(cancelled.locator(".meta")).to_contain_text("diedit")
     expect(cancelled).to_contain_text("dibatalkan oleh Sri Wahyuni")
+
+
+def announcement_ack(page: Page) -> None:
+    page.select_option("#persona", "asisten")
+    page.fill("#input", "/umumkan Laporan capaian rencana aksi paling lambat Jumat pukul 12.00.")
+    page.keyboard.press("Enter")
+    card = page.locator("#messages-group li.msg:not(.own)").last
+    expect(card).to_contain_text("Pengumuman #1")
+    page.select_option("#persona", "kecamatan")
+    expect(page.locator("#persona-info")).to_contain_text("KEC-KOTA")
+    acknowledged = press_on_last(page, "Diterima")
+    expect(acknowledged.locator(".keyboard button")).to_contain_text("Diterima 1/")
+    expect(acknowledged.locator(".meta")).to_contain_text("diedit")

@@ -55,7 +55,7 @@ const state = {
   chat: "group",
   data: null,
   events: null,
-  stale: false,
+  buffers: new Set(),
 };
 
 function L() {
@@ -417,30 +417,44 @@ async function press(chat, messageId, data, node) {
 }
 
 // Everything (after connecting), or only the people, language and commands (messages: false).
+// Events that arrive while the state is being fetched are applied again on top of it.
 async function loadState({ messages = true } = {}) {
-  const response = await fetch(`/api/state?persona=${encodeURIComponent(state.me)}`);
-  if (!response.ok) throw new Error(`state: ${response.status}`);
-  const data = await response.json();
-  state.data = data;
-  state.me = data.me;
-  state.lang = data.lang;
-  if (messages) {
-    for (const chat of ["group", "private"]) {
-      $(`messages-${chat}`).replaceChildren(...data.chats[chat].map((m) => messageNode(m, chat)));
+  const since = [];
+  if (messages) state.buffers.add(since);
+  try {
+    const response = await fetch(`/api/state?persona=${encodeURIComponent(state.me)}`);
+    if (!response.ok) throw new Error(`state: ${response.status}`);
+    const data = await response.json();
+    state.data = data;
+    state.me = data.me;
+    state.lang = data.lang;
+    if (messages) {
+      for (const chat of ["group", "private"]) {
+        const nodes = data.chats[chat].map((m) => messageNode(m, chat));
+        $(`messages-${chat}`).replaceChildren(...nodes);
+      }
     }
+  } finally {
+    state.buffers.delete(since);
   }
   applyLabels();
+  for (const event of since) applyEvent(event);
   if (messages) scrollDown();
 }
 
+function applyEvent(event) {
+  if (event.type === "message" || event.type === "edit") upsert(event.chat, event.message);
+  else if (event.type === "delete") remove(event.chat, event.message_id);
+}
+
 function handleEvent(event) {
+  for (const buffer of state.buffers) buffer.push(event);
   if (event.lang && event.lang !== state.lang) {
     state.lang = event.lang;
     refreshSoon();
   }
-  if (event.type === "message" || event.type === "edit") upsert(event.chat, event.message);
-  else if (event.type === "delete") remove(event.chat, event.message_id);
-  else if (event.type === "callback_answer" && event.text) showToast(event.text, event.show_alert);
+  applyEvent(event);
+  if (event.type === "callback_answer" && event.text) showToast(event.text, event.show_alert);
   if (event.message && event.message.from.is_bot && event.type === "message") refreshSoon();
 }
 
