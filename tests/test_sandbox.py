@@ -193,7 +193,12 @@ async def test_the_page_is_served_with_a_strict_content_policy(http: aiohttp.Cli
         assert response.status == 200
         assert "script-src 'self'" in response.headers["Content-Security-Policy"]
         assert "/static/app.js" in await response.text()
-    for asset in ("/static/app.js", "/static/style.css"):
+    for asset in (
+        "/static/app.js",
+        "/static/messages.js",
+        "/static/labels.js",
+        "/static/style.css",
+    ):
         async with http.get(asset) as response:
             assert response.status == 200
 
