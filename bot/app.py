@@ -20,7 +20,19 @@ from bot.i18n import LANGUAGES, t
 from bot.inbox import DurableUpdateQueue, InboxProcessor, replay
 from bot.runtime import Runtime, attach, runtime_of, system_clock
 from bot.settings import Settings
-from handlers import announcements, reminders, roles, search, tasks, units
+from handlers import (
+    agenda,
+    announcements,
+    decisions,
+    meetings,
+    minutes,
+    recap,
+    reminders,
+    roles,
+    search,
+    tasks,
+    units,
+)
 from handlers import groups as groups_handlers
 from handlers import help as help_handlers
 from storage import db as storage_db
@@ -30,7 +42,21 @@ logger = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
-FEATURES = (groups_handlers, units, roles, announcements, reminders, tasks, search, help_handlers)
+FEATURES = (
+    groups_handlers,
+    units,
+    roles,
+    announcements,
+    meetings,
+    agenda,
+    decisions,
+    minutes,
+    reminders,
+    tasks,
+    recap,
+    search,
+    help_handlers,
+)
 """Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
 
 POLL_TIMEOUT = timedelta(seconds=30)

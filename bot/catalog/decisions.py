@@ -1,0 +1,65 @@
+"""Decisions (/putuskan, #keputusan, /keputusan)."""
+
+ID = {
+    "help.putuskan": "Mencatat keputusan, terkait rapat yang sedang/baru berlangsung (koordinator)",
+    "help.putuskan.usage": (
+        "<code>/putuskan Pendataan aset selesai 15 Desember</code>\n"
+        "Atau balas pesan yang berisi keputusan dengan <code>/putuskan</code>.\n"
+        "Pesan koordinator dengan <code>#keputusan</code> juga dicatat."
+    ),
+    "help.keputusan": "Keputusan terbaru; dengan nomor: satu keputusan lengkap",
+    "help.keputusan.usage": "<code>/keputusan</code> atau <code>/keputusan 3</code>",
+    "decisions.usage": (
+        "Tulis isi keputusannya, atau balas pesan yang berisi keputusan. Contoh:\n"
+        "<code>/putuskan Pendataan aset selesai 15 Desember</code>"
+    ),
+    "decisions.too_long": "Keputusan terlalu panjang (paling banyak {limit} karakter).",
+    "decisions.recorded": "⚖️ <b>Keputusan #{number}</b> dicatat (tidak terkait rapat):\n{text}",
+    "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b> dicatat untuk Rapat #{meeting} ({title}):\n{text}",
+    "decisions.show_usage": "Tulis nomor keputusannya. Contoh: <code>/keputusan 3</code>",
+    "decisions.list_empty": (
+        "Belum ada keputusan tercatat. Koordinator dapat mencatatnya, contoh:"
+        " <code>/putuskan Pendataan aset selesai 15 Desember</code>"
+    ),
+    "decisions.list_header": "<b>Keputusan terbaru</b> ({count})",
+    "decisions.list_item": "<b>#{number}</b> · {date}{meeting}\n{text}",
+    "decisions.meeting_ref": " · Rapat #{meeting}",
+    "decisions.not_found": "Keputusan #{number} tidak ada di grup ini. Daftarnya: /keputusan",
+    "decisions.detail_title": "⚖️ <b>Keputusan #{number}</b>",
+    "decisions.body": "{text}",
+    "decisions.detail_by": "Dicatat oleh {name}{unit}, {when}.",
+    "decisions.detail_no_meeting": "Tidak terkait rapat.",
+    "decisions.detail_meeting": "Rapat #{meeting}: {title}\n🕘 {when}\n📍 {place}",
+}
+
+EN = {
+    "help.putuskan": "Record a decision, linked to the meeting under way or just ended (coordinator)",
+    "help.putuskan.usage": (
+        "<code>/decide Asset inventory done by 15 December</code>\n"
+        "Or reply to the message holding the decision with <code>/decide</code>.\n"
+        "A coordinator's message with <code>#keputusan</code> is recorded too."
+    ),
+    "help.keputusan": "Recent decisions; with a number: one decision in full",
+    "help.keputusan.usage": "<code>/decisions</code> or <code>/decisions 3</code>",
+    "decisions.usage": (
+        "Write the decision, or reply to the message holding it. For example:\n"
+        "<code>/decide Asset inventory done by 15 December</code>"
+    ),
+    "decisions.too_long": "The decision is too long (at most {limit} characters).",
+    "decisions.recorded": "⚖️ <b>Decision #{number}</b> recorded (no meeting):\n{text}",
+    "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b> recorded for meeting #{meeting} ({title}):\n{text}",
+    "decisions.show_usage": "Give the decision number. For example: <code>/decisions 3</code>",
+    "decisions.list_empty": (
+        "No decision recorded yet. A coordinator can record one, for example:"
+        " <code>/decide Asset inventory done by 15 December</code>"
+    ),
+    "decisions.list_header": "<b>Recent decisions</b> ({count})",
+    "decisions.list_item": "<b>#{number}</b> · {date}{meeting}\n{text}",
+    "decisions.meeting_ref": " · meeting #{meeting}",
+    "decisions.not_found": "There is no decision #{number} in this group. See /decisions",
+    "decisions.detail_title": "⚖️ <b>Decision #{number}</b>",
+    "decisions.body": "{text}",
+    "decisions.detail_by": "Recorded by {name}{unit}, {when}.",
+    "decisions.detail_no_meeting": "Not linked to a meeting.",
+    "decisions.detail_meeting": "Meeting #{meeting}: {title}\n🕘 {when}\n📍 {place}",
+}

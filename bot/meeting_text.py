@@ -1,0 +1,173 @@
+"""How meetings read in the chat: the meeting card with its RSVP count, lists and reminders.
+
+Pure functions of stored values and a language/zone; every text comes from the catalogs.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Safe, t
+from bot.reminders import from_epoch
+from bot.timewords import clock, format_when
+from storage.agenda import AgendaItem
+from storage.meetings import Meeting
+from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
+
+
+def when_text(meeting: Meeting, tz: str, lang: str) -> str:
+    """``Kamis, 26 November 2026 pukul 09.00 WIB s.d. 11.00`` in the group's zone, with the
+    zone the meeting was set in added when it differs."""
+    start = format_when(from_epoch(meeting.starts_at), tz, lang, also_zone=meeting.zone)
+    end = from_epoch(meeting.ends_at).astimezone(ZoneInfo(tz))
+    return t(lang, "meetings.until", start=start, end=clock(end.hour, end.minute, lang))
+
+
+def counts_text(answers: list[Rsvp], lang: str) -> str:
+    """``Hadir 3 · Tidak hadir 1 · Diwakilkan 1`` (people)."""
+    tally = counts(answers)
+    return " · ".join(
+        f"{t(lang, f'meetings.answer.{answer}')} {tally[answer]}" for answer in ANSWERS
+    )
+
+
+def attendance_lines(attendance: list[UnitAttendance], answers: list[Rsvp], lang: str) -> list[str]:
+    """One line per unit that answered, one for people without a unit, one for the silent."""
+    lines = []
+    for unit in attendance:
+        if unit.answers:
+            lines.append(
+                t(
+                    lang,
+                    "meetings.unit_line",
+                    unit=unit.code,
+                    answers=Safe(_by_answer(list(unit.answers), lang)),
+                )
+            )
+    loose = [rsvp for rsvp in answers if rsvp.unit_id is None]
+    if loose:
+        lines.append(t(lang, "meetings.no_unit_line", answers=Safe(_by_answer(loose, lang))))
+    silent = [unit.code for unit in attendance if not unit.answers]
+    if silent:
+        lines.append(t(lang, "meetings.silent_units", units=", ".join(silent)))
+    return lines
+
+
+def _by_answer(answers: list[Rsvp], lang: str) -> str:
+    parts = []
+    for answer in ANSWERS:
+        names = [rsvp.full_name for rsvp in answers if rsvp.answer == answer]
+        if names:
+            parts.append(
+                t(
+                    lang,
+                    "meetings.answer_names",
+                    answer=t(lang, f"meetings.answer.{answer}"),
+                    names=", ".join(names),
+                )
+            )
+    return "; ".join(parts)
+
+
+def card(
+    meeting: Meeting,
+    answers: list[Rsvp],
+    attendance: list[UnitAttendance],
+    *,
+    tz: str,
+    lang: str,
+) -> str:
+    """The meeting's post: what, when, where, who chairs, and the attendance so far."""
+    lines = []
+    if meeting.cancelled:
+        lines.append(t(lang, "meetings.card_cancelled"))
+    lines += [
+        t(lang, "meetings.card_title", number=meeting.number, title=meeting.title),
+        t(lang, "meetings.card_when", when=when_text(meeting, tz, lang)),
+        t(lang, "meetings.card_place", place=meeting.place),
+        t(lang, "meetings.card_chair", chair=meeting.chair_name),
+        "",
+        t(lang, "meetings.card_counts", counts=counts_text(answers, lang)),
+    ]
+    lines += attendance_lines(attendance, answers, lang)
+    if not meeting.cancelled:
+        lines += ["", t(lang, "meetings.card_footer")]
+    return "\n".join(lines)
+
+
+def agenda_lines(items: list[AgendaItem], lang: str) -> list[str]:
+    """The agenda in order: ``1. text — DISHUB (Agenda #4, lanjutan dari Rapat #1)``."""
+    lines = []
+    for index, item in enumerate(items, 1):
+        notes = [t(lang, "agenda.item_number", number=item.number)]
+        if item.carried_from_meeting is not None:
+            notes.append(t(lang, "agenda.carried_from", meeting=item.carried_from_meeting))
+        if item.status == "carried":
+            notes.append(
+                t(lang, "agenda.carried_to", meeting=item.carried_to_meeting)
+                if item.carried_to_meeting is not None
+                else t(lang, "agenda.carried_to_next")
+            )
+        lines.append(
+            t(
+                lang,
+                "agenda.line",
+                index=index,
+                text=item.text,
+                who=item.unit_code or item.author_name,
+                notes=", ".join(notes),
+            )
+        )
+    return lines
+
+
+def reminder(
+    meeting: Meeting,
+    items: list[AgendaItem],
+    answers: list[Rsvp],
+    attendance: list[UnitAttendance],
+    *,
+    day_before: bool,
+    late_since: int | None,
+    tz: str,
+    lang: str,
+) -> str:
+    """A meeting reminder: when and where, the agenda and the RSVP count so far."""
+    lines = [
+        t(
+            lang,
+            "meetings.reminder_day_before" if day_before else "meetings.reminder_soon",
+            number=meeting.number,
+            title=meeting.title,
+        ),
+        t(lang, "meetings.card_when", when=when_text(meeting, tz, lang)),
+        t(lang, "meetings.card_place", place=meeting.place),
+        "",
+    ]
+    if items:
+        lines.append(t(lang, "agenda.header_short"))
+        lines += agenda_lines(items, lang)
+    else:
+        lines.append(t(lang, "agenda.none_yet"))
+    lines += ["", t(lang, "meetings.card_counts", counts=counts_text(answers, lang))]
+    lines += attendance_lines(attendance, answers, lang)
+    if late_since is not None:
+        lines.append(
+            t(lang, "meetings.reminder_late", when=format_when(from_epoch(late_since), tz, lang))
+        )
+    return "\n".join(lines)
+
+
+def list_item(
+    meeting: Meeting, answers: list[Rsvp], agenda_count: int, *, tz: str, lang: str
+) -> str:
+    return t(
+        lang,
+        "meetings.list_item",
+        number=meeting.number,
+        title=meeting.title,
+        when=when_text(meeting, tz, lang),
+        place=meeting.place,
+        counts=counts_text(answers, lang),
+        agenda=agenda_count,
+    )

@@ -1,0 +1,144 @@
+"""/agenda and ``#agenda``: proposing agenda items for a meeting and listing the agenda."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, CallbackContext, MessageHandler, filters
+
+from bot import meeting_text
+from bot import meetings as service
+from bot.access import Caller, resolve
+from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.i18n import t
+from bot.meetings import MeetingInputError
+from bot.runtime import runtime_of
+from storage import agenda, meetings
+from storage.db import Database
+from storage.meetings import Meeting
+
+AGENDA = CommandSpec("agenda", "agenda", role="anggota")
+
+HASHTAG_GROUP = 2
+MAX_TEXT = 1000
+_HASHTAG = re.compile(r"(?i)(^|\s)#agenda\b")
+_MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    add_command(app, AGENDA, agenda_command)
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.Regex(_HASHTAG) & ~filters.COMMAND, hashtag
+        ),
+        group=HASHTAG_GROUP,
+    )
+
+
+def split_args(args: str) -> tuple[int | None, str]:
+    """``#3 teks`` → (3, 'teks'); ``teks`` → (None, 'teks')."""
+    match = _MEETING_REF.match(args)
+    if match is None:
+        return None, args.strip()
+    return record_number(match.group(1)), args[match.end() :].strip()
+
+
+async def agenda_command(call: Call) -> None:
+    number, text = split_args(call.args)
+    if not text:
+        await list_agenda(call, number)
+        return
+    reply = await add_item(call.runtime.database, call.caller, number, text)
+    await call.reply(reply)
+
+
+async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """A group message with ``#agenda``: the message (without the tag) is an agenda item."""
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    if caller.group is None:
+        return
+    if not caller.may(AGENDA.role):
+        text = refusal_text(caller, "access.role_required", "#agenda", AGENDA.role)
+        await send(context, caller.chat_id, text)
+        return
+    message = update.effective_message
+    text = " ".join(_HASHTAG.sub(" ", message.text or "").split()) if message else ""
+    number, text = split_args(text)
+    reply = (
+        await add_item(runtime.database, caller, number, text)
+        if text
+        else t(caller.lang, "agenda.usage")
+    )
+    await send(context, caller.chat_id, reply)
+
+
+async def _meeting_for(
+    db: Database, caller: Caller, number: int | None
+) -> tuple[Meeting | None, str | None]:
+    """The meeting an item goes to (meeting ``number`` or the next one), or a refusal."""
+    if number is None:
+        meeting = await meetings.next_ahead(db, caller.chat_id, int(caller.now.timestamp()))
+        return (meeting, None) if meeting else (None, t(caller.lang, "agenda.no_meeting"))
+    try:
+        return await service.find_open(db, caller.chat_id, number, caller.now), None
+    except MeetingInputError as exc:
+        return None, t(caller.lang, exc.key, **exc.params)
+
+
+async def add_item(db: Database, caller: Caller, number: int | None, text: str) -> str:
+    """Add ``text`` to the meeting; the reply names the new item ``Agenda #N``."""
+    if len(text) > MAX_TEXT:
+        return t(caller.lang, "agenda.too_long", limit=MAX_TEXT)
+    meeting, refusal = await _meeting_for(db, caller, number)
+    if meeting is None:
+        return refusal or t(caller.lang, "agenda.no_meeting")
+    item = await agenda.add(
+        db,
+        group_id=caller.chat_id,
+        meeting_id=meeting.id,
+        unit_id=caller.member.unit_id if caller.member else None,
+        author_id=caller.user_id or caller.chat_id,
+        author_name=caller.full_name,
+        text=text,
+        now=int(caller.now.timestamp()),
+    )
+    return t(
+        caller.lang,
+        "agenda.added",
+        number=item.number,
+        meeting=meeting.number,
+        title=meeting.title,
+        who=item.unit_code or item.author_name,
+        text=item.text,
+    )
+
+
+async def list_agenda(call: Call, number: int | None) -> None:
+    db = call.runtime.database
+    caller = call.caller
+    if number is not None:
+        meeting = await meetings.by_number(db, caller.chat_id, number)
+        if meeting is None:
+            await call.reply(call.t("meetings.not_found", number=number))
+            return
+    else:
+        meeting = await meetings.next_ahead(db, caller.chat_id, int(caller.now.timestamp()))
+    if meeting is None:
+        waiting = await agenda.waiting(db, caller.chat_id)
+        lines = [call.t("agenda.no_meeting")]
+        if waiting:
+            lines += ["", call.t("agenda.waiting_header")]
+            lines += meeting_text.agenda_lines(waiting, caller.lang)
+        await call.reply("\n".join(lines))
+        return
+    items = await agenda.for_meeting(db, meeting.id)
+    lines = [
+        call.t("agenda.header", number=meeting.number, title=meeting.title),
+        call.t("meetings.card_when", when=meeting_text.when_text(meeting, caller.tz, caller.lang)),
+        "",
+    ]
+    lines += meeting_text.agenda_lines(items, caller.lang) or [call.t("agenda.empty")]
+    await call.reply("\n".join(lines))

@@ -1,0 +1,166 @@
+"""/putuskan, ``#keputusan`` and /keputusan: recording decisions and reading them back."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from telegram import Message, Update
+from telegram.ext import Application, CallbackContext, MessageHandler, filters
+
+from bot import meeting_text
+from bot.access import Caller, resolve
+from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.i18n import t
+from bot.reminders import from_epoch
+from bot.runtime import runtime_of
+from bot.timewords import format_when
+from storage import decisions, meetings
+from storage.db import Database
+
+DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
+DECISIONS = CommandSpec("keputusan", "decisions")
+
+HASHTAG_GROUP = 3
+MAX_TEXT = 2000
+_HASHTAG = re.compile(r"(?i)(^|\s)#keputusan\b")
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    add_command(app, DECIDE, decide)
+    add_command(app, DECISIONS, show_decisions)
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.Regex(_HASHTAG) & ~filters.COMMAND, hashtag
+        ),
+        group=HASHTAG_GROUP,
+    )
+
+
+def _message_text(message: Message | None) -> str:
+    return (message.text or message.caption or "").strip() if message else ""
+
+
+async def decide(call: Call) -> None:
+    message = call.update.effective_message
+    replied = message.reply_to_message if message else None
+    text = call.args or _message_text(replied)
+    source = replied.message_id if replied else (message.message_id if message else None)
+    await call.reply(await record(call.runtime.database, call.caller, text, source))
+
+
+async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """A koordinator's group message with ``#keputusan`` records it as a decision."""
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    if caller.group is None:
+        return
+    if not caller.may(DECIDE.role):
+        text = refusal_text(caller, "access.role_required", "#keputusan", DECIDE.role)
+        await send(context, caller.chat_id, text)
+        return
+    message = update.effective_message
+    text = " ".join(_HASHTAG.sub(" ", message.text or "").split()) if message else ""
+    source = message.message_id if message else None
+    await send(context, caller.chat_id, await record(runtime.database, caller, text, source))
+
+
+async def record(db: Database, caller: Caller, text: str, source_message_id: int | None) -> str:
+    """Store the decision, linked to the meeting under way or ended today; the reply text."""
+    if not text:
+        return t(caller.lang, "decisions.usage")
+    if len(text) > MAX_TEXT:
+        return t(caller.lang, "decisions.too_long", limit=MAX_TEXT)
+    meeting = await meetings.current_for_records(db, caller.chat_id, caller.now)
+    decision = await decisions.record(
+        db,
+        group_id=caller.chat_id,
+        meeting_id=meeting.id if meeting else None,
+        author_id=caller.user_id or caller.chat_id,
+        author_name=caller.full_name,
+        unit_id=caller.member.unit_id if caller.member else None,
+        text=text,
+        source_message_id=source_message_id,
+        now=int(caller.now.timestamp()),
+    )
+    if meeting is None:
+        return t(caller.lang, "decisions.recorded", number=decision.number, text=decision.text)
+    return t(
+        caller.lang,
+        "decisions.recorded_in_meeting",
+        number=decision.number,
+        meeting=meeting.number,
+        title=meeting.title,
+        text=decision.text,
+    )
+
+
+async def show_decisions(call: Call) -> None:
+    if call.args:
+        number = record_number(call.args)
+        if number is None:
+            await call.reply(call.t("decisions.show_usage"))
+            return
+        await show_one(call, number)
+        return
+    db = call.runtime.database
+    recent = await decisions.recent(db, call.caller.chat_id)
+    if not recent:
+        await call.reply(call.t("decisions.list_empty"))
+        return
+    lines = [call.t("decisions.list_header", count=len(recent))]
+    for decision in recent:
+        lines.append(
+            call.t(
+                "decisions.list_item",
+                number=decision.number,
+                date=format_when(from_epoch(decision.created_at), call.caller.tz, call.caller.lang),
+                meeting=call.t("decisions.meeting_ref", meeting=decision.meeting_number)
+                if decision.meeting_number
+                else "",
+                text=_short(decision.text),
+            )
+        )
+    await call.reply("\n\n".join(lines))
+
+
+async def show_one(call: Call, number: int) -> None:
+    db = call.runtime.database
+    caller = call.caller
+    decision = await decisions.by_number(db, caller.chat_id, number)
+    if decision is None:
+        await call.reply(call.t("decisions.not_found", number=number))
+        return
+    lines = [
+        call.t("decisions.detail_title", number=decision.number),
+        decision_text(decision.text, caller.lang),
+        "",
+        call.t(
+            "decisions.detail_by",
+            name=decision.author_name,
+            unit=f" ({decision.unit_code})" if decision.unit_code else "",
+            when=format_when(from_epoch(decision.created_at), caller.tz, caller.lang),
+        ),
+    ]
+    meeting = await meetings.get(db, decision.meeting_id) if decision.meeting_id else None
+    if meeting is None:
+        lines.append(call.t("decisions.detail_no_meeting"))
+    else:
+        lines.append(
+            call.t(
+                "decisions.detail_meeting",
+                meeting=meeting.number,
+                title=meeting.title,
+                when=meeting_text.when_text(meeting, caller.tz, caller.lang),
+                place=meeting.place,
+            )
+        )
+    await call.reply("\n".join(lines))
+
+
+def decision_text(text: str, lang: str) -> str:
+    return t(lang, "decisions.body", text=text)
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

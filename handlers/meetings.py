@@ -1,0 +1,388 @@
+"""/rapat: scheduling, listing, moving and cancelling meetings; RSVP buttons; reminders."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    ReplyParameters,
+    Update,
+)
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+
+from bot import invitation, meeting_text, scheduler
+from bot import meetings as service
+from bot.access import resolve
+from bot.commands import Call, CommandSpec, add_command, record_number
+from bot.delivery import deliver
+from bot.i18n import t
+from bot.meetings import MeetingInputError
+from bot.runtime import runtime_of
+from bot.timeparse import TimeParseError
+from storage import agenda, groups, meetings, rsvps
+from storage.db import Database
+from storage.meetings import Meeting, MeetingSettings
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+Context = CallbackContext[Any, Any, Any, Any]
+
+MEETING = CommandSpec("rapat", "meeting")
+
+_MOVE_WORDS = ("ubah", "move", "change")
+_CANCEL_WORDS = ("batal", "cancel")
+_SETTINGS_WORDS = ("pengingat", "reminders")
+_OFF_WORDS = ("mati", "off")
+_CALLBACK = re.compile(r"^mtg:r:(\d{1,18}):([htw])$")
+_ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
+
+
+def register(app: App) -> None:
+    add_command(app, MEETING, meeting_command)
+    app.add_handler(CallbackQueryHandler(rsvp_button, pattern=r"^mtg:r:"))
+    scheduler.add_source(app, MeetingReminderSource())
+
+
+async def meeting_command(call: Call) -> None:
+    if not call.args:
+        await list_meetings(call)
+        return
+    verb = call.args.split(None, 1)[0].lower()
+    if not await call.require("koordinator", f"/{MEETING.shown(call.caller.lang)}"):
+        return
+    if verb in _MOVE_WORDS:
+        await move(call)
+    elif verb in _CANCEL_WORDS and "|" not in call.args:
+        await cancel(call)
+    elif verb in _SETTINGS_WORDS and "|" not in call.args:
+        await reminder_settings(call)
+    elif "|" in call.args:
+        await create(call)
+    else:
+        await call.reply(call.t("meetings.usage"))
+
+
+async def create(call: Call) -> None:
+    caller = call.caller
+    try:
+        meeting = await service.schedule(
+            call.runtime.database,
+            group_id=caller.chat_id,
+            args=call.args,
+            chair_id=caller.user_id or caller.chat_id,
+            chair_name=caller.full_name,
+            now=caller.now,
+            tz=caller.tz,
+            lang=caller.lang,
+        )
+    except (TimeParseError, MeetingInputError) as exc:
+        await call.reply(refusal(exc, caller.lang, "meetings.example"))
+        return
+    message = await call.reply(
+        meeting_text.card(
+            meeting,
+            [],
+            await _attendance(call.runtime.database, meeting),
+            tz=caller.tz,
+            lang=caller.lang,
+        ),
+        rsvp_markup(meeting, caller.lang),
+    )
+    await meetings.set_message(call.runtime.database, meeting.id, message.message_id)
+    meeting = replace(meeting, message_id=message.message_id)
+    await send_invitation(call.context, meeting, caller.lang, caller.now)
+    await scheduler.wake(call.context.application)
+
+
+def refusal(exc: TimeParseError | MeetingInputError, lang: str, example_key: str) -> str:
+    """A refused time or field, followed by the right form."""
+    if isinstance(exc, TimeParseError):
+        return service.time_refusal(exc, lang) + "\n" + t(lang, example_key)
+    text = t(lang, exc.key, **exc.params)
+    return text if exc.key.endswith("usage") else text + "\n" + t(lang, example_key)
+
+
+async def list_meetings(call: Call) -> None:
+    db = call.runtime.database
+    caller = call.caller
+    ahead = await meetings.upcoming(db, caller.chat_id, int(caller.now.timestamp()))
+    if not ahead:
+        await call.reply(call.t("meetings.list_empty"))
+        return
+    lines = [call.t("meetings.list_header", count=len(ahead))]
+    for meeting in ahead:
+        answers = await rsvps.for_meeting(db, meeting.id)
+        items = await agenda.for_meeting(db, meeting.id)
+        lines.append(
+            meeting_text.list_item(meeting, answers, len(items), tz=caller.tz, lang=caller.lang)
+        )
+    await call.reply("\n\n".join(lines))
+
+
+async def _target(call: Call, usage_key: str, head: str) -> Meeting | None:
+    """The open meeting named in ``head`` (``ubah 3``), or None after explaining."""
+    parts = head.split(None, 1)
+    number = record_number(parts[1]) if len(parts) == 2 else None
+    if number is None:
+        await call.reply(call.t(usage_key))
+        return None
+    try:
+        return await service.find_open(
+            call.runtime.database, call.caller.chat_id, number, call.caller.now
+        )
+    except MeetingInputError as exc:
+        await call.reply(call.t(exc.key, **exc.params))
+        return None
+
+
+async def move(call: Call) -> None:
+    fields = service.split_fields(call.args)
+    if len(fields) not in (2, 3) or not fields[1]:
+        await call.reply(call.t("meetings.move_usage"))
+        return
+    meeting = await _target(call, "meetings.move_usage", fields[0])
+    if meeting is None:
+        return
+    caller = call.caller
+    try:
+        moved = await service.move(
+            call.runtime.database,
+            meeting,
+            phrase=fields[1],
+            place=fields[2] if len(fields) == 3 else None,
+            now=caller.now,
+            lang=caller.lang,
+        )
+    except (TimeParseError, MeetingInputError) as exc:
+        await call.reply(refusal(exc, caller.lang, "meetings.move_example"))
+        return
+    await call.reply(
+        call.t(
+            "meetings.moved",
+            number=moved.number,
+            title=moved.title,
+            when=meeting_text.when_text(moved, caller.tz, caller.lang),
+            before=meeting_text.when_text(meeting, caller.tz, caller.lang),
+            place=moved.place,
+        )
+    )
+    await refresh_card(call.context, moved, caller.lang, caller.tz)
+    await send_invitation(call.context, moved, caller.lang, caller.now)
+    await scheduler.wake(call.context.application)
+
+
+async def cancel(call: Call) -> None:
+    meeting = await _target(call, "meetings.cancel_usage", call.args)
+    if meeting is None:
+        return
+    caller = call.caller
+    cancelled = await meetings.cancel(
+        call.runtime.database, meeting.id, int(caller.now.timestamp())
+    )
+    if cancelled is None:
+        await call.reply(call.t("meetings.is_cancelled", number=meeting.number))
+        return
+    await call.reply(
+        call.t(
+            "meetings.cancelled",
+            number=cancelled.number,
+            title=cancelled.title,
+            when=meeting_text.when_text(cancelled, caller.tz, caller.lang),
+        )
+    )
+    await refresh_card(call.context, cancelled, caller.lang, caller.tz)
+    await send_invitation(call.context, cancelled, caller.lang, caller.now)
+    await scheduler.wake(call.context.application)
+
+
+async def reminder_settings(call: Call) -> None:
+    """``/rapat pengingat`` shows them; ``/rapat pengingat 16.00 60`` (or ``mati``) sets them."""
+    db = call.runtime.database
+    words = call.args.split()[1:]
+    current = await meetings.settings(db, call.caller.chat_id)
+    if words:
+        parsed = _parse_settings(words, current)
+        if parsed is None:
+            await call.reply(call.t("meetings.settings_usage"))
+            return
+        current = parsed
+        await meetings.save_settings(db, call.caller.chat_id, current)
+    off = call.t("meetings.settings_off")
+    day = current.day_before_minute
+    await call.reply(
+        call.t(
+            "meetings.settings",
+            day_before=off if day is None else f"{day // 60:02d}.{day % 60:02d}",
+            hour_before=off if current.hour_before_min is None else current.hour_before_min,
+        )
+    )
+
+
+def _parse_settings(words: list[str], current: MeetingSettings) -> MeetingSettings | None:
+    if len(words) != 2:
+        return None
+    day_word, minutes_word = (word.lower() for word in words)
+    day = None if day_word in _OFF_WORDS else service.parse_clock(day_word)
+    if day is None and day_word not in _OFF_WORDS:
+        return None
+    if minutes_word in _OFF_WORDS:
+        minutes = None
+    elif minutes_word.isdigit() and 1 <= int(minutes_word) <= 1440:
+        minutes = int(minutes_word)
+    else:
+        return None
+    return MeetingSettings(day, minutes, current.duration_min)
+
+
+# --- the card, the invitation and the RSVP buttons ---------------------------------------------
+
+
+def rsvp_markup(meeting: Meeting, lang: str) -> InlineKeyboardMarkup | None:
+    if meeting.cancelled:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t(lang, f"meetings.answer.{answer}"),
+                    callback_data=f"mtg:r:{meeting.id}:{code}",
+                )
+                for code, answer in _ANSWER_OF.items()
+            ]
+        ]
+    )
+
+
+async def _attendance(db: Database, meeting: Meeting) -> list[rsvps.UnitAttendance]:
+    return await rsvps.attendance(db, meeting.group_id, meeting.id)
+
+
+async def render_card(db: Database, meeting: Meeting, lang: str, tz: str) -> str:
+    answers = await rsvps.for_meeting(db, meeting.id)
+    return meeting_text.card(meeting, answers, await _attendance(db, meeting), tz=tz, lang=lang)
+
+
+async def refresh_card(context: Context, meeting: Meeting, lang: str, tz: str) -> None:
+    """Edit the meeting's post to its current state (time, attendance, cancelled)."""
+    if meeting.message_id is None:
+        return
+    text = await render_card(runtime_of(context).database, meeting, lang, tz)
+    try:
+        await context.bot.edit_message_text(
+            text,
+            chat_id=meeting.group_id,
+            message_id=meeting.message_id,
+            reply_markup=rsvp_markup(meeting, lang),
+        )
+    except BadRequest as exc:  # deleted, or unchanged
+        logger.info("meeting %s: card not edited: %s", meeting.id, exc)
+
+
+async def send_invitation(context: Context, meeting: Meeting, lang: str, now: datetime) -> None:
+    """The .ics file (an update or a cancellation once the meeting changed)."""
+    group = await groups.get(runtime_of(context).database, meeting.group_id)
+    data = invitation.invitation(
+        meeting, group_title=group.title if group else "", lang=lang, now=now
+    )
+    key = "meetings.ics_cancel_caption" if meeting.cancelled else "meetings.ics_caption"
+    await context.bot.send_document(
+        meeting.group_id,
+        document=InputFile(io.BytesIO(data), filename=invitation.filename(meeting)),
+        caption=t(lang, key, number=meeting.number),
+        reply_parameters=(
+            ReplyParameters(meeting.message_id, allow_sending_without_reply=True)
+            if meeting.message_id
+            else None
+        ),
+    )
+
+
+async def rsvp_button(update: Update, context: Context) -> None:
+    """``mtg:r:<meeting>:<h|t|w>``: a person's answer; untrusted input."""
+    query = update.callback_query
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    db = runtime.database
+    match = _CALLBACK.match(query.data or "")
+    meeting = await meetings.get(db, int(match.group(1))) if match else None
+    if (
+        match is None
+        or meeting is None
+        or caller.group is None
+        or meeting.group_id != caller.chat_id
+        or meeting.cancelled
+        or meeting.ends_at <= caller.now.timestamp()
+    ):
+        await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)
+        return
+    if not caller.may("anggota") or caller.user_id is None:
+        await query.answer(t(caller.lang, "meetings.rsvp_not_allowed"), show_alert=True)
+        return
+    answer = _ANSWER_OF[match.group(2)]
+    label = t(caller.lang, f"meetings.answer.{answer}")
+    changed = await rsvps.answer(
+        db,
+        meeting.id,
+        user_id=caller.user_id,
+        full_name=caller.full_name,
+        unit_id=caller.member.unit_id if caller.member else None,
+        answer=answer,
+        now=int(caller.now.timestamp()),
+    )
+    if not changed:
+        await query.answer(t(caller.lang, "meetings.rsvp_same", answer=label))
+        return
+    await query.answer(t(caller.lang, "meetings.rsvp_saved", answer=label))
+    text = await render_card(db, meeting, caller.lang, caller.tz)
+    try:
+        await query.edit_message_text(text, reply_markup=rsvp_markup(meeting, caller.lang))
+    except BadRequest as exc:
+        logger.info("meeting %s: card not edited after an RSVP: %s", meeting.id, exc)
+
+
+class MeetingReminderSource:
+    """The day-before and hour-before reminders of every meeting."""
+
+    name = "meeting reminders"
+
+    async def next_due(self, db: Database) -> int | None:
+        return await meetings.next_reminder_at(db)
+
+    async def run_due(self, app: App, now: datetime) -> None:
+        runtime = runtime_of(app)
+        db = runtime.database
+        for meeting in await meetings.reminders_due(db, int(now.timestamp())):
+            plan = service.plan_reminder(meeting, now)
+            firing_id = await meetings.claim_reminder(
+                db,
+                meeting,
+                scheduled_at=plan.scheduled_at,
+                late=plan.late,
+                now=int(now.timestamp()),
+            )
+            if firing_id is None or plan.scheduled_at is None:
+                continue
+            group = await groups.get(db, meeting.group_id)
+            lang = group.language if group else runtime.settings.language
+            tz = group.timezone if group else runtime.settings.timezone
+            text = meeting_text.reminder(
+                meeting,
+                await agenda.for_meeting(db, meeting.id),
+                await rsvps.for_meeting(db, meeting.id),
+                await _attendance(db, meeting),
+                day_before=plan.day_before,
+                late_since=plan.scheduled_at if plan.late else None,
+                tz=tz,
+                lang=lang,
+            )
+            await deliver(app.bot, runtime, firing_id, meeting.group_id, text)
