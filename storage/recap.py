@@ -1,0 +1,109 @@
+"""The monthly recap per unit, computed in one SQL query from the stored records.
+
+For the month ``[start, end)`` and each active unit of the group:
+
+* announcements: those of the month made when the unit already existed
+  (``units.created_at <= announcements.created_at``); acknowledged: of those, the ones the unit
+  acknowledged (at any time); on time: acknowledged before the first follow-up was due
+  (``acked_at < first_followup_at``); the share is on time / announcements.
+* tasks: the unit's tasks due in the month that are closed or already past their due date (a
+  task still running towards a later day of the month does not count yet); closed: of those,
+  the closed ones; on time: closed by the due date (``closed_at <= due_at``); the share is on
+  time / tasks.
+* overdue now: the unit's open tasks past their due date at ``now``, whatever the month.
+* score: the mean of the two shares the unit has (NULL when it has neither); units are ranked by
+  score, then fewer overdue tasks, then code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class RecapRow:
+    unit_code: str
+    unit_name: str
+    announcements: int
+    acked: int
+    acked_on_time: int
+    ack_share: float | None
+    """Percent acknowledged before the first follow-up; None without announcements."""
+    tasks: int
+    closed: int
+    closed_on_time: int
+    task_share: float | None
+    """Percent closed by the due date; None without tasks."""
+    overdue_now: int
+    score: float | None
+    rank: int | None
+    """1 for the leading unit; None for a unit without any figure to rank it by."""
+
+
+_RECAP_SQL = """
+WITH unit AS (
+    SELECT id, code, name, created_at FROM units WHERE group_id = :group AND removed_at IS NULL
+),
+ann AS (
+    SELECT u.id AS unit_id,
+           count(*) AS total,
+           count(k.unit_id) AS acked,
+           count(CASE WHEN k.acked_at < a.first_followup_at THEN 1 END) AS on_time
+    FROM unit u
+    JOIN announcements a ON a.group_id = :group AND a.created_at >= :start
+         AND a.created_at < :end AND u.created_at <= a.created_at
+    LEFT JOIN announcement_acks k ON k.announcement_id = a.id AND k.unit_id = u.id
+    GROUP BY u.id
+),
+task AS (
+    SELECT t.unit_id,
+           count(CASE WHEN t.due_at >= :start AND t.due_at < :end
+                       AND (t.closed_at IS NOT NULL OR t.due_at < :now) THEN 1 END) AS total,
+           count(CASE WHEN t.due_at >= :start AND t.due_at < :end
+                       AND t.closed_at IS NOT NULL THEN 1 END) AS closed,
+           count(CASE WHEN t.due_at >= :start AND t.due_at < :end
+                       AND t.closed_at <= t.due_at THEN 1 END) AS on_time,
+           count(CASE WHEN t.status <> 'selesai' AND t.due_at < :now THEN 1 END) AS overdue
+    FROM tasks t WHERE t.group_id = :group
+    GROUP BY t.unit_id
+),
+figures AS (
+    SELECT u.code, u.name,
+           coalesce(ann.total, 0) AS announcements,
+           coalesce(ann.acked, 0) AS acked,
+           coalesce(ann.on_time, 0) AS acked_on_time,
+           CASE WHEN ann.total > 0 THEN 100.0 * ann.on_time / ann.total END AS ack_share,
+           coalesce(task.total, 0) AS tasks,
+           coalesce(task.closed, 0) AS closed,
+           coalesce(task.on_time, 0) AS closed_on_time,
+           CASE WHEN task.total > 0 THEN 100.0 * task.on_time / task.total END AS task_share,
+           coalesce(task.overdue, 0) AS overdue_now
+    FROM unit u
+    LEFT JOIN ann ON ann.unit_id = u.id
+    LEFT JOIN task ON task.unit_id = u.id
+),
+scored AS (
+    SELECT *,
+           CASE WHEN ack_share IS NULL THEN task_share
+                WHEN task_share IS NULL THEN ack_share
+                ELSE (ack_share + task_share) / 2 END AS score
+    FROM figures
+)
+SELECT code, name, announcements, acked, acked_on_time, ack_share, tasks, closed,
+       closed_on_time, task_share, overdue_now, score,
+       CASE WHEN score IS NOT NULL THEN
+           rank() OVER (ORDER BY score IS NULL, score DESC, overdue_now, code) END AS rank
+FROM scored
+ORDER BY code
+"""
+
+
+async def monthly(db: Database, group_id: int, start: int, end: int, now: int) -> list[RecapRow]:
+    """The recap of ``[start, end)`` for each active unit of the group, by unit code."""
+    params = {"group": group_id, "start": start, "end": end, "now": now}
+    async with db.reading() as conn:
+        cursor = await conn.execute(_RECAP_SQL, params)
+        rows = await cursor.fetchall()
+    return [RecapRow(*row) for row in rows]
