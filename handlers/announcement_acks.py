@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 from bot.access import resolve
 from bot.i18n import t
 from bot.runtime import Runtime, runtime_of
-from bot.throttle import EditThrottle
+from bot.throttle import EditThrottle, Spawn
 from storage import announcements
 from storage.announcements import Announcement, Progress
 
@@ -113,7 +113,7 @@ async def refresh_button(app: App, runtime: Runtime, announcement: Announcement,
         logger.warning("could not update announcement %s: %s", announcement.id, exc)
 
 
-def _spawner(app: App) -> Any:
+def _spawner(app: App) -> Spawn:
     """Deferred edits run as application tasks, which ``Application.stop`` waits for."""
 
     def spawn(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None]:

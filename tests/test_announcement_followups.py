@@ -114,25 +114,20 @@ async def test_a_follow_up_claimed_before_a_crash_is_not_sent_again(group: Harne
     await announce(group)
     stored = await announcements.by_number(group.db, GROUP, 1)
     at = datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
-    claimed = await announcements.claim_followup(
-        group.db,
-        stored,
-        scheduled_at=stored.first_followup_at,
-        next_at=stored.second_followup_at,
-        late=False,
-        now=int(at.timestamp()),
-    )
-    assert claimed is not None  # claimed, then the process died before sending
+
+    async def claim() -> announcements.ClaimedFollowup | None:
+        return await announcements.claim_followup(
+            group.db,
+            stored,
+            scheduled_at=stored.first_followup_at,
+            next_at=stored.second_followup_at,
+            late=False,
+            now=int(at.timestamp()),
+        )
+
+    assert await claim() is not None  # claimed, then the process died before sending
     assert await fire(group, at) == []
-    again = await announcements.claim_followup(
-        group.db,
-        stored,
-        scheduled_at=stored.first_followup_at,
-        next_at=stored.second_followup_at,
-        late=False,
-        now=int(at.timestamp()),
-    )
-    assert again is None
+    assert await claim() is None
 
 
 async def test_the_follow_up_time_is_set_per_group(group: Harness) -> None:
