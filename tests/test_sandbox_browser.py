@@ -120,12 +120,10 @@ def test_a_persona_chats_with_the_bot_in_the_browser(sandbox_url: str) -> None:
             expect(reply.locator("strong").first).to_have_text("Perintah Rakor")
 
             commands = {c["command"] for c in fetch_state(sandbox_url)["commands"]}
-            if "rapat" in commands:
-                meeting_rsvp(page)
-            if "umumkan" in commands:
-                announcement_ack(page)
-            if "ingatkan" in commands:
-                reminder_cancel(page)
+            assert {"umumkan", "ingatkan", "rapat"} <= commands
+            announcement_ack(page)
+            reminder_cancel(page)
+            meeting_rsvp(page)  # last: the screenshot shows its card
 
             page.select_option("#persona", "dishub")
             page.locator("#tab-private").click()
@@ -156,12 +154,19 @@ def meeting_rsvp(page: Page) -> None:
     page.select_option("#persona", "asisten")
     page.fill("#input", "/rapat Rakor Uji Sandbox | besok pukul 10.00 | Ruang Rapat Balai Kota")
     page.keyboard.press("Enter")
-    expect(page.locator("#messages-group li.msg:not(.own)").last).to_contain_text("#")
+    group = page.locator("#messages-group")
+    card = group.locator("li.msg:not(.own)", has_text="Rapat #1").last
+    expect(card.locator(".keyboard button").first).to_have_text("Hadir")
+    expect(card).to_contain_text("Hadir 0")
+    expect(group.locator("a.document", has_text=".ics").last).to_have_attribute(
+        "href", re.compile("^/files/")
+    )
     page.select_option("#persona", "bapperida")
     expect(page.locator("#persona-info")).to_contain_text("BAPPERIDA")
-    meeting = press_on_last(page, "Hadir")
-    expect(meeting.locator(".meta")).to_contain_text("diedit")
-    expect(meeting).to_contain_text("1")
+    answered = press_on_last(page, "Hadir")
+    expect(answered).to_contain_text("Hadir 1")
+    expect(answered).to_contain_text("BAPPERIDA")
+    expect(answered.locator(".meta")).to_contain_text("diedit")
 
 
 def reminder_cancel(page: Page) -> None:
