@@ -65,13 +65,14 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
         cells[1].text = f"{unit.code} — {unit.name}" if unit.name != unit.code else unit.code
         cells[2].text = plain(lang, f"minutes.status.{unit_status(unit)}")
         cells[3].text = unit_names(unit)
-    _widths(grid, (Cm(1), Cm(6.5), Cm(3.5), Cm(5)))
+    _widths(grid, (Cm(1.3), Cm(6.5), Cm(3.4), Cm(4.8)))
     loose = [rsvp for rsvp in minutes.answers if rsvp.unit_id is None]
     if loose:
         names = ", ".join(
             f"{rsvp.full_name} ({plain(lang, f'meetings.answer.{rsvp.answer}')})" for rsvp in loose
         )
-        doc.add_paragraph(plain(lang, "minutes.doc_no_unit", names=names))
+        note = doc.add_paragraph(plain(lang, "minutes.doc_no_unit", names=names))
+        note.paragraph_format.space_before = Pt(6)
 
     _section(doc, plain(lang, "minutes.doc_section_agenda"))
     for index, item in enumerate(minutes.items, 1):
@@ -115,7 +116,8 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
         doc.add_paragraph(plain(lang, "minutes.none"))
 
     _section(doc, plain(lang, "minutes.doc_section_closing"))
-    doc.add_paragraph(plain(lang, "minutes.doc_closing", end=when.end, zone=when.zone))
+    closing = doc.add_paragraph(plain(lang, "minutes.doc_closing", end=when.end, zone=when.zone))
+    closing.paragraph_format.keep_with_next = True  # with the signatures on one page
     _signatures(doc, lang, meeting.chair_name, when.day)
 
     out = io.BytesIO()
@@ -176,15 +178,19 @@ def _numbered(doc: DocxDocument, index: int, text: str) -> Paragraph:
 
 
 def _widths(table: Table, widths: tuple[Cm, ...]) -> None:
+    """Column widths both in the grid (LibreOffice reads it) and per cell (Word reads those)."""
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
 def _signatures(doc: DocxDocument, lang: str, chair: str, day: str) -> None:
-    doc.add_paragraph()
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # one page
     left, right = table.rows[0].cells
     _signature(left, ["", plain(lang, "minutes.doc_minute_taker")], "(" + "." * 30 + ")")
     _signature(right, [day, plain(lang, "minutes.doc_chair_sign")], chair)

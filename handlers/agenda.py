@@ -10,8 +10,9 @@ from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot import meeting_text
 from bot import meetings as service
-from bot.access import Caller, resolve
-from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.access import Caller
+from bot.commands import Call, CommandSpec, add_command, record_number, send
+from bot.hashtags import tagged
 from bot.i18n import t
 from bot.meetings import MeetingInputError
 from bot.runtime import runtime_of
@@ -56,19 +57,13 @@ async def agenda_command(call: Call) -> None:
 
 async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
     """A group message with ``#agenda``: the message (without the tag) is an agenda item."""
-    runtime = runtime_of(context)
-    caller = await resolve(update, context, runtime)
-    if caller.group is None:
+    message = await tagged(update, context, pattern=_HASHTAG, tag="#agenda", role=AGENDA.role)
+    if message is None:
         return
-    if not caller.may(AGENDA.role):
-        text = refusal_text(caller, "access.role_required", "#agenda", AGENDA.role)
-        await send(context, caller.chat_id, text)
-        return
-    message = update.effective_message
-    text = " ".join(_HASHTAG.sub(" ", message.text or "").split()) if message else ""
-    number, text = split_args(text)
+    caller = message.caller
+    number, text = split_args(message.text)
     reply = (
-        await add_item(runtime.database, caller, number, text)
+        await add_item(runtime_of(context).database, caller, number, text)
         if text
         else t(caller.lang, "agenda.usage")
     )

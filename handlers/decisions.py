@@ -9,8 +9,9 @@ from telegram import Message, Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot import meeting_text
-from bot.access import Caller, resolve
-from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.access import Caller
+from bot.commands import Call, CommandSpec, add_command, record_number, send
+from bot.hashtags import tagged
 from bot.i18n import t
 from bot.reminders import from_epoch
 from bot.runtime import runtime_of
@@ -51,18 +52,13 @@ async def decide(call: Call) -> None:
 
 async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
     """A koordinator's group message with ``#keputusan`` records it as a decision."""
-    runtime = runtime_of(context)
-    caller = await resolve(update, context, runtime)
-    if caller.group is None:
+    message = await tagged(update, context, pattern=_HASHTAG, tag="#keputusan", role=DECIDE.role)
+    if message is None:
         return
-    if not caller.may(DECIDE.role):
-        text = refusal_text(caller, "access.role_required", "#keputusan", DECIDE.role)
-        await send(context, caller.chat_id, text)
-        return
-    message = update.effective_message
-    text = " ".join(_HASHTAG.sub(" ", message.text or "").split()) if message else ""
-    source = message.message_id if message else None
-    await send(context, caller.chat_id, await record(runtime.database, caller, text, source))
+    reply = await record(
+        runtime_of(context).database, message.caller, message.text, message.message_id
+    )
+    await send(context, message.caller.chat_id, reply)
 
 
 async def record(db: Database, caller: Caller, text: str, source_message_id: int | None) -> str:

@@ -23,11 +23,11 @@ from bot import invitation, meeting_text, scheduler
 from bot import meetings as service
 from bot.access import resolve
 from bot.commands import Call, CommandSpec, add_command, record_number
-from bot.delivery import deliver
 from bot.i18n import t
 from bot.meetings import MeetingInputError
 from bot.runtime import runtime_of
 from bot.timeparse import TimeParseError
+from handlers.meeting_reminders import MeetingReminderSource
 from storage import agenda, groups, meetings, rsvps
 from storage.db import Database
 from storage.meetings import Meeting, MeetingSettings
@@ -60,8 +60,12 @@ async def meeting_command(call: Call) -> None:
     verb = call.args.split(None, 1)[0].lower()
     if not await call.require("koordinator", f"/{MEETING.shown(call.caller.lang)}"):
         return
-    if verb in _MOVE_WORDS:
-        await move(call)
+    fields = service.split_fields(call.args)
+    head = fields[0].split()
+    if verb in _MOVE_WORDS and (
+        len(fields) != 3 or (len(head) == 2 and record_number(head[1]) is not None)
+    ):
+        await move(call)  # else a title that starts with the word, e.g. "Ubah status aset"
     elif verb in _CANCEL_WORDS and "|" not in call.args:
         await cancel(call)
     elif verb in _SETTINGS_WORDS and "|" not in call.args:
@@ -89,13 +93,7 @@ async def create(call: Call) -> None:
         await call.reply(refusal(exc, caller.lang, "meetings.example"))
         return
     message = await call.reply(
-        meeting_text.card(
-            meeting,
-            [],
-            await _attendance(call.runtime.database, meeting),
-            tz=caller.tz,
-            lang=caller.lang,
-        ),
+        await render_card(call.runtime.database, meeting, caller.lang, caller.tz),
         rsvp_markup(meeting, caller.lang),
     )
     await meetings.set_message(call.runtime.database, meeting.id, message.message_id)
@@ -166,19 +164,8 @@ async def move(call: Call) -> None:
     except (TimeParseError, MeetingInputError) as exc:
         await call.reply(refusal(exc, caller.lang, "meetings.move_example"))
         return
-    await call.reply(
-        call.t(
-            "meetings.moved",
-            number=moved.number,
-            title=moved.title,
-            when=meeting_text.when_text(moved, caller.tz, caller.lang),
-            before=meeting_text.when_text(meeting, caller.tz, caller.lang),
-            place=moved.place,
-        )
-    )
-    await refresh_card(call.context, moved, caller.lang, caller.tz)
-    await send_invitation(call.context, moved, caller.lang, caller.now)
-    await scheduler.wake(call.context.application)
+    before = meeting_text.when_text(meeting, caller.tz, caller.lang)
+    await announce_change(call, moved, "meetings.moved", before=before, place=moved.place)
 
 
 async def cancel(call: Call) -> None:
@@ -192,16 +179,16 @@ async def cancel(call: Call) -> None:
     if cancelled is None:
         await call.reply(call.t("meetings.is_cancelled", number=meeting.number))
         return
-    await call.reply(
-        call.t(
-            "meetings.cancelled",
-            number=cancelled.number,
-            title=cancelled.title,
-            when=meeting_text.when_text(cancelled, caller.tz, caller.lang),
-        )
-    )
-    await refresh_card(call.context, cancelled, caller.lang, caller.tz)
-    await send_invitation(call.context, cancelled, caller.lang, caller.now)
+    await announce_change(call, cancelled, "meetings.cancelled")
+
+
+async def announce_change(call: Call, meeting: Meeting, key: str, **params: object) -> None:
+    """Tell the group, redraw the meeting's post, send the updated .ics, replan reminders."""
+    caller = call.caller
+    when = meeting_text.when_text(meeting, caller.tz, caller.lang)
+    await call.reply(call.t(key, number=meeting.number, title=meeting.title, when=when, **params))
+    await refresh_card(call.context, meeting, caller.lang, caller.tz)
+    await send_invitation(call.context, meeting, caller.lang, caller.now)
     await scheduler.wake(call.context.application)
 
 
@@ -263,13 +250,11 @@ def rsvp_markup(meeting: Meeting, lang: str) -> InlineKeyboardMarkup | None:
     )
 
 
-async def _attendance(db: Database, meeting: Meeting) -> list[rsvps.UnitAttendance]:
-    return await rsvps.attendance(db, meeting.group_id, meeting.id)
-
-
 async def render_card(db: Database, meeting: Meeting, lang: str, tz: str) -> str:
     answers = await rsvps.for_meeting(db, meeting.id)
-    return meeting_text.card(meeting, answers, await _attendance(db, meeting), tz=tz, lang=lang)
+    return meeting_text.card(
+        meeting, answers, await rsvps.attendance(db, meeting.group_id, meeting.id), tz=tz, lang=lang
+    )
 
 
 async def refresh_card(context: Context, meeting: Meeting, lang: str, tz: str) -> None:
@@ -348,41 +333,3 @@ async def rsvp_button(update: Update, context: Context) -> None:
         await query.edit_message_text(text, reply_markup=rsvp_markup(meeting, caller.lang))
     except BadRequest as exc:
         logger.info("meeting %s: card not edited after an RSVP: %s", meeting.id, exc)
-
-
-class MeetingReminderSource:
-    """The day-before and hour-before reminders of every meeting."""
-
-    name = "meeting reminders"
-
-    async def next_due(self, db: Database) -> int | None:
-        return await meetings.next_reminder_at(db)
-
-    async def run_due(self, app: App, now: datetime) -> None:
-        runtime = runtime_of(app)
-        db = runtime.database
-        for meeting in await meetings.reminders_due(db, int(now.timestamp())):
-            plan = service.plan_reminder(meeting, now)
-            firing_id = await meetings.claim_reminder(
-                db,
-                meeting,
-                scheduled_at=plan.scheduled_at,
-                late=plan.late,
-                now=int(now.timestamp()),
-            )
-            if firing_id is None or plan.scheduled_at is None:
-                continue
-            group = await groups.get(db, meeting.group_id)
-            lang = group.language if group else runtime.settings.language
-            tz = group.timezone if group else runtime.settings.timezone
-            text = meeting_text.reminder(
-                meeting,
-                await agenda.for_meeting(db, meeting.id),
-                await rsvps.for_meeting(db, meeting.id),
-                await _attendance(db, meeting),
-                day_before=plan.day_before,
-                late_since=plan.scheduled_at if plan.late else None,
-                tz=tz,
-                lang=lang,
-            )
-            await deliver(app.bot, runtime, firing_id, meeting.group_id, text)

@@ -190,6 +190,11 @@ async def test_bad_input_gets_an_example_and_stores_nothing(
     assert await meetings.upcoming(group.db, GROUP, 0) == []
 
 
+async def test_a_title_may_start_with_a_subcommand_word(group: Harness) -> None:
+    card, _ = await group.say(GROUP, ADMIN, "/rapat Ubah status aset | besok jam 9 | Aula")
+    assert "Rapat #1" in card.text and "Ubah status aset" in card.text
+
+
 async def test_a_bad_move_changes_nothing(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     before = await meetings.by_number(group.db, GROUP, 1)

@@ -1,0 +1,44 @@
+"""Messages that act through a hashtag (``#agenda``, ``#keputusan``): who wrote them, whether
+they may, and the text with the tag taken out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackContext
+
+from bot.access import Caller, resolve
+from bot.commands import refusal_text, send
+from bot.runtime import runtime_of
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    caller: Caller
+    text: str
+    """The message without the hashtag, spaces collapsed (may be empty)."""
+    message_id: int | None
+
+
+async def tagged(
+    update: Update,
+    context: CallbackContext[Any, Any, Any, Any],
+    *,
+    pattern: re.Pattern[str],
+    tag: str,
+    role: str,
+) -> Tagged | None:
+    """The tagged message when its sender may use ``tag``; else None, after telling a sender
+    who lacks the role why (an unregistered group is ignored)."""
+    caller = await resolve(update, context, runtime_of(context))
+    if caller.group is None:
+        return None
+    if not caller.may(role):
+        await send(context, caller.chat_id, refusal_text(caller, "access.role_required", tag, role))
+        return None
+    message = update.effective_message
+    text = " ".join(pattern.sub(" ", message.text or "").split()) if message else ""
+    return Tagged(caller, text, message.message_id if message else None)
