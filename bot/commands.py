@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.ext import Application, CallbackContext, CommandHandler
+from telegram.ext import Application, CallbackContext, CommandHandler, filters
 
 from bot.access import Caller, resolve
 from bot.i18n import t
@@ -114,7 +114,10 @@ def add_command(
         call = Call(update, context, runtime, caller, command_args(update.effective_message))
         await handler(call)
 
-    app.add_handler(CommandHandler([spec.name, spec.alias], callback))
+    # New messages only: editing an old /umumkan must not announce it a second time.
+    app.add_handler(
+        CommandHandler([spec.name, spec.alias], callback, filters=filters.UpdateType.MESSAGE)
+    )
     app.bot_data.setdefault(_REGISTRY, []).append(spec)
 
 

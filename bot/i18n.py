@@ -31,6 +31,11 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def mention(user_id: int, name: str) -> Safe:
+    """A link that mentions (and notifies) a person, with their name escaped."""
+    return Safe(f'<a href="tg://user?id={int(user_id)}">{escape(name)}</a>')
+
+
 @cache
 def catalogs() -> dict[str, dict[str, str]]:
     """All texts per language, merged from the feature modules in ``bot/catalog``."""

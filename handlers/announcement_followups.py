@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot import announcements as service
 from bot.delivery import deliver
-from bot.i18n import Safe, escape, t
+from bot.i18n import Safe, mention, t
 from bot.runtime import Runtime, runtime_of
 from bot.timewords import format_when
 from handlers.announcement_acks import ack_markup
@@ -104,9 +104,7 @@ class FollowupSource:
 
 def unit_line(entry: MissingUnit, lang: str) -> str:
     """``• DISHUB: @Budi, @Rina`` with each member mentioned (HTML)."""
-    mentions = ", ".join(
-        f'<a href="tg://user?id={user_id}">{escape(name)}</a>' for user_id, name in entry.members
-    )
+    mentions = ", ".join(mention(user_id, name) for user_id, name in entry.members)
     return t(
         lang,
         "announcements.followup_unit",

@@ -16,7 +16,7 @@ from bot import scheduler
 from bot.access import resolve
 from bot.commands import Call, CommandSpec, add_command, record_number
 from bot.delivery import deliver
-from bot.i18n import Safe, escape, t
+from bot.i18n import Safe, mention, t
 from bot.runtime import Runtime, runtime_of
 from bot.timeparse import TimeParseError
 from bot.timewords import format_when
@@ -258,10 +258,8 @@ class ReminderSource:
             return
         lines = [t(lang, "reminders.fired", number=reminder.number, text=reminder.text)]
         if not reminder.for_group and reminder.chat_id != reminder.creator_id:
-            mention = (
-                f'<a href="tg://user?id={reminder.creator_id}">{escape(reminder.creator_name)}</a>'
-            )
-            lines.append(t(lang, "reminders.fired_for", mention=Safe(mention)))
+            creator = mention(reminder.creator_id, reminder.creator_name)
+            lines.append(t(lang, "reminders.fired_for", mention=creator))
         if plan.late:
             lines.append(
                 t(

@@ -72,3 +72,14 @@ async def test_command_menus_are_published_in_both_languages(
     menus = {lang: [c["command"] for c in cmds] for lang, cmds in fake.commands.items()}
     assert "mulai" in menus[""] and "instansi" in menus[""]
     assert "start" in menus["en"] and "units" in menus["en"]
+
+
+async def test_editing_a_command_does_not_run_it_again(group: Harness, fake: FakeBotApi) -> None:
+    message = fake.send_message(GROUP, ADMIN, "/instansi tambah DLH Dinas LH")
+    await group.settle()
+    before = len(fake.sent)
+    fake.edit_message(
+        GROUP, ADMIN, message["message_id"], "/instansi tambah DLH Dinas Lingkungan Hidup"
+    )
+    await group.settle()
+    assert len(fake.sent) == before

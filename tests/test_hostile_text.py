@@ -1,0 +1,69 @@
+"""Hostile text through every command that echoes what users wrote: sent, and shown literally."""
+
+from datetime import datetime
+
+import pytest
+
+from bot import scheduler
+from tests.helpers import ADMIN, GROUP, JAKARTA, Harness
+
+HOSTILE = [
+    "<b>tebal</b>",
+    "a & b &amp; c &lt;",
+    "</i><u>tag tidak seimbang",
+    '<a href="javascript:alert(1)">klik</a>',
+    "{name} {0} %s",
+    "🚦 Dishub <3 & >_<",
+]
+LONG = "<b>&" * 1250  # 5,000 characters that all need escaping
+
+
+def shown(messages: list) -> str:
+    return "".join(message.text for message in messages)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, LONG])
+async def test_reminders_echo_hostile_text_literally(group: Harness, text: str) -> None:
+    replies = await group.say(GROUP, ADMIN, f"/ingatkan besok jam 9 {text}")
+    assert text in shown(replies)
+    group.clock.set(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
+    before = len(group.fake.sent)
+    await scheduler.run_due(group.app, group.clock())
+    assert text in shown(group.fake.sent[before:])
+    listing = await group.say(GROUP, ADMIN, "/pengingat")
+    assert "Belum ada" in shown(listing)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, LONG[:3000]])
+async def test_unit_names_and_unknown_codes_are_echoed_literally(group: Harness, text: str) -> None:
+    assert text in shown(await group.say(GROUP, ADMIN, f"/instansi tambah HOSTIL {text}"))
+    assert text in shown(await group.say(GROUP, ADMIN, "/instansi"))
+    assert f"/{text.split()[0]}" in shown(await group.say(GROUP, ADMIN, f"/bantuan {text}"))
+
+
+async def test_hostile_people_names_are_escaped(group: Harness) -> None:
+    group.fake.add_user(4242, "<b>Kepala", last_name="& Wakil</i>", username="kepala_hostil")
+    assert "<b>Kepala & Wakil</i> bergabung" in shown(await group.say(GROUP, 4242, "/gabung DISHUB"))
+    assert "<b>Kepala & Wakil</i>" in shown(await group.say(GROUP, ADMIN, "/instansi"))
+    replies = await group.say(GROUP, 4242, "/ingatkan 1 jam lagi <i>cek</i>")
+    assert "<i>cek</i>" in shown(replies)
+    group.clock.set(datetime(2026, 11, 25, 11, 0, tzinfo=JAKARTA))
+    before = len(group.fake.sent)
+    await scheduler.run_due(group.app, group.clock())
+    assert "Untuk: <b>Kepala & Wakil</i>" in shown(group.fake.sent[before:])
+
+
+@pytest.mark.parametrize(
+    ("text", "echoed", "expected"),
+    [
+        ("/peran @<b>x</b> koordinator", "@<b>x</b>", "belum mengenal"),
+        ("/batal <b>1</b>", "", "Contoh"),
+        ("/gabung <i>", "<i>", "Kode yang ada"),
+        ("/bahasa <b>", "", "/bahasa id"),
+    ],
+)
+async def test_hostile_arguments_get_a_clear_answer(
+    group: Harness, text: str, echoed: str, expected: str
+) -> None:
+    answer = shown(await group.say(GROUP, ADMIN, text))
+    assert expected in answer and echoed in answer
