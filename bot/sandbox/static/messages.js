@@ -108,7 +108,12 @@ function fileNode(file) {
     img.src = file.url;
     img.alt = file.name;
     img.loading = "lazy";
-    return img;
+    const link = el("a", "photo-link");
+    link.href = file.url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.append(img);
+    return link;
   }
   const link = el("a", "document");
   link.href = file.url;
