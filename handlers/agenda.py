@@ -32,7 +32,11 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, AGENDA, agenda_command)
     app.add_handler(
         MessageHandler(
-            filters.ChatType.GROUPS & filters.Regex(_HASHTAG) & ~filters.COMMAND, hashtag
+            filters.ChatType.GROUPS
+            & filters.UpdateType.MESSAGE
+            & filters.Regex(_HASHTAG)
+            & ~filters.COMMAND,
+            hashtag,
         ),
         group=HASHTAG_GROUP,
     )

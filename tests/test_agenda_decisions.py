@@ -117,3 +117,17 @@ async def test_only_a_koordinator_decides(group: Harness) -> None:
     assert "koordinator" in await group.reply_text(GROUP, BUDI, "Sesuatu #keputusan")
     assert "Contoh" in await group.reply_text(GROUP, ADMIN, "/putuskan")
     assert await decisions.recent(group.db, GROUP) == []
+
+
+async def test_editing_a_tagged_message_records_nothing_twice(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    message = group.fake.send_message(GROUP, BUDI, "Sinkronisasi data aset #agenda")
+    decision = group.fake.send_message(GROUP, ADMIN, "Laporan tiap Jumat #keputusan")
+    await group.settle()
+    group.fake.edit_message(GROUP, BUDI, message["message_id"], "Sinkronisasi aset #agenda")
+    group.fake.edit_message(GROUP, ADMIN, decision["message_id"], "Laporan Jumat #keputusan")
+    await group.settle()
+    assert [item.text for item in await agenda.for_meeting(group.db, 1)] == [
+        "Sinkronisasi data aset"
+    ]
+    assert [d.text for d in await decisions.recent(group.db, GROUP)] == ["Laporan tiap Jumat"]
