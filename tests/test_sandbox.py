@@ -216,3 +216,19 @@ async def test_the_demo_skips_commands_the_bot_does_not_have(sandbox: Sandbox) -
     assert texts[0] == "/bantuan"
     assert texts[-1] == "Terima kasih, Bapak/Ibu."
     assert "/belumada perintah ini" not in texts
+
+
+def test_rakor_run_without_a_token_starts_the_sandbox_with_the_demo(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import cli
+
+    calls: list[tuple[int, bool]] = []
+
+    def fake_sandbox(settings: Settings, port: int, *, demo: bool) -> int:
+        calls.append((port, demo))
+        return 0
+
+    monkeypatch.setattr(cli, "run_sandbox", fake_sandbox)
+    assert cli.run(Settings(_env_file=None, sandbox_port=8123)) == 0
+    assert calls == [(8123, True)]
