@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.i18n import Safe, escape, t
+from bot.i18n import Safe, mention, t
 from bot.reminders import from_epoch
 from bot.timewords import format_when
 from storage.tasks import Task
-
-
-def mention(user_id: int, name: str) -> str:
-    return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
 
 
 def mentions_line(

@@ -77,7 +77,11 @@ async def assign(call: Call) -> None:
     if unit is None:
         codes = ", ".join(u.code for u in await units.list_active(db, caller.chat_id))
         await call.reply(
-            call.t("tasks.unknown_unit", code=wanted.code, codes=codes or call.t("units.no_codes"))
+            call.t(
+                "tasks.unknown_unit",
+                code=wanted.code,
+                codes=Safe(escape(codes) or call.t("units.no_codes")),
+            )
         )
         return
     found_pokja = service.find_pokja(wanted.pokja) if wanted.pokja else None
@@ -160,7 +164,7 @@ def event_text(event: TaskEvent, tz: str, lang: str) -> str:
     when = format_when(from_epoch(event.at), tz, lang)
     file = ""
     if event.kind == "evidence":
-        file = t(lang, f"tasks.file.{event.file_kind}", name=event.file_name or "")
+        file = Safe(t(lang, f"tasks.file.{event.file_kind}", name=event.file_name or ""))
     return t(
         lang,
         f"tasks.event.{event.kind}",
@@ -326,7 +330,7 @@ async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any])
         caller.full_name,
         int(caller.now.timestamp()),
     )
-    file = t(caller.lang, f"tasks.file.{found.file_kind}", name=found.file_name or "")
+    file = Safe(t(caller.lang, f"tasks.file.{found.file_kind}", name=found.file_name or ""))
     await send(
         context,
         caller.chat_id,

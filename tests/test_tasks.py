@@ -154,9 +154,9 @@ async def test_task_numbers_are_per_group_and_bad_numbers_are_explained(staffed:
 async def test_a_document_or_photo_replying_to_the_post_is_evidence(staffed: Harness) -> None:
     [post] = await staffed.say(GROUP, ADMIN, ASSIGN)
     [ack] = await staffed.say(
-        GROUP, BUDI, "Berita acara", reply_to=post.message_id, document=("ba.pdf", b"%PDF-1.4")
+        GROUP, BUDI, "Berita acara", reply_to=post.message_id, document=("ba<&>.pdf", b"%PDF")
     )
-    assert "Bukti untuk Tugas #1" in ack.text and "ba.pdf" in ack.text
+    assert "Bukti untuk Tugas #1" in ack.text and "ba<&>.pdf" in ack.text
     [ack] = await staffed.say(GROUP, ADMIN, "", reply_to=post.message_id, photo=b"\x89PNG fake")
     assert "foto" in ack.text
     [refused] = await staffed.say(
@@ -167,12 +167,12 @@ async def test_a_document_or_photo_replying_to_the_post_is_evidence(staffed: Har
     task = await tasks.by_number(staffed.db, GROUP, 1)
     files = [e for e in await tasks.history(staffed.db, task.id) if e.kind == "evidence"]
     assert [(e.file_kind, e.file_name, e.user_id) for e in files] == [
-        ("document", "ba.pdf", BUDI),
+        ("document", "ba<&>.pdf", BUDI),
         ("photo", None, ADMIN),
     ]
     assert all(e.file_id for e in files) and task.status == "baru"
     detail = await staffed.reply_text(GROUP, BUDI, "/tugas 1")
-    assert "bukti dokumen ba.pdf" in detail and "bukti foto" in detail
+    assert "bukti dokumen ba<&>.pdf" in detail and "bukti foto" in detail
 
 
 async def test_tasks_and_progress_notes_are_searchable(staffed: Harness) -> None:
@@ -193,3 +193,10 @@ async def test_english_group_gets_english_texts(staffed: Harness) -> None:
     )
     assert "Task #1" in reply and "Friday, 27 November 2026 at 23:59 WIB" in reply
     assert "in progress" in await staffed.reply_text(GROUP, BUDI, "/progress 1 Survey done")
+
+
+async def test_unknown_unit_in_a_group_without_units_says_how_to_add_one(bot: Harness) -> None:
+    await bot.say(GROUP, ADMIN, "/mulai")
+    reply = await bot.reply_text(GROUP, ADMIN, "/tugas <b>X | Perbaiki lampu | besok")
+    assert "<B>X" in reply and "/instansi tambah" in reply and "<code>" not in reply
+    assert await count_tasks(bot) == 0
