@@ -1,9 +1,11 @@
 """Tasks through the fake server: assigning, listing, progress, blockers, closing, evidence."""
 
+from datetime import datetime
+
 import pytest
 
-from storage import search, tasks
-from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Harness
+from storage import meetings, search, tasks
+from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, OTHER_GROUP, SITI, Harness
 
 ASSIGN = "/tugas DISHUB | Perbaiki lampu lalu lintas Jl. Sudirman | Jumat 27/11 | aset"
 
@@ -200,3 +202,15 @@ async def test_unknown_unit_in_a_group_without_units_says_how_to_add_one(bot: Ha
     reply = await bot.reply_text(GROUP, ADMIN, "/tugas <b>X | Perbaiki lampu | besok")
     assert "<B>X" in reply and "/instansi tambah" in reply and "<code>" not in reply
     assert await count_tasks(bot) == 0
+
+
+async def test_a_task_assigned_during_a_meeting_belongs_to_it(staffed: Harness) -> None:
+    await staffed.say(GROUP, ADMIN, "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Aula")
+    await staffed.say(GROUP, ADMIN, ASSIGN)  # before the meeting: no link
+    staffed.clock.set(datetime(2026, 11, 26, 9, 30, tzinfo=JAKARTA))
+    [post] = await staffed.say(GROUP, ADMIN, "/tugas BAPPERIDA | Data aset | 4/12")
+    assert "Tugas #2" in post.text and "Dari rapat #1" in post.text
+    meeting = await meetings.by_number(staffed.db, GROUP, 1)
+    assert [task.number for task in await tasks.for_meeting(staffed.db, meeting.id)] == [2]
+    assert "Dari rapat #1" in await staffed.reply_text(GROUP, BUDI, "/tugas 2")
+    assert (await tasks.by_number(staffed.db, GROUP, 1)).meeting_id is None
