@@ -86,7 +86,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(rate_limiter())
         .update_queue(DurableUpdateQueue(database, epoch))
         .concurrent_updates(InboxProcessor(database, epoch))
         .post_init(post_init)
@@ -98,6 +98,16 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         feature.register(app)
     app.add_error_handler(on_error)
     return app
+
+
+def rate_limiter() -> AIORateLimiter:
+    """Telegram's flood limits: 30 messages a second per bot, 20 a minute per group.
+
+    The overall limit is spread evenly (one message every 1/30 s) rather than allowed as a
+    burst of 30 followed by 30 a second, which can put up to 60 messages in one second and
+    earn 429s; groups keep their burst of 20, so a reply of two messages is not held back.
+    """
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=5)
 
 
 async def post_init(app: App) -> None:

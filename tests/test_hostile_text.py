@@ -43,7 +43,9 @@ async def test_unit_names_and_unknown_codes_are_echoed_literally(group: Harness,
 
 async def test_hostile_people_names_are_escaped(group: Harness) -> None:
     group.fake.add_user(4242, "<b>Kepala", last_name="& Wakil</i>", username="kepala_hostil")
-    assert "<b>Kepala & Wakil</i> bergabung" in shown(await group.say(GROUP, 4242, "/gabung DISHUB"))
+    assert "<b>Kepala & Wakil</i> bergabung" in shown(
+        await group.say(GROUP, 4242, "/gabung DISHUB")
+    )
     assert "<b>Kepala & Wakil</i>" in shown(await group.say(GROUP, ADMIN, "/instansi"))
     replies = await group.say(GROUP, 4242, "/ingatkan 1 jam lagi <i>cek</i>")
     assert "<i>cek</i>" in shown(replies)
