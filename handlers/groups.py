@@ -39,7 +39,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
-    """Refuse groups the settings do not allow (once, then leave); remember who wrote."""
+    """Refuse groups the settings do not allow (once, then leave); remember who wrote, and that
+    they are a member of the (registered) group they wrote in."""
     runtime = runtime_of(context)
     chat = update.effective_chat
     now = update_time(update, runtime)
@@ -56,7 +57,12 @@ async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> 
     user = update.effective_user
     if user is not None and not user.is_bot:
         await people.remember_user(
-            runtime.database, user.id, user.full_name, user.username, int(now.timestamp())
+            runtime.database,
+            user.id,
+            user.full_name,
+            user.username,
+            int(now.timestamp()),
+            seen_in=chat.id if is_group_chat(chat) else None,
         )
 
 

@@ -77,7 +77,11 @@ async def connect(path: Path | str) -> Database:
     ):
         await conn.execute(pragma)
     db = Database(conn, path)
-    await migrate(db)
+    try:
+        await migrate(db)
+    except BaseException:
+        await db.close()  # an open connection's thread would keep the process alive
+        raise
     return db
 
 

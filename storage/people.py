@@ -30,9 +30,19 @@ _MEMBER_SELECT = (
 
 
 async def remember_user(
-    db: Database, user_id: int, full_name: str, username: str | None, at: int
+    db: Database,
+    user_id: int,
+    full_name: str,
+    username: str | None,
+    at: int,
+    *,
+    seen_in: int | None = None,
 ) -> None:
-    """Keep a user's current name and username (to resolve ``@username`` later)."""
+    """Keep a user's current name and username (to resolve ``@username`` later).
+
+    ``seen_in``: the chat the user just wrote in; when it is a registered group, they are a
+    current member of it (with no unit yet, as anggota, unless they already had both).
+    """
     async with db.transaction() as conn:
         await conn.execute(
             "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
@@ -42,6 +52,14 @@ async def remember_user(
             " OR users.full_name != excluded.full_name",
             (user_id, username, full_name, at),
         )
+        if seen_in is not None:
+            await conn.execute(
+                "INSERT INTO members (group_id, user_id, joined_at)"
+                " SELECT chat_id, ?, ? FROM groups WHERE chat_id = ?"
+                " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
+                " joined_at = excluded.joined_at WHERE members.left_at IS NOT NULL",
+                (user_id, at, seen_in),
+            )
 
 
 async def find_user_id(db: Database, username: str) -> int | None:

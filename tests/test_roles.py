@@ -26,7 +26,7 @@ async def test_a_plain_member_cannot_set_roles(group: Harness) -> None:
     await group.say(GROUP, SITI, "halo")
     text = await group.reply_text(GROUP, BUDI, "/peran @siti_bapperida koordinator")
     assert "hanya untuk koordinator" in text
-    assert await people.get_member(group.db, GROUP, SITI) is None
+    assert (await people.get_member(group.db, GROUP, SITI)).role == "anggota"
 
 
 async def test_anonymous_admin_counts_as_coordinator(group: Harness) -> None:

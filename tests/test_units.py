@@ -55,7 +55,7 @@ async def test_join_a_unit_and_move_to_another(group: Harness) -> None:
 async def test_bad_join_arguments(group: Harness, text: str, expected: str) -> None:
     reply = await group.reply_text(GROUP, BUDI, text)
     assert expected in reply and "KEC-KOTA" in reply
-    assert await people.get_member(group.db, GROUP, BUDI) is None
+    assert (await people.get_member(group.db, GROUP, BUDI)).unit_id is None
 
 
 async def test_observer_may_list_but_not_add(group: Harness) -> None:
@@ -80,3 +80,20 @@ async def test_member_who_leaves_the_group_loses_membership(group: Harness) -> N
     )
     await group.settle()
     assert await people.get_member(group.db, GROUP, BUDI) is None
+
+
+async def test_writing_in_the_group_makes_a_member_and_leaving_ends_it(group: Harness) -> None:
+    assert await people.get_member(group.db, GROUP, SITI) is None
+    await group.say(GROUP, SITI, "Selamat pagi, Bapak/Ibu")
+    member = await people.get_member(group.db, GROUP, SITI)
+    assert member is not None and member.role == "anggota" and member.unit_id is None
+    assert await people.groups_of(group.db, SITI) == [GROUP]
+    await people.mark_left(group.db, GROUP, SITI, 0)
+    assert await people.groups_of(group.db, SITI) == []
+    await group.say(GROUP, SITI, "Saya kembali")
+    assert await people.groups_of(group.db, SITI) == [GROUP]
+
+
+async def test_an_admin_can_search_the_group_privately(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, "/putuskan Parkir di Jalan Merdeka ditata ulang")
+    assert "Keputusan #1" in await group.reply_text(ADMIN, ADMIN, "/cari parkir")

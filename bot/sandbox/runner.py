@@ -171,7 +171,7 @@ async def started(base: Settings, *, port: int, directory: Path = Path()) -> Asy
     try:
         database = fresh_database(directory)
         settings = sandbox_settings(base, token, f"http://{HOST}:{fake.port}", database)
-        app = build_application(settings)
+        app = build_application(settings, flood_limits=False)
         async with running(app, poll_timeout=timedelta(seconds=10)):
             sandbox = Sandbox(fake=fake, app=app, settings=settings)
             await set_up_group(sandbox)
