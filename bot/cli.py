@@ -1,13 +1,15 @@
-"""The ``rakor`` command: run the bot, migrate, back up, seed."""
+"""The ``rakor`` command: run the bot or the sandbox, migrate, back up, seed, reindex."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -37,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed = sub.add_parser("seed", help="load the example units into a registered group")
     seed.add_argument("--group", type=int, required=True, help="the group's chat id")
     args = parser.parse_args(argv)
+    # python-telegram-bot 22 gives durations (RetryAfter.retry_after) as timedelta with this set.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
 
     try:
         settings = Settings()
@@ -137,11 +141,9 @@ def backup_database(source: Path, target: Path) -> int:
     if not source.exists():
         print(f"{source} does not exist.", file=sys.stderr)
         return 2
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         (result,) = dst.execute("PRAGMA integrity_check").fetchone()
-    src.close()
-    dst.close()
     if result != "ok":
         print(f"Backup {target} failed its integrity check: {result}", file=sys.stderr)
         return 1

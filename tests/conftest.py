@@ -1,3 +1,4 @@
+import os
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,9 @@ from bot.fakeapi import FakeBotApi
 from bot.settings import Settings
 from storage import units
 from tests.helpers import ADMIN, GROUP, JAKARTA, OTHER_GROUP, TOKEN, Clock, Harness, populate
+
+# As the CLI does: python-telegram-bot 22 gives RetryAfter.retry_after as a timedelta.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 
 @pytest.fixture

@@ -1,0 +1,130 @@
+"""Wiring: the error handler, webhook mode with its secret, and no token in any log line."""
+
+import asyncio
+import logging
+import signal
+import socket
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.app import build_application, post_init, post_shutdown
+from bot.fakeapi import FakeBotApi
+from storage import inbox, units
+from tests.conftest import make_settings
+from tests.helpers import ADMIN, GROUP, TOKEN, Clock, Harness, until
+
+
+async def test_a_failing_handler_is_logged_and_the_user_answered_politely(
+    group: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(units, "list_with_members", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.app"):
+        text = await group.reply_text(GROUP, ADMIN, "/instansi")
+    assert "Maaf, terjadi kendala" in text and "disk on fire" not in text
+    assert any(r.exc_info and "disk on fire" in str(r.exc_info[1]) for r in caplog.records)
+    monkeypatch.undo()  # the bot carries on
+    assert "DISHUB" in await group.reply_text(GROUP, ADMIN, "/instansi")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_webhook_stores_updates_and_checks_the_secret(
+    fake: FakeBotApi, clock: Clock, tmp_path: Path
+) -> None:
+    app = build_application(make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/webhook"
+    await app.initialize()
+    await post_init(app)
+    await app.updater.start_webhook(
+        listen="127.0.0.1", port=port, url_path="webhook", webhook_url=url, secret_token="rahasia"
+    )
+    await app.start()
+    try:
+        assert fake.webhook["url"] == url
+        update = {
+            "update_id": 500,
+            "message": {
+                "message_id": 1,
+                "date": int(clock().timestamp()),
+                "chat": {"id": GROUP, "type": "supergroup", "title": "Rakor Kota Contoh"},
+                "from": {"id": ADMIN, "is_bot": False, "first_name": "Asisten"},
+                "text": "/mulai",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+            },
+        }
+        async with aiohttp.ClientSession() as http:
+            async with http.post(url, json=update) as refused:
+                assert refused.status == 403
+            headers = {"X-Telegram-Bot-Api-Secret-Token": "rahasia"}
+            async with http.post(url, json=update, headers=headers) as accepted:
+                assert accepted.status == 200
+            db = app.bot_data["rakor"].database
+            # stored before the 200 went back to Telegram
+            assert await inbox.store(db, 500, "{}", 0) is False
+            await until(lambda: any("terdaftar" in m.text for m in fake.sent), what="the reply")
+            async with http.post(url, json=update, headers=headers) as again:
+                assert again.status == 200  # a re-delivery is accepted and dropped
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        await post_shutdown(app)
+    assert sum("terdaftar" in m.text for m in fake.sent) == 1
+
+
+async def test_no_token_in_the_log_of_a_real_process_at_debug_level(tmp_path: Path) -> None:
+    fake = FakeBotApi(token=TOKEN)
+    fake.add_user(ADMIN, "Asisten")
+    fake.add_group(GROUP, "Rakor Kota Contoh", admins=(ADMIN,))
+    await fake.start()
+    log = tmp_path / "bot.log"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "RAKOR_BOT_TOKEN": TOKEN,
+        "RAKOR_API_BASE_URL": f"http://127.0.0.1:{fake.port}",
+        "RAKOR_DATABASE": str(tmp_path / "rakor.sqlite3"),
+        "RAKOR_ALLOWED_CHATS": str(GROUP),
+        "RAKOR_LOG_LEVEL": "DEBUG",
+    }
+    try:
+        with log.open("w") as output:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                cwd=tmp_path,
+                env=env,
+                stdout=output,
+                stderr=output,
+            )
+            try:
+                fake.send_message(GROUP, ADMIN, "/mulai")
+                await until(lambda: len(fake.sent) >= 1, timeout=30, what="the reply")
+                # The person blocks the bot while it answers: an error worth a traceback.
+                fake.stall("sendMessage")
+                fake.send_message(ADMIN, ADMIN, "/start")
+                await until(lambda: fake.hanging("sendMessage") >= 1, timeout=30, what="a reply")
+                fake.block_bot(ADMIN)
+                fake.unstall("sendMessage")
+                await until(lambda: "Forbidden" in log.read_text(), timeout=30, what="an error")
+            finally:
+                process.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(process.wait(), timeout=timedelta(seconds=20).seconds)
+    finally:
+        await fake.stop()
+    text = log.read_text()
+    assert "DEBUG" in text and "Traceback" in text
+    assert TOKEN not in text and TOKEN.split(":")[1] not in text
