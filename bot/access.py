@@ -96,6 +96,15 @@ async def resolve(
     )
 
 
+async def chat_locale(runtime: Runtime, chat_id: int) -> tuple[str, str]:
+    """(language, time zone) of a chat when nobody in it is asking (scheduled messages,
+    errors): the registered group's, else the settings' defaults."""
+    group = await groups.get(runtime.database, chat_id)
+    if group is None:
+        return runtime.settings.language, runtime.settings.timezone
+    return group.language, group.timezone
+
+
 def _sent_as_the_group(update: Update) -> bool:
     """Anonymous administrators write as the group itself."""
     message = update.effective_message

@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
 
 from bot import commands, scheduler
-from bot.access import is_group_chat
+from bot.access import chat_locale
 from bot.i18n import LANGUAGES, t
 from bot.inbox import DurableUpdateQueue, InboxProcessor, replay
 from bot.runtime import Runtime, attach, runtime_of, system_clock
@@ -36,7 +36,7 @@ from handlers import (
 from handlers import groups as groups_handlers
 from handlers import help as help_handlers
 from storage import db as storage_db
-from storage import firings, groups
+from storage import firings
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +158,8 @@ async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any])
         return
     chat = update.effective_chat
     runtime = runtime_of(context)
-    lang = runtime.settings.language
     try:
-        if is_group_chat(chat):
-            group = await groups.get(runtime.database, chat.id)
-            lang = group.language if group else lang
+        lang, _ = await chat_locale(runtime, chat.id)
         if update.callback_query is not None:
             await update.callback_query.answer(t(lang, "common.error"), show_alert=True)
         else:

@@ -4,15 +4,37 @@ they may, and the text with the tag taken out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CallbackContext
+from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot.access import Caller, resolve
 from bot.commands import refusal_text, send
 from bot.runtime import runtime_of
+
+
+def add_hashtag(
+    app: Application[Any, Any, Any, Any, Any, Any],
+    pattern: re.Pattern[str] | str,
+    callback: Callable[[Update, CallbackContext[Any, Any, Any, Any]], Awaitable[None]],
+    group: int,
+) -> None:
+    """Handle new group messages (text or caption, not commands) that match ``pattern``.
+
+    Each hashtag gets its own handler ``group``: python-telegram-bot runs only the first
+    matching handler of a group, and one message may carry several hashtags.
+    """
+    tagged = filters.Regex(pattern) | filters.CaptionRegex(pattern)
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & ~filters.COMMAND & tagged,
+            callback,
+        ),
+        group=group,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import Application, CallbackContext
 
 from bot import meeting_text
 from bot import meetings as service
 from bot.access import Caller
 from bot.commands import Call, CommandSpec, add_command, record_number, send
-from bot.hashtags import tagged
+from bot.hashtags import add_hashtag, tagged
 from bot.i18n import t
 from bot.meetings import MeetingInputError
 from bot.runtime import runtime_of
@@ -30,16 +30,7 @@ _MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, AGENDA, agenda_command)
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.GROUPS
-            & filters.UpdateType.MESSAGE
-            & filters.Regex(_HASHTAG)
-            & ~filters.COMMAND,
-            hashtag,
-        ),
-        group=HASHTAG_GROUP,
-    )
+    add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
 
 
 def split_args(args: str) -> tuple[int | None, str]:

@@ -11,12 +11,13 @@ from typing import Any
 from telegram.ext import Application
 
 from bot import announcements as service
+from bot.access import chat_locale
 from bot.delivery import deliver
 from bot.i18n import Safe, mention, t
 from bot.runtime import Runtime, runtime_of
 from bot.timewords import format_when
 from handlers.announcement_acks import ack_markup
-from storage import announcements, groups
+from storage import announcements
 from storage.announcements import Announcement, MissingUnit
 from storage.db import Database
 
@@ -49,9 +50,7 @@ class FollowupSource:
     async def _fire_group(
         self, app: App, runtime: Runtime, due: list[Announcement], now: datetime
     ) -> None:
-        group = await groups.get(runtime.database, due[0].group_id)
-        lang = group.language if group else runtime.settings.language
-        tz = group.timezone if group else runtime.settings.timezone
+        lang, tz = await chat_locale(runtime, due[0].group_id)
         for announcement in due:
             await self._fire(app, runtime, announcement, now, lang, tz)
 

@@ -8,12 +8,13 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import Application, CallbackContext
 
 from bot import announcements as service
 from bot import scheduler
 from bot.access import Caller, resolve
 from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.hashtags import add_hashtag
 from bot.i18n import Safe, t
 from bot.runtime import Runtime, runtime_of
 from bot.timewords import clock, format_when
@@ -40,14 +41,7 @@ def register(app: App) -> None:
     add_command(app, ANNOUNCE, announce)
     add_command(app, LIST, list_announcements)
     add_command(app, PENDING, pending)
-    tagged = filters.Regex(_HASHTAG) | filters.CaptionRegex(_HASHTAG)
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & ~filters.COMMAND & tagged,
-            hashtag,
-        ),
-        group=HASHTAG_GROUP,
-    )
+    add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
     announcement_acks.install(app)
     scheduler.add_source(app, announcement_followups.FollowupSource())
 

@@ -6,12 +6,12 @@ import re
 from typing import Any
 
 from telegram import Message, Update
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import Application, CallbackContext
 
 from bot import meeting_text
 from bot.access import Caller
 from bot.commands import Call, CommandSpec, add_command, record_number, send
-from bot.hashtags import tagged
+from bot.hashtags import add_hashtag, tagged
 from bot.i18n import t
 from bot.reminders import from_epoch
 from bot.runtime import runtime_of
@@ -30,16 +30,7 @@ _HASHTAG = re.compile(r"(?i)(^|\s)#keputusan\b")
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, DECIDE, decide)
     add_command(app, DECISIONS, show_decisions)
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.GROUPS
-            & filters.UpdateType.MESSAGE
-            & filters.Regex(_HASHTAG)
-            & ~filters.COMMAND,
-            hashtag,
-        ),
-        group=HASHTAG_GROUP,
-    )
+    add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
 
 
 def _message_text(message: Message | None) -> str:

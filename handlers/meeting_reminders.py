@@ -10,9 +10,10 @@ from telegram.ext import Application
 
 from bot import meeting_text
 from bot import meetings as service
+from bot.access import chat_locale
 from bot.delivery import deliver
 from bot.runtime import runtime_of
-from storage import agenda, groups, meetings, rsvps
+from storage import agenda, meetings, rsvps
 from storage.db import Database
 
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -40,9 +41,7 @@ class MeetingReminderSource:
             )
             if firing_id is None or plan.scheduled_at is None:
                 continue
-            group = await groups.get(db, meeting.group_id)
-            lang = group.language if group else runtime.settings.language
-            tz = group.timezone if group else runtime.settings.timezone
+            lang, tz = await chat_locale(runtime, meeting.group_id)
             text = meeting_text.reminder(
                 meeting,
                 await agenda.for_meeting(db, meeting.id),

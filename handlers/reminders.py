@@ -13,14 +13,14 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot import reminders as service
 from bot import scheduler
-from bot.access import resolve
+from bot.access import chat_locale, resolve
 from bot.commands import Call, CommandSpec, add_command, record_number
 from bot.delivery import deliver
 from bot.i18n import Safe, mention, t
 from bot.runtime import Runtime, runtime_of
 from bot.timeparse import TimeParseError
 from bot.timewords import format_when
-from storage import firings, groups, reminders
+from storage import firings, reminders
 from storage.db import Database
 from storage.reminders import Reminder
 
@@ -228,9 +228,7 @@ class ReminderSource:
         due: list[Reminder],
         now: datetime,
     ) -> None:
-        group = await groups.get(runtime.database, due[0].chat_id)
-        lang = group.language if group else runtime.settings.language
-        tz = group.timezone if group else runtime.settings.timezone
+        lang, tz = await chat_locale(runtime, due[0].chat_id)
         for reminder in due:
             await self._fire(app, runtime, reminder, now, lang, tz)
 

@@ -11,14 +11,15 @@ from telegram.ext import Application
 
 from bot import scheduler
 from bot import tasks as service
+from bot.access import chat_locale
 from bot.delivery import deliver
 from bot.i18n import Safe, t
 from bot.reminders import LATE_AFTER, from_epoch
 from bot.runtime import Runtime, runtime_of
 from bot.timewords import format_when
 from handlers.task_texts import due_text, mentions_line, status_text
-from storage import groups, tasks
 from storage import task_followups as store
+from storage import tasks
 from storage.db import Database
 from storage.task_followups import Advance, DigestSetting
 from storage.tasks import Task
@@ -32,13 +33,6 @@ SECTIONS = ("soon", "today", "overdue")
 def register(app: App) -> None:
     scheduler.add_source(app, FollowupSource())
     scheduler.add_source(app, DigestSource())
-
-
-async def _group_language(runtime: Runtime, group_id: int) -> tuple[str, str]:
-    group = await groups.get(runtime.database, group_id)
-    if group is None:
-        return runtime.settings.language, runtime.settings.timezone
-    return group.language, group.timezone
 
 
 def followup_text(
@@ -132,7 +126,7 @@ class FollowupSource:
         firing_id, moved = claimed
         sent = [task for task in due if task.id in moved]
         members = await tasks.unit_members(runtime.database, sorted({x.unit_id for x in sent}))
-        lang, tz = await _group_language(runtime, group_id)
+        lang, tz = await chat_locale(runtime, group_id)
         text = followup_text(sent, members, slot, late, lang, tz)
         await deliver(app.bot, runtime, firing_id, group_id, text)
 
@@ -186,7 +180,7 @@ class DigestSource:
     async def _fire(
         self, app: App, runtime: Runtime, setting: DigestSetting, now: datetime
     ) -> None:
-        lang, tz = await _group_language(runtime, setting.group_id)
+        lang, tz = await chat_locale(runtime, setting.group_id)
         following = service.digest_after(now, tz, setting.day, setting.minute)
         open_tasks = await tasks.open_tasks(runtime.database, setting.group_id)
         scheduled = from_epoch(setting.next_at or 0)
