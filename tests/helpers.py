@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import scheduler
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
 from storage import inbox
@@ -106,6 +107,13 @@ class Harness:
         return "\n".join(
             message.text for message in await self.say(chat_id, user_id, text, **kwargs)
         )
+
+    async def fire(self, at: datetime) -> list[StoredMessage]:
+        """Move the clock to ``at`` and run the dispatcher as its job would; what it sent."""
+        self.clock.set(at)
+        before = len(self.fake.sent)
+        await scheduler.run_due(self.app, self.clock())
+        return self.fake.sent[before:]
 
     async def press(
         self, chat_id: int, user_id: int, message_id: int, data: str

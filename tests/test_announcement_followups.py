@@ -9,14 +9,6 @@ from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Harness
 NEWBIE = 1006  # joins a unit added after the announcement
 
 
-async def fire(bot: Harness, at: datetime) -> list[StoredMessage]:
-    """Move the clock to ``at`` and run the dispatcher as its job would."""
-    bot.clock.set(at)
-    before = len(bot.fake.sent)
-    await scheduler.run_due(bot.app, bot.clock())
-    return bot.fake.sent[before:]
-
-
 async def join(bot: Harness, user_id: int, name: str, code: str) -> None:
     unit = await units.find(bot.db, GROUP, code)
     assert unit is not None
@@ -48,8 +40,8 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
     await join(group, NEWBIE, "Nina Baru", "BARU")
     group.fake.add_user(NEWBIE, "Nina", last_name="Baru")
 
-    assert await fire(group, datetime(2026, 11, 26, 8, 59, tzinfo=JAKARTA)) == []
-    [first] = await fire(group, datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
+    assert await group.fire(datetime(2026, 11, 26, 8, 59, tzinfo=JAKARTA)) == []
+    [first] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
     assert "Pengumuman #1" in first.text and "2 dari 3 instansi" in first.text
     assert (
         "BAPPERIDA" in first.text and "KEC-KOTA" in first.text and "belum ada anggota" in first.text
@@ -58,7 +50,7 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
     assert f'href="tg://user?id={SITI}"' in first.html
     assert f"tg://user?id={BUDI}" not in first.html and f"tg://user?id={NEWBIE}" not in first.html
     assert "Terlambat" not in first.text
-    assert await fire(group, datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
 
     # pressing the follow-up's button counts too, and updates the post's count
     answer = await group.press(GROUP, SITI, first.message_id, data_of(first))
@@ -66,10 +58,10 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
     post_now = group.fake.find_message(GROUP, post.message_id)
     assert post_now.reply_markup["inline_keyboard"][0][0]["text"] == "✅ Diterima 2/3 instansi"
 
-    [second] = await fire(group, datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA))
+    [second] = await group.fire(datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA))
     assert "1 dari 3 instansi" in second.text and "KEC-KOTA" in second.text
     assert "BAPPERIDA" not in second.text
-    assert await fire(group, datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
     assert stored.next_followup_at is None and stored.followups_sent == 2
     sent = await firings.for_ref(group.db, announcements.FOLLOWUP_KIND, stored.id)
@@ -83,8 +75,8 @@ async def test_no_follow_up_once_every_unit_acknowledged(group: Harness) -> None
     group.fake.add_user(NEWBIE, "Nina")
     for user_id in (BUDI, SITI, NEWBIE):
         await group.press(GROUP, user_id, post.message_id, data_of(post))
-    assert await fire(group, datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)) == []
-    assert await fire(group, datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
     assert stored.next_followup_at is None and stored.followups_sent == 0
     assert await firings.for_ref(group.db, announcements.FOLLOWUP_KIND, stored.id) == []
@@ -103,9 +95,9 @@ async def test_a_friday_announcement_is_followed_up_on_monday_and_tuesday(group:
 
 async def test_after_downtime_the_follow_ups_fold_into_one_late_message(group: Harness) -> None:
     await announce(group)
-    [late] = await fire(group, datetime(2026, 11, 28, 10, 0, tzinfo=JAKARTA))
+    [late] = await group.fire(datetime(2026, 11, 28, 10, 0, tzinfo=JAKARTA))
     assert "Terlambat" in late.text and "Jumat, 27 November 2026 pukul 09.00" in late.text
-    assert await fire(group, datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
     assert stored.next_followup_at is None and stored.followups_sent == 1
 
@@ -126,7 +118,7 @@ async def test_a_follow_up_claimed_before_a_crash_is_not_sent_again(group: Harne
         )
 
     assert await claim() is not None  # claimed, then the process died before sending
-    assert await fire(group, at) == []
+    assert await group.fire(at) == []
     assert await claim() is None
 
 

@@ -2,13 +2,12 @@
 
 import signal
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.fakeapi import FakeBotApi
-from tests.helpers import ADMIN, GROUP, TOKEN, start_bot_process, until
+from tests.helpers import ADMIN, GROUP, start_bot_process, until
 
 MEMBERS = [(2001 + i, f"Pegawai{i}") for i in range(5)]
 
@@ -26,15 +25,11 @@ def inbox_counts(database: Path) -> tuple[int, int]:
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    fake = FakeBotApi(token=TOKEN)
-    fake.add_user(ADMIN, "Asisten", username="asisten_pem")
+def server(fake: FakeBotApi) -> FakeBotApi:
+    """The shared fake (with ADMIN and GROUP), plus the five members of this test."""
     for user_id, name in MEMBERS:
         fake.add_user(user_id, name)
-    fake.add_group(GROUP, "Rakor Kota Contoh", admins=(ADMIN,), bot_is_admin=True)
-    await fake.start()
-    yield fake
-    await fake.stop()
+    return fake
 
 
 def replies_to(fake: FakeBotApi, name: str) -> int:

@@ -4,7 +4,6 @@ from datetime import datetime
 
 import pytest
 
-from bot import scheduler
 from tests.helpers import ADMIN, GROUP, JAKARTA, Harness
 
 HOSTILE = [
@@ -26,10 +25,7 @@ def shown(messages: list) -> str:
 async def test_reminders_echo_hostile_text_literally(group: Harness, text: str) -> None:
     replies = await group.say(GROUP, ADMIN, f"/ingatkan besok jam 9 {text}")
     assert text in shown(replies)
-    group.clock.set(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
-    before = len(group.fake.sent)
-    await scheduler.run_due(group.app, group.clock())
-    assert text in shown(group.fake.sent[before:])
+    assert text in shown(await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)))
     listing = await group.say(GROUP, ADMIN, "/pengingat")
     assert "Belum ada" in shown(listing)
 
@@ -49,10 +45,8 @@ async def test_hostile_people_names_are_escaped(group: Harness) -> None:
     assert "<b>Kepala & Wakil</i>" in shown(await group.say(GROUP, ADMIN, "/instansi"))
     replies = await group.say(GROUP, 4242, "/ingatkan 1 jam lagi <i>cek</i>")
     assert "<i>cek</i>" in shown(replies)
-    group.clock.set(datetime(2026, 11, 25, 11, 0, tzinfo=JAKARTA))
-    before = len(group.fake.sent)
-    await scheduler.run_due(group.app, group.clock())
-    assert "Untuk: <b>Kepala & Wakil</i>" in shown(group.fake.sent[before:])
+    fired = await group.fire(datetime(2026, 11, 25, 11, 0, tzinfo=JAKARTA))
+    assert "Untuk: <b>Kepala & Wakil</i>" in shown(fired)
 
 
 @pytest.mark.parametrize(

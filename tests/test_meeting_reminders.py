@@ -17,14 +17,6 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA)
 
 
-async def fire(bot: Harness, when: datetime) -> list:
-    """Move the clock to ``when`` and run the dispatcher as its job would."""
-    bot.clock.set(when)
-    before = len(bot.fake.sent)
-    await scheduler.run_due(bot.app, bot.clock())
-    return bot.fake.sent[before:]
-
-
 async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/gabung DISHUB")
     card, _ = await group.say(GROUP, ADMIN, NEW)
@@ -33,19 +25,19 @@ async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harnes
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
     assert job.next_t == at(26, 16)
 
-    assert await fire(group, at(26, 15, 59)) == []
-    [day_before] = await fire(group, at(26, 16))
+    assert await group.fire(at(26, 15, 59)) == []
+    [day_before] = await group.fire(at(26, 16))
     assert "Besok: Rapat #1" in day_before.text and "Rakor Pokja Aset" in day_before.text
     assert "Jumat, 27 November 2026 pukul 09.00 WIB" in day_before.text
     assert "1. Progres perbaikan jalan — DISHUB" in day_before.text
     assert "Hadir 1 · Tidak hadir 0 · Diwakilkan 0" in day_before.text
     assert "Belum menjawab: BAPPERIDA, KEC-KOTA" in day_before.text
     assert "Terlambat" not in day_before.text
-    assert await fire(group, at(26, 16, 5)) == []
+    assert await group.fire(at(26, 16, 5)) == []
 
-    [soon] = await fire(group, at(27, 8))
+    [soon] = await group.fire(at(27, 8))
     assert "Segera dimulai: Rapat #1" in soon.text
-    assert await fire(group, at(27, 8, 30)) == []
+    assert await group.fire(at(27, 8, 30)) == []
     sent = await firings.for_ref(group.db, meetings.KIND_REMINDER, 1)
     assert [(f.scheduled_at, f.status) for f in sent] == [
         (int(at(26, 16).timestamp()), "sent"),
@@ -56,31 +48,31 @@ async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harnes
 async def test_reminders_follow_a_moved_meeting(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/rapat ubah 1 | Senin (30/11) pukul 13.00")
-    assert await fire(group, at(26, 16)) == []
+    assert await group.fire(at(26, 16)) == []
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
     assert job.next_t == at(29, 16)
-    [day_before] = await fire(group, at(29, 16))
+    [day_before] = await group.fire(at(29, 16))
     assert "Senin, 30 November 2026 pukul 13.00 WIB" in day_before.text
-    [soon] = await fire(group, at(30, 12))
+    [soon] = await group.fire(at(30, 12))
     assert "Segera dimulai" in soon.text
 
 
 async def test_a_cancelled_meeting_sends_no_reminder(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/rapat batal 1")
-    assert await fire(group, at(26, 16)) == []
-    assert await fire(group, at(27, 8)) == []
+    assert await group.fire(at(26, 16)) == []
+    assert await group.fire(at(27, 8)) == []
     assert await meetings.next_reminder_at(group.db) is None
 
 
 async def test_after_downtime_only_the_latest_reminder_goes_marked_late(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
-    [late] = await fire(group, at(27, 8, 20))
+    [late] = await group.fire(at(27, 8, 20))
     assert "Segera dimulai" in late.text and "Terlambat" in late.text
-    assert await fire(group, at(27, 8, 30)) == []
+    assert await group.fire(at(27, 8, 30)) == []
     # a meeting already started gets no reminder at all
     await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin (30/11) pukul 13.00 | Aula")
-    assert await fire(group, at(30, 13, 30)) == []
+    assert await group.fire(at(30, 13, 30)) == []
     meeting = await meetings.by_number(group.db, GROUP, 2)
     assert (meeting.day_before_at, meeting.hour_before_at) == (None, None)
 
@@ -110,7 +102,7 @@ async def test_a_claimed_reminder_is_never_sent_again(group: Harness) -> None:
     )
     assert claimed is not None
     assert await firings.mark_interrupted(group.db) == 1
-    assert await fire(group, at(26, 16, 1)) == []
+    assert await group.fire(at(26, 16, 1)) == []
     [firing] = await firings.for_ref(group.db, meetings.KIND_REMINDER, meeting.id)
     assert firing.status == "uncertain"
     # a second claim of the same firing (another run racing) is refused

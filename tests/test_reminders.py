@@ -7,14 +7,6 @@ from storage import firings, groups, people, reminders
 from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Harness
 
 
-async def fire(bot: Harness, at: datetime) -> list:
-    """Move the clock to ``at`` and run the dispatcher as its job would."""
-    bot.clock.set(at)
-    before = len(bot.fake.sent)
-    await scheduler.run_due(bot.app, bot.clock())
-    return bot.fake.sent[before:]
-
-
 async def test_remind_confirms_in_words_with_a_cancel_button(group: Harness) -> None:
     [reply] = await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
     assert "Pengingat #1" in reply.text
@@ -28,13 +20,13 @@ async def test_remind_confirms_in_words_with_a_cancel_button(group: Harness) -> 
 
 async def test_a_members_reminder_fires_once_mentioning_its_creator(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
-    [message] = await fire(group, datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
     assert message.chat_id == GROUP
     assert "Pengingat #1" in message.text and "Rapat Pokja Aset" in message.text
     assert f'href="tg://user?id={BUDI}"' in message.html and "Terlambat" not in message.text
     labels = [b["text"] for b in message.reply_markup["inline_keyboard"][0]]
     assert labels == ["Tunda 1 jam", "Tunda besok"]
-    assert await fire(group, datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
     reminder = await reminders.by_number(group.db, GROUP, 1)
     assert reminder.status == "done"
     [firing] = await firings.for_ref(group.db, reminders.KIND, reminder.id)
@@ -43,25 +35,25 @@ async def test_a_members_reminder_fires_once_mentioning_its_creator(group: Harne
 
 async def test_a_coordinators_reminder_is_for_the_whole_group(group: Harness) -> None:
     await group.say(GROUP, ADMIN, "/ingatkan 30 menit lagi Apel siang")
-    [message] = await fire(group, datetime(2026, 11, 25, 10, 30, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 25, 10, 30, tzinfo=JAKARTA))
     assert "tg://user" not in message.html and "Apel siang" in message.text
 
 
 async def test_a_reminder_sent_after_downtime_says_it_is_late(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
-    [message] = await fire(group, datetime(2026, 11, 26, 11, 0, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 26, 11, 0, tzinfo=JAKARTA))
     assert "Terlambat" in message.text and "pukul 09.00" in message.text
 
 
 async def test_recurring_reminder_folds_missed_firings_and_continues(group: Harness) -> None:
     [reply] = await group.say(GROUP, ADMIN, "/ingatkan setiap hari jam 8 Apel pagi")
     assert "Berulang" in reply.text and "Jumat, 27 November 2026" in reply.text
-    [message] = await fire(group, datetime(2026, 11, 29, 8, 30, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 29, 8, 30, tzinfo=JAKARTA))
     assert "Terlewat 4 kali" in message.text and "Terlambat" in message.text
     reminder = await reminders.by_number(group.db, GROUP, 1)
     assert reminder.status == "pending"
     assert reminder.next_at == int(datetime(2026, 11, 30, 8, 0, tzinfo=JAKARTA).timestamp())
-    [on_time] = await fire(group, datetime(2026, 11, 30, 8, 0, tzinfo=JAKARTA))
+    [on_time] = await group.fire(datetime(2026, 11, 30, 8, 0, tzinfo=JAKARTA))
     assert "Terlambat" not in on_time.text and "Terlewat" not in on_time.text
 
 
@@ -106,14 +98,14 @@ async def test_observer_cannot_set_reminders(group: Harness) -> None:
 
 async def test_snooze_buttons(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
-    [message] = await fire(group, datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
     hour, day = (b["callback_data"] for b in message.reply_markup["inline_keyboard"][0])
     answer = await group.press(GROUP, SITI, message.message_id, hour)
     assert answer[2] and "Hanya pembuat" in answer[1]
     answer = await group.press(GROUP, BUDI, message.message_id, hour)
     assert "10.00" in answer[1]
     assert "Ditunda oleh Budi Santoso" in group.fake.sent[-1].text
-    [again] = await fire(group, datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
+    [again] = await group.fire(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
     assert "Pengingat #1" in again.text
     day = again.reply_markup["inline_keyboard"][0][1]["callback_data"]
     answer = await group.press(GROUP, ADMIN, again.message_id, day)
@@ -122,7 +114,7 @@ async def test_snooze_buttons(group: Harness) -> None:
 
 async def test_snoozing_a_recurring_reminder_adds_a_one_off(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/ingatkan tiap hari jam 8 Apel")
-    [message] = await fire(group, datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA))
+    [message] = await group.fire(datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA))
     hour = message.reply_markup["inline_keyboard"][0][0]["callback_data"]
     await group.press(GROUP, BUDI, message.message_id, hour)
     pending = await reminders.pending(group.db, GROUP)
@@ -159,12 +151,12 @@ async def test_a_chat_that_refuses_the_bot_fails_the_firing_once(group: Harness)
     await group.say(GROUP, BUDI, "/ingatkan tiap hari jam 8 Apel")
     group.fake.remove_bot(GROUP)
     await group.settle()
-    assert await fire(group, datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA)) == []
     reminder = await reminders.by_number(group.db, GROUP, 1)
     assert reminder.status == "failed"
     [firing] = await firings.for_ref(group.db, reminders.KIND, reminder.id)
     assert firing.status == "failed"
-    assert await fire(group, datetime(2026, 11, 27, 8, 0, tzinfo=JAKARTA)) == []
+    assert await group.fire(datetime(2026, 11, 27, 8, 0, tzinfo=JAKARTA)) == []
 
 
 async def test_timezone_and_named_zone(group: Harness) -> None:
@@ -181,5 +173,5 @@ async def test_timezone_and_named_zone(group: Harness) -> None:
 async def test_private_reminders_work_without_a_group(bot: Harness) -> None:
     text = await bot.reply_text(BUDI, BUDI, "/ingatkan 2 jam lagi Telepon Kadis")
     assert "Pengingat #1" in text
-    [message] = await fire(bot, datetime(2026, 11, 25, 12, 0, tzinfo=JAKARTA))
+    [message] = await bot.fire(datetime(2026, 11, 25, 12, 0, tzinfo=JAKARTA))
     assert message.chat_id == BUDI and "tg://user" not in message.html

@@ -2,26 +2,12 @@
 
 import signal
 import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from bot.fakeapi import FakeBotApi
 from bot.workdays import Rule
-from tests.helpers import ADMIN, BUDI, GROUP, TOKEN, start_bot_process, until
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    fake = FakeBotApi(token=TOKEN)
-    fake.add_user(ADMIN, "Asisten", username="asisten_pem")
-    fake.add_user(BUDI, "Budi", last_name="Santoso", username="budi_dishub")
-    fake.add_group(GROUP, "Rakor Kota Contoh", admins=(ADMIN,), bot_is_admin=True)
-    await fake.start()
-    yield fake
-    await fake.stop()
+from tests.helpers import ADMIN, BUDI, GROUP, start_bot_process, until
 
 
 def query(database: Path, sql: str, *params: object) -> list[tuple]:
@@ -34,19 +20,19 @@ def fired(fake: FakeBotApi, number: int) -> list[str]:
 
 
 async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_continue(
-    server: FakeBotApi, tmp_path: Path
+    fake: FakeBotApi, tmp_path: Path
 ) -> None:
     database = tmp_path / "rakor.sqlite3"
-    process = await start_bot_process(server, tmp_path)
+    process = await start_bot_process(fake, tmp_path)
     try:
         for user, text in (
             (ADMIN, "/mulai"),
             (BUDI, "/ingatkan besok jam 9 Kirim laporan aset"),
             (ADMIN, "/ingatkan setiap hari jam 8 Apel pagi"),
         ):
-            server.send_message(GROUP, user, text)
+            fake.send_message(GROUP, user, text)
         await until(
-            lambda: sum("Pengingat #" in m.text for m in server.sent) == 2,
+            lambda: sum("Pengingat #" in m.text for m in fake.sent) == 2,
             timeout=30,
             what="both reminders confirmed",
         )
@@ -74,9 +60,9 @@ async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_conti
         )
 
     for attempt in range(2):  # a second restart must not send anything again
-        process = await start_bot_process(server, tmp_path)
+        process = await start_bot_process(fake, tmp_path)
         try:
-            await until(lambda: fired(server, 1) and fired(server, 2), timeout=30, what="firings")
+            await until(lambda: fired(fake, 1) and fired(fake, 2), timeout=30, what="firings")
             await until(
                 lambda: (
                     query(database, "SELECT count(*) FROM firings WHERE status = 'sent'") == [(2,)]
@@ -85,9 +71,9 @@ async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_conti
                 what="firings recorded as sent",
             )
             if attempt:  # the bot is up and dispatching; nothing may be sent twice
-                server.send_message(GROUP, ADMIN, "/pengingat")
+                fake.send_message(GROUP, ADMIN, "/pengingat")
                 await until(
-                    lambda: server.sent[-1].text.startswith("Pengingat di obrolan ini"),
+                    lambda: fake.sent[-1].text.startswith("Pengingat di obrolan ini"),
                     timeout=30,
                     what="the list of reminders",
                 )
@@ -95,8 +81,8 @@ async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_conti
             process.terminate()
             await process.wait()
 
-    [one_off] = fired(server, 1)
-    [daily] = fired(server, 2)
+    [one_off] = fired(fake, 1)
+    [daily] = fired(fake, 2)
     assert "Kirim laporan aset" in one_off and "Terlambat" in one_off
     assert "Apel pagi" in daily and "Terlambat" in daily and f"Terlewat {missed} kali" in daily
     [(status, _)] = query(database, "SELECT status, next_at FROM reminders WHERE number = 1")

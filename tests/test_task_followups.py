@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from bot import scheduler
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from storage import firings, units
@@ -17,14 +16,6 @@ from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=JAKARTA)
-
-
-async def fire(bot: Harness, when: datetime) -> list[StoredMessage]:
-    """Move the clock to ``when`` and run the dispatcher as its job would."""
-    bot.clock.set(when)
-    before = len(bot.fake.sent)
-    await scheduler.run_due(bot.app, bot.clock())
-    return bot.fake.sent[before:]
 
 
 @pytest.fixture
@@ -40,37 +31,37 @@ async def test_follow_ups_before_on_and_after_the_due_date_one_message_a_day(
     await staffed.say(GROUP, ADMIN, "/tugas DISHUB | Perbaiki lampu lalu lintas | Senin 30/11")
     await staffed.say(GROUP, ADMIN, "/tugas BAPPERIDA | Susun RKPD 2027 | Jumat 27/11")
 
-    [soon] = await fire(staffed, at(26, 9))  # two working days before Monday
+    [soon] = await staffed.fire(at(26, 9))  # two working days before Monday
     assert "Tenggat 2 hari kerja lagi" in soon.text and "#1" in soon.text and "#2" not in soon.text
     assert f"tg://user?id={BUDI}" in soon.html and f"tg://user?id={SITI}" not in soon.html
     assert "Terlambat" not in soon.text
-    assert await fire(staffed, at(26, 9, 5)) == []
+    assert await staffed.fire(at(26, 9, 5)) == []
 
-    [today] = await fire(staffed, at(27, 9))
+    [today] = await staffed.fire(at(27, 9))
     assert "Tenggat hari ini" in today.text and "#2" in today.text and "#1" not in today.text
     assert f"tg://user?id={SITI}" in today.html
-    assert await fire(staffed, at(28, 9)) == [] and await fire(staffed, at(29, 9)) == []
+    assert await staffed.fire(at(28, 9)) == [] and await staffed.fire(at(29, 9)) == []
 
     # Monday: the weekly digest (due 08.00) and one follow-up: #1 due today, #2 overdue.
-    monday, digest = await fire(staffed, at(30, 9))
+    monday, digest = await staffed.fire(at(30, 9))
     assert "Tindak lanjut" in monday.text and "Ringkasan mingguan" in digest.text
     assert "Terlambat" not in monday.text
     assert "Tenggat hari ini" in monday.text and "Lewat tenggat" in monday.text
     assert monday.text.index("hari ini") < monday.text.index("#1")
     assert monday.text.index("Lewat tenggat") < monday.text.index("#2")
 
-    [tuesday] = await fire(staffed, at(1, 9, month=12))
+    [tuesday] = await staffed.fire(at(1, 9, month=12))
     assert "Lewat tenggat" in tuesday.text and "#1" in tuesday.text and "#2" in tuesday.text
     assert "hari ini" not in tuesday.text
 
     await staffed.say(GROUP, SITI, "/selesai 2")
-    [wednesday] = await fire(staffed, at(2, 9, month=12))
+    [wednesday] = await staffed.fire(at(2, 9, month=12))
     assert "#1" in wednesday.text and "#2" not in wednesday.text
     for day in (3, 4):
-        assert len(await fire(staffed, at(day, 9, month=12))) == 1
-    assert await fire(staffed, at(5, 9, month=12)) == []  # Saturday
-    assert await fire(staffed, at(6, 9, month=12)) == []  # Sunday
-    followup, _digest = await fire(staffed, at(7, 9, month=12))
+        assert len(await staffed.fire(at(day, 9, month=12))) == 1
+    assert await staffed.fire(at(5, 9, month=12)) == []  # Saturday
+    assert await staffed.fire(at(6, 9, month=12)) == []  # Sunday
+    followup, _digest = await staffed.fire(at(7, 9, month=12))
     assert "Lewat tenggat" in followup.text and "#1" in followup.text
 
     sent = await firings.for_ref(staffed.db, store.KIND_FOLLOWUP, GROUP)
@@ -84,8 +75,8 @@ async def test_follow_ups_before_on_and_after_the_due_date_one_message_a_day(
 async def test_a_closed_task_gets_no_follow_up(staffed: Harness) -> None:
     await staffed.say(GROUP, ADMIN, "/tugas DISHUB | Perbaiki lampu lalu lintas | Senin 30/11")
     await staffed.say(GROUP, BUDI, "/selesai 1")
-    assert await fire(staffed, at(26, 9)) == []
-    assert await fire(staffed, at(1, 9, month=12)) == []
+    assert await staffed.fire(at(26, 9)) == []
+    assert await staffed.fire(at(1, 9, month=12)) == []
     assert await store.next_followup_at(staffed.db) is None
 
 
@@ -93,32 +84,32 @@ async def test_weekly_digest_per_pokja_and_unit_on_the_groups_schedule(staffed: 
     await staffed.say(GROUP, ADMIN, "/tugas DISHUB | Perbaiki lampu | Jumat 27/11 | ASET")
     await staffed.say(GROUP, ADMIN, "/tugas DISHUB | Uji KIR angkot | 10/12 | aset")
     await staffed.say(GROUP, ADMIN, "/tugas BAPPERIDA | Susun RKPD 2027 | 11/12")
-    await fire(staffed, at(27, 9))
-    [digest] = await fire(staffed, at(30, 8))
+    await staffed.fire(at(27, 9))
+    [digest] = await staffed.fire(at(30, 8))
     assert "Ringkasan mingguan" in digest.text and "3 tugas terbuka" in digest.text
     assert "Aset: 2 tugas (#1, #2), 1 lewat tenggat" in digest.text
     assert "Tanpa pokja: 1 tugas (#3)" in digest.text
     assert "BAPPERIDA: 1 tugas (#3)" in digest.text
     assert "DISHUB: 2 tugas (#1, #2), 1 lewat tenggat" in digest.text
     assert digest.text.index("Per pokja") < digest.text.index("Per instansi")
-    assert await fire(staffed, at(30, 8, 30)) == []
+    assert await staffed.fire(at(30, 8, 30)) == []
 
     reply = await staffed.reply_text(GROUP, ADMIN, "/tugas ringkasan selasa 07.30")
     assert "Selasa pukul 07.30" in reply and "Selasa, 1 Desember 2026 pukul 07.30 WIB" in reply
     assert "Contoh" in await staffed.reply_text(GROUP, ADMIN, "/tugas ringkasan kapan-kapan")
     assert "koordinator" in await staffed.reply_text(GROUP, BUDI, "/tugas ringkasan Senin 08.00")
-    await fire(staffed, at(30, 9))  # Monday's follow-up; no digest on Monday any more
-    [tuesday] = await fire(staffed, at(1, 7, 30, month=12))
+    await staffed.fire(at(30, 9))  # Monday's follow-up; no digest on Monday any more
+    [tuesday] = await staffed.fire(at(1, 7, 30, month=12))
     assert "Ringkasan mingguan" in tuesday.text
     assert "dimatikan" in await staffed.reply_text(GROUP, ADMIN, "/tugas ringkasan mati")
-    messages = await fire(staffed, at(8, 7, 30, month=12))
+    messages = await staffed.fire(at(8, 7, 30, month=12))
     assert not any("Ringkasan" in m.text for m in messages)
 
 
 async def test_no_digest_without_open_tasks(staffed: Harness) -> None:
     await staffed.say(GROUP, ADMIN, "/tugas DISHUB | Perbaiki lampu | besok jam 10.00")
     await staffed.say(GROUP, BUDI, "/selesai 1")
-    assert await fire(staffed, at(30, 8)) == []
+    assert await staffed.fire(at(30, 8)) == []
     setting = await store.digest_setting(staffed.db, GROUP)
     assert setting.next_at == int(at(7, 8, month=12).timestamp())
     assert await firings.for_ref(staffed.db, store.KIND_DIGEST, GROUP) == []
@@ -138,7 +129,7 @@ async def test_restarts_lose_nothing_and_send_nothing_twice(
                 await bot.say(GROUP, user, text)
             if users_say and users_say[0][1] == "/mulai":
                 await units.add_many(bot.db, GROUP, [("DISHUB", "Dinas Perhubungan")], 0)
-            return await fire(bot, when)
+            return await bot.fire(when)
 
     await one_run(at(25, 10), (ADMIN, "/mulai"))
     first = await one_run(
