@@ -14,6 +14,9 @@ from storage.agenda import AgendaItem
 from storage.meetings import Meeting
 from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
 
+SILENT_SHOWN = 8
+"""Units without an answer named on the card; the rest are counted (a card stays short)."""
+
 
 def when_text(meeting: Meeting, tz: str, lang: str) -> str:
     """``Kamis, 26 November 2026 pukul 09.00 WIB s.d. 11.00`` in the group's zone, with the
@@ -48,7 +51,12 @@ def attendance_lines(attendance: list[UnitAttendance], answers: list[Rsvp], lang
     if loose:
         lines.append(t(lang, "meetings.no_unit_line", answers=Safe(_by_answer(loose, lang))))
     silent = [unit.code for unit in attendance if not unit.answers]
-    if silent:
+    if len(silent) > SILENT_SHOWN:
+        shown = ", ".join(silent[:SILENT_SHOWN])
+        lines.append(
+            t(lang, "meetings.silent_units_more", units=shown, more=len(silent) - SILENT_SHOWN)
+        )
+    elif silent:
         lines.append(t(lang, "meetings.silent_units", units=", ".join(silent)))
     return lines
 

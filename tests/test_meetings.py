@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from storage import meetings, rsvps
+from storage import meetings, rsvps, units
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, OTHER_GROUP, SITI, Harness
 
 NEW = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
@@ -220,3 +220,11 @@ async def test_reminder_settings(group: Harness) -> None:
     assert "Contoh" in await group.reply_text(GROUP, ADMIN, "/rapat pengingat 25.00 30")
     settings = await meetings.settings(group.db, GROUP)
     assert (settings.day_before_minute, settings.hour_before_min) == (15 * 60 + 30, None)
+
+
+async def test_a_card_names_at_most_eight_silent_units(group: Harness) -> None:
+    extra = [(f"KEC-{i:02d}", f"Kecamatan {i}") for i in range(10)]
+    await units.add_many(group.db, GROUP, extra, int(group.clock().timestamp()))
+    card, _ = await group.say(GROUP, ADMIN, NEW)
+    assert "Belum menjawab: BAPPERIDA, DISHUB, KEC-00" in card.text
+    assert "dan 5 instansi lain" in card.text and "KEC-09" not in card.text
