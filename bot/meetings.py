@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import t
 from bot.reminders import LATE_AFTER
-from bot.timeparse import TimeParseError, parse_when
+from bot.timeparse import parse_when
 from bot.workdays import wall_time
 from storage import meetings
 from storage.db import Database
@@ -55,13 +55,6 @@ def split_fields(args: str) -> list[str]:
 def plain(lang: str, key: str, /, **params: object) -> str:
     """A catalog text (with no markup of its own) as plain text, for files such as .ics/.docx."""
     return html.unescape(t(lang, key, **params))
-
-
-def time_refusal(exc: TimeParseError, lang: str) -> str:
-    """The time parser's refusal without its reminder example (the caller adds its own)."""
-    text = t(lang, exc.key, **exc.params)
-    head, _, last = text.rpartition("\n")
-    return head if head and last.startswith(("Contoh", "Example")) else text
 
 
 def read_slot(phrase: str, now: datetime, tz: str, lang: str, duration_min: int) -> Slot:

@@ -105,7 +105,7 @@ async def create(call: Call) -> None:
 def refusal(exc: TimeParseError | MeetingInputError, lang: str, example_key: str) -> str:
     """A refused time or field, followed by the right form."""
     if isinstance(exc, TimeParseError):
-        return service.time_refusal(exc, lang) + "\n" + t(lang, example_key)
+        return exc.render(lang, example_key)
     text = t(lang, exc.key, **exc.params)
     return text if exc.key.endswith("usage") else text + "\n" + t(lang, example_key)
 

@@ -63,7 +63,7 @@ async def remind(call: Call) -> None:
             lang=caller.lang,
         )
     except TimeParseError as exc:
-        await call.reply(t(caller.lang, exc.key, **exc.params))
+        await call.reply(exc.render(caller.lang))
         return
     except service.MissingText:
         await call.reply(call.t("reminders.missing_text", phrase=call.args))

@@ -94,7 +94,7 @@ async def assign(call: Call) -> None:
     try:
         due_at = service.parse_due(wanted.due_phrase, caller.now, caller.tz, caller.lang)
     except TimeParseError as exc:
-        await call.reply(t(caller.lang, exc.key, **exc.params) + "\n" + call.t("tasks.due_example"))
+        await call.reply(exc.render(caller.lang, "tasks.due_example"))
         return
     except service.AssignmentError as exc:
         await call.reply(call.t(exc.key))

@@ -236,7 +236,7 @@ def test_refusals(phrase: str, key: str, lang: str) -> None:
     message = str(error)
     assert ("Contoh:" if lang == "id" else "Example:") in message
     assert ("Example:" if lang == "id" else "Contoh:") not in message
-    assert "/ingatkan" in message
+    assert ("/ingatkan" if lang == "id" else "/remind") in message
     other = "en" if lang == "id" else "id"
     assert t(other, error.key, **error.params) != message
 
@@ -392,3 +392,11 @@ def test_never_raises_anything_else(text: str) -> None:
     assert when.at > NOW
     assert all(a < b for a, b in zip(when.upcoming(3), when.upcoming(3)[1:], strict=False))
     assert text.endswith(when.rest)
+
+
+def test_a_refusal_carries_the_example_of_the_command_that_asked() -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_when("besok jam 25", NOW)
+    assert info.value.render("id", "tasks.due_example").startswith("Jam <b>25</b> tidak ada")
+    assert "/ingatkan" not in info.value.render("id", "tasks.due_example")
+    assert "Contoh tenggat" in info.value.render("id", "tasks.due_example")
