@@ -62,5 +62,6 @@ async def tagged(
         await send(context, caller.chat_id, refusal_text(caller, "access.role_required", tag, role))
         return None
     message = update.effective_message
-    text = " ".join(pattern.sub(" ", message.text or "").split()) if message else ""
+    written = (message.text or message.caption or "") if message else ""
+    text = " ".join(pattern.sub(" ", written).split())
     return Tagged(caller, text, message.message_id if message else None)

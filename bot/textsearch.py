@@ -177,7 +177,7 @@ def snippet(text: str, terms: tuple[Term, ...], max_words: int = SNIPPET_WORDS) 
             segments.append(Segment(piece, is_match))
 
     add("…" if start > 0 else "", False)
-    cursor = spans[start][0]
+    cursor = spans[start][0] if start > 0 else 0  # keep what comes before the first word
     for (a, b), is_match in zip(spans[start:end], marks[start:end], strict=True):
         add(_gap(text[cursor:a]), False)
         add(_shorten(text[a:b]), is_match)

@@ -131,3 +131,16 @@ async def test_editing_a_tagged_message_records_nothing_twice(group: Harness) ->
         "Sinkronisasi data aset"
     ]
     assert [d.text for d in await decisions.recent(group.db, GROUP)] == ["Laporan tiap Jumat"]
+
+
+async def test_hashtags_in_a_photo_caption_count(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    photo = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    reply = await group.reply_text(
+        GROUP, ADMIN, "Foto hasil rapat disetujui #keputusan", photo=photo
+    )
+    assert "Keputusan #1" in reply
+    reply = await group.reply_text(GROUP, SITI, "#agenda Foto lokasi banjir", photo=photo)
+    assert "Agenda #1" in reply
+    [item] = await agenda.for_meeting(group.db, (await meetings.by_number(group.db, GROUP, 1)).id)
+    assert item.text == "Foto lokasi banjir"

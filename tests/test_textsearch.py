@@ -159,6 +159,16 @@ def test_snippet_marks_matches_and_keeps_punctuation() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("(Penting) lampu jalan", "(Penting) "), ('"Lampu" jalan', '"'), ("<i>lampu</i> &", "<i>")],
+)
+def test_snippet_keeps_what_comes_before_the_first_word(text: str, first: str) -> None:
+    parts = snippet(text, build_query("lampu").terms)
+    assert parts[0] == Segment(first, False)
+    assert "".join(part.text for part in parts) == text
+
+
 def test_snippet_windows_around_first_match() -> None:
     text = " ".join(f"kata{i}" for i in range(100)) + " PARKIR " + "akhir " * 100
     parts = snippet(text, build_query("parkir").terms)
