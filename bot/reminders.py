@@ -110,28 +110,13 @@ def snooze_until(choice: Snooze, scheduled_at: datetime, now: datetime, zone: st
     return wall_time(tomorrow, (local.hour, local.minute), zone)
 
 
-async def snooze(db: Database, reminder: Reminder, at: datetime, now: datetime) -> Reminder:
-    """Send the reminder again at ``at``: a one-off is moved, a recurring one gets a copy."""
-    if reminder.rule is None:
-        await reminders.reschedule(db, reminder.id, int(at.timestamp()))
-        moved = await reminders.get(db, reminder.id)
-        assert moved is not None  # noqa: S101 - it was just updated
-        return moved
-    return await reminders.create(
-        db,
-        NewReminder(
-            chat_id=reminder.chat_id,
-            creator_id=reminder.creator_id,
-            creator_name=reminder.creator_name,
-            for_group=reminder.for_group,
-            text=reminder.text,
-            phrase=reminder.phrase,
-            rule=None,
-            zone=reminder.zone,
-            zone_named=reminder.zone_named,
-            next_at=int(at.timestamp()),
-        ),
-        int(now.timestamp()),
+async def snooze(
+    db: Database, reminder: Reminder, firing_id: int, at: datetime, now: datetime
+) -> Reminder | None:
+    """Send the reminder again at ``at`` (a one-off is moved, a recurring one gets a copy);
+    None when that firing was already snoozed: a double tap sends nothing twice."""
+    return await reminders.snooze(
+        db, firing_id, reminder.id, int(at.timestamp()), int(now.timestamp())
     )
 
 

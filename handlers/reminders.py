@@ -170,7 +170,10 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
         at = service.snooze_until(
             match.group(1), service.from_epoch(firing.scheduled_at), caller.now, caller.tz
         )  # type: ignore[arg-type,union-attr]
-        snoozed = await service.snooze(db, reminder, at, caller.now)
+        snoozed = await service.snooze(db, reminder, firing.id, at, caller.now)
+        if snoozed is None:
+            await query.answer(t(caller.lang, "reminders.already_snoozed"), show_alert=True)
+            return
         when = when_text(at, snoozed, caller.tz, caller.lang)
         await query.answer(t(caller.lang, "reminders.snoozed_alert", when=when))
         await query.edit_message_text(

@@ -177,13 +177,48 @@ async def cancel(db: Database, reminder_id: int) -> bool:
         return cursor.rowcount == 1
 
 
-async def reschedule(db: Database, reminder_id: int, next_at: int) -> None:
-    """Make a one-off reminder pending again at ``next_at`` (a snooze)."""
+async def snooze(
+    db: Database, firing_id: int, reminder_id: int, at: int, now: int
+) -> Reminder | None:
+    """Send a fired reminder again at ``at``, once per firing, in one transaction.
+
+    A one-off reminder that fired is pending again; a recurring one gets a one-off copy (its
+    rule carries on). None when this firing was snoozed before, or the one-off is no longer
+    done (cancelled, or pending again through another firing's snooze).
+    """
     async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE reminders SET next_at = ?, status = 'pending' WHERE id = ?",
-            (next_at, reminder_id),
+        cursor = await conn.execute(
+            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,)
         )
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        reminder = _reminder(row)
+        if reminder.rule is None and reminder.status != "done":
+            return None
+        cursor = await conn.execute(
+            "UPDATE firings SET snoozed_at = ? WHERE id = ? AND snoozed_at IS NULL",
+            (now, firing_id),
+        )
+        if cursor.rowcount != 1:
+            return None
+        if reminder.rule is None:
+            cursor = await conn.execute(
+                "UPDATE reminders SET next_at = ?, status = 'pending' WHERE id = ?"
+                " RETURNING " + _COLUMNS,
+                (at, reminder.id),
+            )
+        else:
+            cursor = await conn.execute(
+                "INSERT INTO reminders (chat_id, number, creator_id, creator_name, for_group,"
+                " text, phrase, rule, zone, zone_named, next_at, created_at)"
+                " SELECT chat_id,"
+                " (SELECT max(number) + 1 FROM reminders AS r WHERE r.chat_id = reminders.chat_id),"
+                " creator_id, creator_name, for_group, text, phrase, NULL, zone, zone_named, ?, ?"
+                " FROM reminders WHERE id = ? RETURNING " + _COLUMNS,
+                (at, now, reminder.id),
+            )
+        return _reminder(await cursor.fetchone())
 
 
 async def stop_failed(db: Database, reminder_id: int) -> None:

@@ -175,3 +175,26 @@ async def test_private_reminders_work_without_a_group(bot: Harness) -> None:
     assert "Pengingat #1" in text
     [message] = await bot.fire(datetime(2026, 11, 25, 12, 0, tzinfo=JAKARTA))
     assert message.chat_id == BUDI and "tg://user" not in message.html
+
+
+async def test_a_firing_is_snoozed_once_however_often_it_is_pressed(group: Harness) -> None:
+    await group.say(GROUP, BUDI, "/ingatkan tiap hari jam 8 Apel")
+    [message] = await group.fire(datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA))
+    hour, day = (b["callback_data"] for b in message.reply_markup["inline_keyboard"][0])
+    assert not (await group.press(GROUP, BUDI, message.message_id, hour))[2]
+    for data in (hour, day):  # a double tap, then the other button of the same message
+        answer = await group.press(GROUP, BUDI, message.message_id, data)
+        assert answer[2] and "sudah ditunda" in answer[1]
+    assert [r.number for r in await reminders.pending(group.db, GROUP)] == [2, 1]
+    assert len(await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))) == 1
+
+
+async def test_a_snoozed_then_cancelled_reminder_stays_cancelled(group: Harness) -> None:
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat")
+    [message] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
+    hour, day = (b["callback_data"] for b in message.reply_markup["inline_keyboard"][0])
+    await group.press(GROUP, BUDI, message.message_id, hour)
+    assert "dibatalkan" in await group.reply_text(GROUP, BUDI, "/batal 1")
+    answer = await group.press(GROUP, BUDI, message.message_id, day)
+    assert answer[2]
+    assert (await reminders.by_number(group.db, GROUP, 1)).status == "cancelled"

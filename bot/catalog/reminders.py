@@ -37,7 +37,7 @@ ID = {
     "reminders.not_found": "Pengingat #{number} tidak ada di obrolan ini. Daftarnya: /pengingat",
     "reminders.not_pending": "Pengingat #{number} sudah tidak aktif (terkirim atau dibatalkan).",
     "reminders.cancel_usage": "Tulis nomor pengingatnya. Contoh: <code>/batal 3</code> — nomornya lihat di /pengingat",
-    "reminders.not_allowed": "Hanya pembuat pengingat #{number} atau koordinator yang dapat mengubahnya.",
+    "reminders.not_allowed": "Hanya pembuat pengingat #{number} atau koordinator yang dapat membatalkan atau menundanya.",
     "reminders.fired": "🔔 <b>Pengingat #{number}</b>\n{text}",
     "reminders.fired_for": "Untuk: {mention}",
     "reminders.fired_late": "<i>Terlambat: seharusnya terkirim {when} (bot sempat tidak aktif).</i>",
@@ -47,6 +47,7 @@ ID = {
     "reminders.snoozed": "⏰ Ditunda oleh {name} sampai {when} (pengingat #{number}).",
     "reminders.snoozed_alert": "Ditunda sampai {when}.",
     "reminders.stale_button": "Tombol ini sudah tidak berlaku.",
+    "reminders.already_snoozed": "Pengingat ini sudah ditunda; lihat /pengingat.",
     "zone.set": "Zona waktu grup sekarang <b>{zone}</b>. Saat ini: {now}.",
     "zone.usage": (
         "Tulis zona waktunya: <code>/zona WIB</code>, <code>/zona WITA</code>, <code>/zona WIT</code>"
@@ -92,7 +93,7 @@ EN = {
     "reminders.not_found": "There is no reminder #{number} in this chat. See /reminders",
     "reminders.not_pending": "Reminder #{number} is no longer active (sent or cancelled).",
     "reminders.cancel_usage": "Give the reminder's number. For example: <code>/cancel 3</code> — see /reminders",
-    "reminders.not_allowed": "Only the creator of reminder #{number} or a coordinator can change it.",
+    "reminders.not_allowed": "Only the creator of reminder #{number} or a coordinator can cancel or snooze it.",
     "reminders.fired": "🔔 <b>Reminder #{number}</b>\n{text}",
     "reminders.fired_for": "For: {mention}",
     "reminders.fired_late": "<i>Late: this was due {when} (the bot was down).</i>",
@@ -102,6 +103,7 @@ EN = {
     "reminders.snoozed": "⏰ Snoozed by {name} until {when} (reminder #{number}).",
     "reminders.snoozed_alert": "Snoozed until {when}.",
     "reminders.stale_button": "This button is no longer valid.",
+    "reminders.already_snoozed": "This reminder was already snoozed; see /reminders.",
     "zone.set": "The group's time zone is now <b>{zone}</b>. It is now {now}.",
     "zone.usage": (
         "Give the time zone: <code>/timezone WIB</code>, <code>/timezone WITA</code>,"
