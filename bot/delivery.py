@@ -7,8 +7,9 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+import httpx
 from telegram import InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.render import split_html
@@ -18,6 +19,7 @@ from storage import firings
 logger = logging.getLogger(__name__)
 
 NETWORK_ATTEMPTS = 4
+BACKOFF_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,9 @@ async def deliver(
 
     ``RetryAfter`` is waited out and the message resent, however often it comes: a firing is
     never dropped for a flood limit. A chat that refuses the bot (403, or a chat that does not
-    exist) fails the firing at once. Network errors are retried a few times with back-off.
+    exist) fails the firing at once. A request that never reached Telegram (no connection) is
+    retried a few times with back-off; one that may have reached it (a timeout, a connection
+    lost mid-request) is not resent but recorded as uncertain: never twice beats once more.
     """
     parts = split_html(text)
     message: Message | None = None
@@ -48,14 +52,31 @@ async def deliver(
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             message = await _send(bot, chat_id, part, markup if last else None)
-    except (Forbidden, BadRequest, NetworkError) as exc:
-        logger.warning("firing %s to chat %s failed: %s", firing_id, chat_id, exc)
-        await firings.mark_failed(runtime.database, firing_id, str(exc), _epoch(runtime))
-        refused = isinstance(exc, Forbidden) or "chat not found" in str(exc).lower()
-        return Outcome(None, refused=refused)
+    except NetworkError as exc:
+        if isinstance(exc, BadRequest) or _never_sent(exc):
+            return await _failed(runtime, firing_id, chat_id, exc)
+        logger.warning(
+            "firing %s to chat %s may or may not have arrived: %s", firing_id, chat_id, exc
+        )
+        await firings.mark_uncertain(runtime.database, firing_id, str(exc), _epoch(runtime))
+        return Outcome(None)
+    except Forbidden as exc:
+        return await _failed(runtime, firing_id, chat_id, exc)
     assert message is not None  # noqa: S101 - split_html returns at least one part
     await firings.mark_sent(runtime.database, firing_id, message.message_id, _epoch(runtime))
     return Outcome(message)
+
+
+async def _failed(runtime: Runtime, firing_id: int, chat_id: int, exc: TelegramError) -> Outcome:
+    logger.warning("firing %s to chat %s failed: %s", firing_id, chat_id, exc)
+    await firings.mark_failed(runtime.database, firing_id, str(exc), _epoch(runtime))
+    refused = isinstance(exc, Forbidden) or "chat not found" in str(exc).lower()
+    return Outcome(None, refused=refused)
+
+
+def _never_sent(exc: NetworkError) -> bool:
+    """Whether the request certainly never reached Telegram, so sending again is safe."""
+    return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
 async def _send(
@@ -67,13 +88,13 @@ async def _send(
             return await bot.send_message(chat_id, text, reply_markup=markup)
         except RetryAfter as exc:
             await asyncio.sleep(_seconds(exc.retry_after) + 0.1)
-        except BadRequest:
-            raise
-        except NetworkError:  # TimedOut included
+        except NetworkError as exc:  # BadRequest and TimedOut included
+            if isinstance(exc, BadRequest) or not _never_sent(exc):
+                raise
             failures += 1
             if failures >= NETWORK_ATTEMPTS:
                 raise
-            await asyncio.sleep(2**failures)
+            await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
 
 
 def _seconds(delay: timedelta | float) -> float:

@@ -66,6 +66,15 @@ async def mark_failed(db: Database, firing_id: int, error: str, now: int) -> Non
         )
 
 
+async def mark_uncertain(db: Database, firing_id: int, error: str, now: int) -> None:
+    """The send may or may not have reached Telegram (a timeout): it is not sent again."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE firings SET status = 'uncertain', sent_at = ?, error = ? WHERE id = ?",
+            (now, error[:500], firing_id),
+        )
+
+
 async def mark_interrupted(db: Database) -> int:
     """Claims left ``sending`` by a crash become ``uncertain``; returns how many."""
     async with db.transaction() as conn:
