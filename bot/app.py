@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
 from bot import commands, scheduler
 from bot.access import chat_locale
 from bot.i18n import LANGUAGES, t
-from bot.inbox import DurableUpdateQueue, InboxProcessor, replay
+from bot.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
 from bot.runtime import Runtime, attach, runtime_of, system_clock
 from bot.settings import Settings
 from handlers import (
@@ -129,6 +129,7 @@ async def post_init(app: App) -> None:
     if interrupted:
         logger.warning("%d firing(s) interrupted by the last stop are not sent again", interrupted)
     await scheduler.wake(app)
+    app.job_queue.run_repeating(forget_handled, interval=timedelta(days=1), first=timedelta(0))
     await publish_commands(app)
 
 

@@ -16,11 +16,13 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, Update
-from telegram.ext import BaseUpdateProcessor
+from telegram.ext import BaseUpdateProcessor, CallbackContext
 
+from bot.runtime import runtime_of
 from storage import inbox
 from storage.db import Database
 
@@ -89,3 +91,16 @@ async def replay(db: Database, queue: asyncio.Queue[object], bot: Bot) -> int:
         await asyncio.Queue.put(queue, update)
         logger.info("replaying update %s stored before the last stop", update_id)
     return len(pending)
+
+
+KEEP_HANDLED = timedelta(days=7)
+"""How long a handled update's id is kept: Telegram re-delivers only for about a day."""
+
+
+async def forget_handled(context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Daily job: drop the ids of updates handled more than :data:`KEEP_HANDLED` ago."""
+    runtime = runtime_of(context)
+    before = int((runtime.now() - KEEP_HANDLED).timestamp())
+    removed = await inbox.forget_done_before(runtime.database, before)
+    if removed:
+        logger.info("forgot %d handled update(s)", removed)

@@ -1,11 +1,15 @@
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from telegram import Bot, Update
 
-from bot.inbox import DurableUpdateQueue, replay
+from bot.inbox import DurableUpdateQueue, forget_handled, replay
+from bot.runtime import Runtime, attach
+from bot.settings import Settings
 from storage import db as storage_db
 from storage import inbox
 from storage.db import Database
@@ -55,3 +59,18 @@ async def test_stored_updates_are_replayed_in_order_after_a_restart(db: Database
     replayed = [after_restart.get_nowait(), after_restart.get_nowait()]
     assert [u.update_id for u in replayed] == [7, 8]
     assert replayed[0].message.text == "/gabung DISHUB"
+
+
+async def test_the_daily_job_forgets_updates_handled_a_week_ago(db: Database) -> None:
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    for update_id, done in ((1, now - timedelta(days=8)), (2, now - timedelta(days=6))):
+        await inbox.store(db, update_id, "{}", int(done.timestamp()))
+        await inbox.mark_done(db, update_id, int(done.timestamp()))
+    await inbox.store(db, 3, "{}", int(now.timestamp()))  # not handled yet: kept
+    runtime = Runtime(settings=Settings(_env_file=None), clock=lambda: now, db=db)
+    context = SimpleNamespace(bot_data={})
+    attach(context, runtime)  # type: ignore[arg-type]
+    await forget_handled(context)  # type: ignore[arg-type]
+    assert not await inbox.store(db, 2, "{}", 0)  # still known: a re-delivery is dropped
+    assert await inbox.store(db, 1, "{}", 0)  # forgotten
+    assert [update_id for update_id, _ in await inbox.pending(db)] == [1, 3]
