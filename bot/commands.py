@@ -130,7 +130,8 @@ def refusal_of(spec: CommandSpec, caller: Caller) -> str | None:
     if caller.is_group and spec.needs_registration and caller.group is None:
         return "access.not_registered"
     if caller.is_group and not caller.may(spec.role):
-        return "access.role_required"
+        # Before registration nobody has a role yet: only the group's admins can help.
+        return "access.role_required" if caller.group else "access.admins_only"
     return None
 
 

@@ -163,7 +163,9 @@ def zone_from_name(text: str) -> str | None:
     if key in ZONE_WORDS:
         return ZONE_WORDS[key]
     name = _iana_names().get(key)
-    if name is None:
+    # Area/City names only (and UTC): not ``localtime`` or ``Factory``, which depend on the
+    # server, nor ``Etc/GMT+7``, which means UTC-7 and invites mistakes.
+    if name is None or not (name == "UTC" or ("/" in name and not name.startswith("Etc/"))):
         return None
     try:
         ZoneInfo(name)

@@ -14,7 +14,7 @@ async def test_start_registers_an_allowed_group(bot: Harness) -> None:
 
 async def test_a_plain_member_cannot_register(bot: Harness) -> None:
     text = await bot.reply_text(GROUP, BUDI, "/mulai")
-    assert "hanya untuk koordinator" in text
+    assert "hanya untuk admin grup" in text and "/peran" not in text
     assert await groups.get(bot.db, GROUP) is None
 
 

@@ -81,6 +81,11 @@ def test_format_when(dt: datetime, tz: str, lang: str, also: str | None, expecte
         ("Mars/Olympus", None),
         ("../etc/passwd", None),
         ("", None),
+        ("UTC", "UTC"),
+        ("localtime", None),
+        ("Factory", None),
+        ("Etc/GMT+7", None),
+        ("GMT", None),
     ],
 )
 def test_zone_from_name(text: str, zone: str | None) -> None:

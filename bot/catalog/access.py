@@ -10,6 +10,9 @@ ID = {
         "Maaf, {command} hanya untuk {role}. Peran Anda di grup ini: {your_role}.\n"
         "Admin grup atau koordinator dapat mengubah peran dengan /peran."
     ),
+    "access.admins_only": (
+        "Maaf, {command} hanya untuk admin grup. Minta salah satu admin grup mengetik {start}."
+    ),
     "access.refused_group": (
         "Maaf, Rakor belum diizinkan melayani grup ini, jadi bot keluar dari grup.\n"
         "Pengelola bot dapat menambahkan id grup <code>{chat_id}</code> ke RAKOR_ALLOWED_CHATS."
@@ -26,6 +29,9 @@ EN = {
     "access.role_required": (
         "Sorry, {command} is only for {role}s. Your role in this group: {your_role}.\n"
         "A group admin or coordinator can change roles with /role."
+    ),
+    "access.admins_only": (
+        "Sorry, {command} is only for the group's admins. Ask one of them to send {start}."
     ),
     "access.refused_group": (
         "Sorry, Rakor is not allowed to serve this group, so the bot is leaving.\n"
