@@ -57,18 +57,6 @@ def next_working_day(d: date) -> date:
     return d
 
 
-def working_day_on_or_after(d: date) -> date:
-    """``d`` if it is a working day, else the next one."""
-    return d if is_working_day(d) else next_working_day(d)
-
-
-def add_working_days(d: date, n: int) -> date:
-    """The ``n``-th working day after ``d`` (``n`` >= 0; 0 gives ``d`` itself)."""
-    for _ in range(n):
-        d = next_working_day(d)
-    return d
-
-
 def monday(d: date) -> date:
     """The Monday of the week of ``d``."""
     return d - timedelta(days=d.weekday())

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from bot.workdays import (
-    add_working_days,
     cuti_bersama,
     holiday_name,
     is_working_day,
@@ -44,11 +43,6 @@ def test_is_working_day(day: date, working: bool) -> None:
 )
 def test_next_working_day(day: date, expected: date) -> None:
     assert next_working_day(day) == expected
-
-
-def test_add_working_days() -> None:
-    assert add_working_days(date(2026, 12, 22), 0) == date(2026, 12, 22)
-    assert add_working_days(date(2026, 12, 22), 3) == date(2026, 12, 29)
 
 
 def test_seed_file() -> None:
