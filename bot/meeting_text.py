@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.i18n import Safe, t
+from bot.i18n import Safe, escape, t
 from bot.reminders import from_epoch
+from bot.render import MESSAGE_LIMIT
 from bot.timewords import clock, format_when
 from storage.agenda import AgendaItem
 from storage.meetings import Meeting
@@ -16,6 +17,8 @@ from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
 
 SILENT_SHOWN = 8
 """Units without an answer named on the card; the rest are counted (a card stays short)."""
+NAMES_SHOWN = 3
+"""Names shown per answer of a unit; the rest are counted (``+2 lainnya``)."""
 
 
 def when_text(meeting: Meeting, tz: str, lang: str) -> str:
@@ -34,22 +37,38 @@ def counts_text(answers: list[Rsvp], lang: str) -> str:
     )
 
 
-def attendance_lines(attendance: list[UnitAttendance], answers: list[Rsvp], lang: str) -> list[str]:
-    """One line per unit that answered, one for people without a unit, one for the silent."""
-    lines = []
-    for unit in attendance:
-        if unit.answers:
-            lines.append(
-                t(
-                    lang,
-                    "meetings.unit_line",
-                    unit=unit.code,
-                    answers=Safe(_by_answer(list(unit.answers), lang)),
-                )
-            )
+def attendance_lines(
+    attendance: list[UnitAttendance],
+    answers: list[Rsvp],
+    lang: str,
+    *,
+    names: bool = True,
+    units_shown: int | None = None,
+) -> list[str]:
+    """One line per unit that answered, one for people without a unit, one for the silent.
+
+    Each answer of a unit names at most :data:`NAMES_SHOWN` people; ``names=False`` gives
+    counts only (``Hadir 5 · Diwakilkan 1``), for a card that would not fit otherwise, and
+    ``units_shown`` keeps only that many unit lines, counting the others on one line.
+    """
+    lines = [
+        t(
+            lang,
+            "meetings.unit_line",
+            unit=unit.code,
+            answers=Safe(_by_answer(list(unit.answers), lang, names=names)),
+        )
+        for unit in attendance
+        if unit.answers
+    ]
+    if units_shown is not None and len(lines) > units_shown:
+        more = len(lines) - units_shown
+        lines = [*lines[:units_shown], t(lang, "meetings.more_units", more=more)]
     loose = [rsvp for rsvp in answers if rsvp.unit_id is None]
     if loose:
-        lines.append(t(lang, "meetings.no_unit_line", answers=Safe(_by_answer(loose, lang))))
+        lines.append(
+            t(lang, "meetings.no_unit_line", answers=Safe(_by_answer(loose, lang, names=names)))
+        )
     silent = [unit.code for unit in attendance if not unit.answers]
     if len(silent) > SILENT_SHOWN:
         shown = ", ".join(silent[:SILENT_SHOWN])
@@ -61,20 +80,62 @@ def attendance_lines(attendance: list[UnitAttendance], answers: list[Rsvp], lang
     return lines
 
 
-def _by_answer(answers: list[Rsvp], lang: str) -> str:
+def _by_answer(answers: list[Rsvp], lang: str, *, names: bool = True) -> str:
     parts = []
     for answer in ANSWERS:
-        names = [rsvp.full_name for rsvp in answers if rsvp.answer == answer]
-        if names:
-            parts.append(
-                t(
-                    lang,
-                    "meetings.answer_names",
-                    answer=t(lang, f"meetings.answer.{answer}"),
-                    names=", ".join(names),
-                )
-            )
+        people = [rsvp.full_name for rsvp in answers if rsvp.answer == answer]
+        if not people:
+            continue
+        label = t(lang, f"meetings.answer.{answer}")
+        if not names:
+            parts.append(t(lang, "meetings.answer_count", answer=label, count=len(people)))
+            continue
+        shown = ", ".join(people[:NAMES_SHOWN])
+        if len(people) > NAMES_SHOWN:
+            shown = t(lang, "meetings.names_more", names=shown, more=len(people) - NAMES_SHOWN)
+        else:
+            shown = escape(shown)
+        parts.append(t(lang, "meetings.answer_names", answer=label, names=Safe(shown)))
     return "; ".join(parts)
+
+
+def _length(text: str) -> int:
+    """An upper bound of the length Telegram counts (UTF-16 units of the text with its tags)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fitted(
+    head: list[str],
+    attendance: list[UnitAttendance],
+    answers: list[Rsvp],
+    tail: list[str],
+    lang: str,
+) -> str:
+    """``head``, the attendance and ``tail`` in one message Telegram accepts (4096 characters).
+
+    The attendance names people when that fits, else gives counts per unit; when even that is
+    too long, only the first units that fit are listed and the others counted.
+    """
+
+    def joined(lines: list[str]) -> str:
+        return "\n".join(head + lines + tail)
+
+    for names in (True, False):
+        text = joined(attendance_lines(attendance, answers, lang, names=names))
+        if _length(text) <= MESSAGE_LIMIT:
+            return text
+
+    def listing(shown: int) -> str:
+        return joined(attendance_lines(attendance, answers, lang, names=False, units_shown=shown))
+
+    low, high = -1, sum(1 for unit in attendance if unit.answers)  # fits / does not fit
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _length(listing(middle)) <= MESSAGE_LIMIT:
+            low = middle
+        else:
+            high = middle
+    return listing(low) if low >= 0 else joined([])
 
 
 def card(
@@ -97,10 +158,8 @@ def card(
         "",
         t(lang, "meetings.card_counts", counts=counts_text(answers, lang)),
     ]
-    lines += attendance_lines(attendance, answers, lang)
-    if not meeting.cancelled:
-        lines += ["", t(lang, "meetings.card_footer")]
-    return "\n".join(lines)
+    tail = [] if meeting.cancelled else ["", t(lang, "meetings.card_footer")]
+    return _fitted(lines, attendance, answers, tail, lang)
 
 
 def agenda_lines(items: list[AgendaItem], lang: str) -> list[str]:

@@ -17,7 +17,11 @@ from storage.db import Database
 from storage.recap import RecapRow
 
 LEADERS = 3
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+FIRST_YEAR = 2000
+"""Years before this (and after next year) are typing mistakes, not months to recap."""
+_ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:[-/.]|\s)(\d{4})$")
+_MONTH_ONLY = re.compile(r"^(\d{1,2})$")
 _WORD_MONTH = re.compile(r"^([^\W\d]+)\.?(?:\s+(\d{4}))?$")
 
 
@@ -43,22 +47,29 @@ class Recap:
 
 
 def parse_month(text: str, today: date) -> tuple[int, int]:
-    """``""`` (this month), ``Oktober`` / ``Okt 2025`` or ``2026-10`` → (year, month).
+    """``""`` (this month), ``Oktober`` / ``Okt 2025``, ``10``, ``10/2026`` / ``10-2026`` or
+    ``2026-10`` → (year, month).
 
-    A month name without a year is the latest such month up to now (in January, ``Desember``
-    is last December). Raises :class:`MonthError` for anything else or a month ahead.
+    A month without a year is the latest such month up to now (in January, ``Desember`` or
+    ``12`` is last December). Raises :class:`MonthError` for anything else, a year before
+    2000 or after next year, or a month ahead.
     """
     words = " ".join(text.split()).lower()
     if not words:
         return today.year, today.month
     if m := _ISO_MONTH.match(words):
         year, month = int(m[1]), int(m[2])
-        if not 1 <= month <= 12:
-            raise MonthError("recap.bad_month")
+    elif m := _MONTH_YEAR.match(words):
+        month, year = int(m[1]), int(m[2])
+    elif m := _MONTH_ONLY.match(words):
+        month = int(m[1])
+        year = today.year - (month > today.month)
     elif (m := _WORD_MONTH.match(words)) and m[1] in w.MONTH_WORDS:
         month = w.MONTH_WORDS[m[1]]
         year = int(m[2]) if m[2] else today.year - (month > today.month)
     else:
+        raise MonthError("recap.bad_month")
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= today.year + 1:
         raise MonthError("recap.bad_month")
     if (year, month) > (today.year, today.month):
         raise MonthError("recap.future_month")

@@ -67,8 +67,11 @@ def parse_assignment(args: str) -> Assignment:
 
 
 def find_pokja(text: str) -> tuple[str, str] | None:
-    """The pokja named by its code or name (any case), as (code, name)."""
-    wanted = " ".join(text.split()).casefold()
+    """The pokja named by its code or name (any case, ``Pokja Aset`` too), as (code, name)."""
+    words = text.split()
+    if len(words) > 1 and words[0].casefold() == "pokja":
+        words = words[1:]
+    wanted = " ".join(words).casefold()
     for code, name in pokja():
         if wanted in (code.casefold(), name.casefold()):
             return code, name

@@ -33,6 +33,8 @@ HASHTAG_GROUP = 1
 """The handler group of the #pengumuman handler (hashtag handlers each have their own)."""
 _HASHTAG = r"(?i)(^|\s)#pengumuman\b"
 _TIME_WORDS = ("time", "waktu")
+_SETTING_WORDS = ("jam", *_TIME_WORDS)
+"""The first word of ``/pengumuman jam 08.30``: any other argument just shows the list."""
 LISTED = 10
 EXCERPT = 80
 
@@ -126,8 +128,11 @@ async def publish(
 
 
 async def list_announcements(call: Call) -> None:
-    """Recent announcements with their counts; ``/pengumuman jam 08.30`` sets the follow-up."""
-    if call.args:
+    """Recent announcements with their counts; ``/pengumuman jam 08.30`` sets the follow-up.
+
+    Any other argument (``/pengumuman 1``) is ignored: the list is shown, to anyone.
+    """
+    if call.args and call.args.split()[0].lower() in _SETTING_WORDS:
         await set_followup_time(call)
         return
     db = call.runtime.database

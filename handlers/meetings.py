@@ -269,8 +269,8 @@ async def refresh_card(context: Context, meeting: Meeting, lang: str, tz: str) -
             message_id=meeting.message_id,
             reply_markup=rsvp_markup(meeting, lang),
         )
-    except BadRequest as exc:  # deleted, or unchanged
-        logger.info("meeting %s: card not edited: %s", meeting.id, exc)
+    except BadRequest as exc:  # deleted, unchanged, or refused
+        _log_failed_edit(meeting, exc, "")
 
 
 async def send_invitation(context: Context, meeting: Meeting, lang: str, now: datetime) -> None:
@@ -332,4 +332,12 @@ async def rsvp_button(update: Update, context: Context) -> None:
     try:
         await query.edit_message_text(text, reply_markup=rsvp_markup(meeting, caller.lang))
     except BadRequest as exc:
-        logger.info("meeting %s: card not edited after an RSVP: %s", meeting.id, exc)
+        _log_failed_edit(meeting, exc, " after an RSVP")
+
+
+def _log_failed_edit(meeting: Meeting, exc: BadRequest, when: str) -> None:
+    """An unchanged card is nothing to report; any other refusal leaves the card stale."""
+    if "not modified" in str(exc).lower():
+        logger.info("meeting %s: card unchanged%s", meeting.id, when)
+    else:
+        logger.warning("meeting %s: card not edited%s: %s", meeting.id, when, exc)

@@ -48,6 +48,27 @@ async def test_bad_agenda_input_stores_nothing(group: Harness, text: str, expect
         assert (await cursor.fetchone())[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("id", "/agenda " + "x" * 1200, "Contoh: <code>/agenda "),
+        ("en", "/agenda " + "x" * 1200, "Example: <code>/agenda "),
+        ("id", "/putuskan " + "x" * 2100, "Contoh: <code>/putuskan "),
+        ("en", "/decide " + "x" * 2100, "Example: <code>/decide "),
+    ],
+)
+async def test_too_long_agenda_items_and_decisions_get_an_example(
+    group: Harness, lang: str, text: str, expected: str
+) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    if lang == "en":
+        await group.say(GROUP, ADMIN, "/language en")
+    [reply] = await group.say(GROUP, ADMIN, text)
+    assert expected in reply.html
+    assert await agenda.for_meeting(group.db, 1) == []
+    assert await decisions.recent(group.db, GROUP) == []
+
+
 async def test_agenda_for_a_cancelled_meeting_is_refused(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/rapat batal 1")

@@ -134,11 +134,13 @@ async def test_the_follow_up_time_is_set_per_group(group: Harness) -> None:
     assert "hanya untuk koordinator" in await group.reply_text(GROUP, BUDI, "/pengumuman jam 7")
     for bad in (
         "/pengumuman jam 3",
-        "/pengumuman besok",
+        "/pengumuman jam besok",
         "/pengumuman jam 9 WITA",
-        "/pengumuman x",
+        "/pengumuman waktu x",
     ):
         assert "Contoh" in await group.reply_text(GROUP, ADMIN, bad)
+    # any other argument just lists the announcements
+    assert "pukul 08.30" in await group.reply_text(GROUP, ADMIN, "/pengumuman besok")
     assert await announcements.followup_minute(group.db, GROUP) == 8 * 60 + 30
     assert "08.15" in await group.reply_text(GROUP, ADMIN, "/announcements time 8:15")
     assert await announcements.followup_minute(group.db, GROUP) == 8 * 60 + 15

@@ -189,3 +189,16 @@ async def test_pending_when_everyone_acknowledged(units_joined: Harness) -> None
 
 async def test_empty_list_shows_an_example(units_joined: Harness) -> None:
     assert "contoh" in await units_joined.reply_text(GROUP, BUDI, "/pengumuman")
+
+
+@pytest.mark.parametrize("args", ["1", "#1", "semua", "besok"])
+async def test_an_argument_other_than_a_time_just_shows_the_list(
+    units_joined: Harness, args: str
+) -> None:
+    bot = units_joined
+    await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
+    for user_id in (BUDI, ADMIN):
+        listing = await bot.reply_text(GROUP, user_id, f"/pengumuman {args}")
+        assert "koordinator" not in listing
+        assert "#1" in listing and "Rakor evaluasi APBD" in listing and "0/3 instansi" in listing
+    assert await announcements.followup_minute(bot.db, GROUP) == 9 * 60

@@ -1,12 +1,28 @@
 """/rapat: scheduling with RSVP buttons and an .ics, listing, moving, cancelling, bad input."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from storage import meetings, rsvps, units
-from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, OTHER_GROUP, SITI, Harness
+from bot import meeting_text
+from bot.app import build_application, running
+from bot.fakeapi import FakeBotApi
+from storage import meetings, people, rsvps, units
+from tests.conftest import make_settings
+from tests.helpers import (
+    ADMIN,
+    ANI,
+    BUDI,
+    GROUP,
+    JAKARTA,
+    OTHER_GROUP,
+    SITI,
+    Clock,
+    Harness,
+    until,
+)
 
 NEW = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
 
@@ -228,3 +244,100 @@ async def test_a_card_names_at_most_eight_silent_units(group: Harness) -> None:
     card, _ = await group.say(GROUP, ADMIN, NEW)
     assert "Belum menjawab: BAPPERIDA, DISHUB, KEC-00" in card.text
     assert "dan 5 instansi lain" in card.text and "KEC-09" not in card.text
+
+
+async def test_a_card_names_three_people_per_answer_and_counts_the_rest(group: Harness) -> None:
+    card, _ = await group.say(GROUP, ADMIN, NEW)
+    dishub = next(u for u in await units.list_active(group.db, GROUP) if u.code == "DISHUB")
+    for n in range(4):
+        user_id = 7000 + n
+        await people.remember_user(group.db, user_id, f"Staf {n}", None, 0)
+        await people.join_unit(group.db, GROUP, user_id, dishub.id, 0)
+        await rsvps.answer(
+            group.db,
+            1,
+            user_id=user_id,
+            full_name=f"Staf {n}",
+            unit_id=dishub.id,
+            answer="hadir",
+            now=0,
+        )
+    await group.say(GROUP, BUDI, "/gabung DISHUB")
+    await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
+    text = group.fake.find_message(GROUP, card.message_id).text
+    assert "Hadir 5 · Tidak hadir 0" in text
+    assert "DISHUB — Hadir: Budi Santoso, Staf 0, Staf 1 +2 lainnya" in text
+    assert "Staf 2" not in text and "Staf 3" not in text
+
+
+async def test_a_card_with_120_answers_from_43_units_stays_editable(
+    fake: FakeBotApi, clock: Clock, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = build_application(
+        make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock, flood_limits=False
+    )
+    async with running(app, poll_timeout=timedelta(seconds=5)):
+        bot = Harness(fake=fake, app=app, clock=clock)
+        await bot.say(GROUP, ADMIN, "/mulai")
+        extra = [(f"UNIT{n:02d}", f"Unit {n}") for n in range(40)]
+        extra += [("DISHUB", "Dinas Perhubungan"), ("BAPPERIDA", "Bapperida"), ("KEC", "Kec")]
+        await units.add_many(bot.db, GROUP, extra, int(clock().timestamp()))
+        numbered = [u for u in await units.list_active(bot.db, GROUP) if u.code.startswith("UNIT")]
+        assert len(numbered) == 40
+        pressers = []
+        for n in range(120):
+            unit = numbered[n % 40]
+            user_id = 5000 + n
+            name = f"Pegawai Dinas Pekerjaan Umum dan Penataan Ruang {n:03d}"
+            fake.add_user(user_id, name)
+            await people.remember_user(bot.db, user_id, name, None, 0)
+            await people.join_unit(bot.db, GROUP, user_id, unit.id, 0)
+            pressers.append(user_id)
+        card, _ = await bot.say(GROUP, ADMIN, NEW)
+        hadir = card.reply_markup["inline_keyboard"][0][0]["callback_data"]
+        queries = {fake.press_button(GROUP, user, card.message_id, hadir) for user in pressers}
+        await bot.settle()
+        await until(
+            lambda: queries <= {answer[0] for answer in fake.callback_answers},
+            what="every press answered",
+        )
+        stored = fake.find_message(GROUP, card.message_id)
+        assert len(await rsvps.for_meeting(bot.db, 1)) == 120
+        assert "Hadir 120 · Tidak hadir 0 · Diwakilkan 0" in stored.text
+        assert stored.reply_markup  # the buttons stay
+        assert all(f"{unit.code} — Hadir 3" in stored.text for unit in numbered)
+        assert not [r for r in caplog.records if "card not edited" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/rapat " + "x" * 300 + " | besok jam 9 | Aula", "Contoh: <code>/rapat "),
+        ("/rapat Rakor | besok jam 9 | " + "x" * 300, "Contoh: <code>/rapat "),
+        ("/rapat ubah 1 | besok jam 9 | " + "x" * 300, "Contoh: <code>/rapat ubah "),
+        ("/meeting " + "x" * 300 + " | tomorrow 9am | Hall", "Example: <code>/meeting "),
+        ("/meeting Rakor | tomorrow 9am | " + "x" * 300, "Example: <code>/meeting "),
+        ("/meeting move 1 | tomorrow 9am | " + "x" * 300, "Example: <code>/meeting move "),
+    ],
+)
+async def test_a_title_or_place_too_long_gets_one_example(
+    group: Harness, text: str, expected: str
+) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    if text.startswith("/meeting"):
+        await group.say(GROUP, ADMIN, "/language en")
+    [reply] = await group.say(GROUP, ADMIN, text)
+    assert expected in reply.html
+    assert reply.html.count("Contoh:") + reply.html.count("Example:") == 1
+    assert len(await meetings.upcoming(group.db, GROUP, 0)) == 1
+    assert (await meetings.by_number(group.db, GROUP, 1)).place == "Ruang Rapat Lt. 2"
+
+
+async def test_a_refused_card_edit_is_logged_as_a_warning(
+    group: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    card, _ = await group.say(GROUP, ADMIN, NEW)
+    monkeypatch.setattr(meeting_text, "card", lambda *args, **kwargs: "x" * 5000)
+    await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
+    [record] = [r for r in caplog.records if "card not edited" in r.getMessage()]
+    assert record.levelname == "WARNING" and "too long" in record.getMessage()

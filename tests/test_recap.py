@@ -172,7 +172,9 @@ async def test_recap_sends_a_png_chart_and_a_table_naming_the_leaders(november: 
     ]
 
 
-@pytest.mark.parametrize("args", ["Oktober", "okt 2026", "2026-10", "October"])
+@pytest.mark.parametrize(
+    "args", ["Oktober", "okt 2026", "2026-10", "October", "10", "10/2026", "10-2026"]
+)
 async def test_recap_of_another_month(november: Harness, args: str) -> None:
     photo, text = await november.say(OTHER_GROUP, BUDI, f"/rekap {args}")
     assert "Oktober 2026" in photo.caption and "Terdepan: 1. DISHUB" in text.text
@@ -180,7 +182,29 @@ async def test_recap_of_another_month(november: Harness, args: str) -> None:
 
 @pytest.mark.parametrize(
     ("args", "expected"),
-    [("Desember", "2025-12"), ("2027-01", None), ("Brumaire", None), ("2026-13", None)],
+    [
+        ("Desember", "2025-12"),
+        ("2027-01", None),
+        ("Brumaire", None),
+        ("2026-13", None),
+        ("11", "2026-11"),
+        ("05", "2026-05"),
+        ("12", "2025-12"),
+        ("11/2026", "2026-11"),
+        ("3/2025", "2025-03"),
+        ("03-2025", "2025-03"),
+        ("2025/03", "2025-03"),
+        ("0", None),
+        ("13", None),
+        ("13/2026", None),
+        ("0000-05", None),
+        ("0001-01", None),
+        ("1999-12", None),
+        ("9999-12", None),
+        ("12/9999", None),
+        ("Okt 1999", None),
+        ("2000-01", "2000-01"),
+    ],
 )
 def test_parse_month(args: str, expected: str | None) -> None:
     today = date(2026, 11, 25)
@@ -194,6 +218,9 @@ def test_parse_month(args: str, expected: str | None) -> None:
 
 async def test_bad_months_are_explained(group: Harness) -> None:
     assert "Contoh: " in await group.reply_text(GROUP, BUDI, "/rekap kemarin dulu")
+    for year_out_of_range in ("0000-05", "0001-01", "9999-12", "1/1999"):
+        reply = await group.reply_text(GROUP, BUDI, f"/rekap {year_out_of_range}")
+        assert "Bulannya tidak terbaca. Contoh: " in reply and "2026-10" in reply
     reply = await group.reply_text(GROUP, BUDI, "/rekap 2027-02")
     assert "belum berjalan" in reply and "Contoh" in reply
 

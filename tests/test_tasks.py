@@ -51,6 +51,23 @@ async def test_pokja_by_name_and_a_due_time_and_a_unit_without_members(group: Ha
 
 
 @pytest.mark.parametrize(
+    ("pokja", "expected"),
+    [
+        ("Pokja Aset", "Aset (ASET)"),
+        ("pokja  bansos", "Bantuan Sosial (BANSOS)"),
+        ("POKJA Pengadaan Barang dan Jasa", "Pengadaan Barang dan Jasa (PBJ)"),
+    ],
+)
+async def test_pokja_may_be_written_with_the_word_pokja(
+    group: Harness, pokja: str, expected: str
+) -> None:
+    [post] = await group.say(
+        GROUP, ADMIN, f"/tugas DISHUB | Perbaiki lampu | Jumat 27/11 | {pokja}"
+    )
+    assert "Tugas #1" in post.text and expected in post.text
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -64,6 +81,7 @@ async def test_pokja_by_name_and_a_due_time_and_a_unit_without_members(group: Ha
         ("/tugas DISHUB | Perbaiki lampu | tiap Senin jam 9", "bukan berulang"),
         ("/tugas DISHUB | Perbaiki lampu | Jumat 27/11 sore-sore", "Contoh"),
         ("/tugas DISHUB | Perbaiki lampu | Jumat 27/11 | PARIWISATA", "INVESTASI"),
+        ("/tugas DISHUB | Perbaiki lampu | Jumat 27/11 | Pokja", "INVESTASI"),
         ("/tugas DISHUB | Perbaiki lampu | lusa jam 3", "Contoh tenggat"),
         ("/tugas perbaiki lampu", "dipisah"),
     ],

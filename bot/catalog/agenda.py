@@ -9,7 +9,10 @@ ID = {
         "Pesan dengan <code>#agenda</code> juga dicatat sebagai usulan agenda."
     ),
     "agenda.usage": "Tulis usulan agendanya. Contoh: <code>/agenda Evaluasi PAD triwulan III</code>",
-    "agenda.too_long": "Usulan agenda terlalu panjang (paling banyak {limit} karakter).",
+    "agenda.too_long": (
+        "Usulan agenda terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
+        " Contoh: <code>/agenda Evaluasi PAD triwulan III</code>"
+    ),
     "agenda.no_meeting": (
         "Belum ada rapat terjadwal. Koordinator dapat membuatnya, contoh:\n"
         "<code>/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2</code>"
@@ -36,7 +39,10 @@ EN = {
         "A message with <code>#agenda</code> is recorded as an agenda item too."
     ),
     "agenda.usage": "Write the agenda item. For example: <code>/agenda Q3 local revenue review</code>",
-    "agenda.too_long": "The agenda item is too long (at most {limit} characters).",
+    "agenda.too_long": (
+        "The agenda item is too long (at most {limit} characters); give just its gist."
+        " Example: <code>/agenda Q3 local revenue review</code>"
+    ),
     "agenda.no_meeting": (
         "No meeting is scheduled. A coordinator can schedule one, for example:\n"
         "<code>/meeting Asset working group | Thursday (26/11) 09:00 | Meeting room 2F</code>"

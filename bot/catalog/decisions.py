@@ -13,7 +13,10 @@ ID = {
         "Tulis isi keputusannya, atau balas pesan yang berisi keputusan. Contoh:\n"
         "<code>/putuskan Pendataan aset selesai 15 Desember</code>"
     ),
-    "decisions.too_long": "Keputusan terlalu panjang (paling banyak {limit} karakter).",
+    "decisions.too_long": (
+        "Keputusan terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
+        " Contoh: <code>/putuskan Pendataan aset selesai 15 Desember</code>"
+    ),
     "decisions.recorded": "⚖️ <b>Keputusan #{number}</b> dicatat (tidak terkait rapat):\n{text}",
     "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b> dicatat untuk Rapat #{meeting} ({title}):\n{text}",
     "decisions.show_usage": "Tulis nomor keputusannya. Contoh: <code>/keputusan 3</code>",
@@ -45,7 +48,10 @@ EN = {
         "Write the decision, or reply to the message holding it. For example:\n"
         "<code>/decide Asset inventory done by 15 December</code>"
     ),
-    "decisions.too_long": "The decision is too long (at most {limit} characters).",
+    "decisions.too_long": (
+        "The decision is too long (at most {limit} characters); give just its gist."
+        " Example: <code>/decide Asset inventory done by 15 December</code>"
+    ),
     "decisions.recorded": "⚖️ <b>Decision #{number}</b> recorded (no meeting):\n{text}",
     "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b> recorded for meeting #{meeting} ({title}):\n{text}",
     "decisions.show_usage": "Give the decision number. For example: <code>/decisions 3</code>",

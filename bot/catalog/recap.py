@@ -4,13 +4,14 @@ ID = {
     "help.rekap": "Rekap bulanan per instansi: pengumuman diterima tepat waktu, tugas selesai tepat waktu dan yang lewat tenggat",
     "help.rekap.usage": (
         "<code>/rekap</code> — bulan ini\n"
-        "<code>/rekap Oktober</code> atau <code>/rekap 2026-10</code>\n"
+        "<code>/rekap Oktober</code>, <code>/rekap 10</code>, <code>/rekap 10/2026</code> atau"
+        " <code>/rekap 2026-10</code>\n"
         "Tepat waktu: pengumuman diterima sebelum tindak lanjut pertama; tugas ditutup sebelum "
         "tenggat (tugas yang tenggatnya di bulan itu dan sudah selesai atau lewat tenggat)."
     ),
     "recap.bad_month": (
-        "Bulannya tidak terbaca. Contoh: <code>/rekap</code>, <code>/rekap Oktober</code> "
-        "atau <code>/rekap 2026-10</code>"
+        "Bulannya tidak terbaca. Contoh: <code>/rekap</code>, <code>/rekap Oktober</code>, "
+        "<code>/rekap 10/2026</code> atau <code>/rekap 2026-10</code>"
     ),
     "recap.future_month": (
         "Bulan itu belum berjalan. Contoh: <code>/rekap</code> untuk bulan ini atau "
@@ -40,13 +41,14 @@ EN = {
     "help.rekap": "Monthly recap per unit: announcements acknowledged on time, tasks closed on time and overdue",
     "help.rekap.usage": (
         "<code>/recap</code> — this month\n"
-        "<code>/recap October</code> or <code>/recap 2026-10</code>\n"
+        "<code>/recap October</code>, <code>/recap 10</code>, <code>/recap 10/2026</code> or"
+        " <code>/recap 2026-10</code>\n"
         "On time: an announcement acknowledged before its first follow-up; a task closed by its "
         "due date (tasks due that month that are closed or past due)."
     ),
     "recap.bad_month": (
         "I could not read the month. For example: <code>/recap</code>, "
-        "<code>/recap October</code> or <code>/recap 2026-10</code>"
+        "<code>/recap October</code>, <code>/recap 10/2026</code> or <code>/recap 2026-10</code>"
     ),
     "recap.future_month": (
         "That month has not started yet. For example: <code>/recap</code> for this month or "
