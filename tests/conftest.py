@@ -9,7 +9,18 @@ from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi
 from bot.settings import Settings
 from storage import units
-from tests.helpers import ADMIN, GROUP, JAKARTA, OTHER_GROUP, TOKEN, Clock, Harness, populate
+from tests.helpers import (
+    ADMIN,
+    BUDI,
+    GROUP,
+    JAKARTA,
+    OTHER_GROUP,
+    SITI,
+    TOKEN,
+    Clock,
+    Harness,
+    populate,
+)
 
 # As the CLI does: python-telegram-bot 22 gives RetryAfter.retry_after as a timedelta.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -64,3 +75,11 @@ async def group(bot: Harness) -> Harness:
         now,
     )
     return bot
+
+
+@pytest.fixture
+async def staffed(group: Harness) -> Harness:
+    """GROUP with Budi in Dishub and Siti in Bapperida."""
+    await group.say(GROUP, BUDI, "/gabung DISHUB")
+    await group.say(GROUP, SITI, "/gabung BAPPERIDA")
+    return group

@@ -168,18 +168,7 @@ async def test_a_member_who_left_loses_access_in_private_and_when_paging(group: 
         await add(group, f"Parkir terminal {number}", group_id=OTHER_GROUP, number=number)
     [reply] = await group.say(BUDI, BUDI, "/cari parkir")
     assert "1–5 dari 10" in reply.text
-    group.fake.add_update(
-        {
-            "message": {
-                "message_id": 999,
-                "date": int(group.clock().timestamp()),
-                "chat": {"id": OTHER_GROUP, "type": "supergroup", "title": "Rakor Lain"},
-                "from": {"id": BUDI, "is_bot": False, "first_name": "Budi"},
-                "left_chat_member": {"id": BUDI, "is_bot": False, "first_name": "Budi"},
-            }
-        }
-    )
-    await group.settle()
+    await group.leave(OTHER_GROUP, BUDI)
     assert await people.groups_of(group.db, BUDI) == [GROUP]
     # The next page of the old search: only 3 results remain, so there is no page 2.
     answer = await group.press(BUDI, BUDI, reply.message_id, buttons(reply)["Berikutnya ▶"])

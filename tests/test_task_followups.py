@@ -4,8 +4,6 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from storage import firings, units
@@ -16,13 +14,6 @@ from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=JAKARTA)
-
-
-@pytest.fixture
-async def staffed(group: Harness) -> Harness:
-    await group.say(GROUP, BUDI, "/gabung DISHUB")
-    await group.say(GROUP, SITI, "/gabung BAPPERIDA")
-    return group
 
 
 async def test_follow_ups_before_on_and_after_the_due_date_one_message_a_day(

@@ -17,14 +17,6 @@ async def count_tasks(bot: Harness) -> int:
     return count
 
 
-@pytest.fixture
-async def staffed(group: Harness) -> Harness:
-    """GROUP with Budi in Dishub and Siti in Bapperida."""
-    await group.say(GROUP, BUDI, "/gabung DISHUB")
-    await group.say(GROUP, SITI, "/gabung BAPPERIDA")
-    return group
-
-
 async def test_assigning_a_task_names_it_mentions_the_unit_and_keeps_the_post(
     staffed: Harness,
 ) -> None:

@@ -67,18 +67,7 @@ async def test_observer_may_list_but_not_add(group: Harness) -> None:
 
 async def test_member_who_leaves_the_group_loses_membership(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/gabung DISHUB")
-    group.fake.add_update(
-        {
-            "message": {
-                "message_id": 999,
-                "date": int(group.clock().timestamp()),
-                "chat": {"id": GROUP, "type": "supergroup", "title": "Rakor Kota Contoh"},
-                "from": {"id": BUDI, "is_bot": False, "first_name": "Budi"},
-                "left_chat_member": {"id": BUDI, "is_bot": False, "first_name": "Budi"},
-            }
-        }
-    )
-    await group.settle()
+    await group.leave(GROUP, BUDI)
     assert await people.get_member(group.db, GROUP, BUDI) is None
 
 
