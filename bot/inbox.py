@@ -59,21 +59,25 @@ class InboxProcessor(BaseUpdateProcessor):
         self._chat_locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        if not isinstance(update, Update):
-            await coroutine
-            return
-        chat_id = update.effective_chat.id if update.effective_chat else 0
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Wait for the chat's turn first and only then for a free slot, so a busy chat (a
+        hundred units pressing one button) never holds the slots other chats need."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        chat_id = chat.id if chat else 0
         lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
         self._waiting[chat_id] = self._waiting.get(chat_id, 0) + 1
         try:
             async with lock:
-                await coroutine
-                await inbox.mark_done(self._database(), update.update_id, self._clock())
+                await super().process_update(update, coroutine)
         finally:
             self._waiting[chat_id] -= 1
             if not self._waiting[chat_id]:
                 del self._waiting[chat_id], self._chat_locks[chat_id]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
+        if isinstance(update, Update):
+            await inbox.mark_done(self._database(), update.update_id, self._clock())
 
     async def initialize(self) -> None:
         """Nothing to set up; the database belongs to the application."""

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from telegram import Bot, Update
 
-from bot.inbox import DurableUpdateQueue, forget_handled, replay
+from bot.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
 from bot.runtime import Runtime, attach
 from bot.settings import Settings
 from storage import db as storage_db
@@ -74,3 +74,44 @@ async def test_the_daily_job_forgets_updates_handled_a_week_ago(db: Database) ->
     assert not await inbox.store(db, 2, "{}", 0)  # still known: a re-delivery is dropped
     assert await inbox.store(db, 1, "{}", 0)  # forgotten
     assert [update_id for update_id, _ in await inbox.pending(db)] == [1, 3]
+
+
+def chat_update(update_id: int, chat_id: int, bot: Bot) -> Update:
+    data = {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_795_000_000,
+            "chat": {"id": chat_id, "type": "supergroup", "title": "G"},
+            "from": {"id": 7, "is_bot": False, "first_name": "Budi"},
+            "text": "halo",
+        },
+    }
+    return Update.de_json(data, bot)
+
+
+async def test_a_busy_chat_keeps_its_order_and_does_not_block_other_chats(db: Database) -> None:
+    bot = Bot(TOKEN)
+    processor = InboxProcessor(lambda: db, lambda: 1_795_000_000, max_concurrent=2)
+    release = asyncio.Event()
+    handled: list[int] = []
+
+    async def handler(update_id: int, wait: bool) -> None:
+        if wait:
+            await release.wait()
+        handled.append(update_id)
+
+    busy = [
+        asyncio.create_task(
+            processor.process_update(chat_update(i, -100, bot), handler(i, wait=True))
+        )
+        for i in range(1, 6)
+    ]
+    other = asyncio.create_task(
+        processor.process_update(chat_update(9, -200, bot), handler(9, wait=False))
+    )
+    await asyncio.wait_for(other, timeout=2)
+    assert handled == [9]  # the other chat went ahead while the busy one waited
+    release.set()
+    await asyncio.gather(*busy)
+    assert handled == [9, 1, 2, 3, 4, 5]
