@@ -119,29 +119,21 @@ async def add(
 
 
 async def get(db: Database, item_id: int) -> AgendaItem | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(_SELECT + " WHERE a.id = ?", (item_id,))
-        row = await cursor.fetchone()
+    row = await db.fetch_one(_SELECT + " WHERE a.id = ?", (item_id,))
     return AgendaItem(*row) if row else None
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[AgendaItem]:
     """The meeting's agenda in the order items were added."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,)
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(_SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,))
     return [AgendaItem(*row) for row in rows]
 
 
 async def waiting(db: Database, group_id: int) -> list[AgendaItem]:
     """Items carried over while no later meeting was scheduled."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        _SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
+    )
     return [AgendaItem(*row) for row in rows]
 
 

@@ -168,21 +168,17 @@ async def set_message(db: Database, announcement_id: int, message_id: int) -> No
 
 
 async def get(db: Database, announcement_id: int) -> Announcement | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (announcement_id,)
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (announcement_id,)
+    )
     return _announcement(row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Announcement | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM announcements a WHERE a.group_id = ? AND a.number = ?",
-            (group_id, number),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM announcements a WHERE a.group_id = ? AND a.number = ?",
+        (group_id, number),
+    )
     return _announcement(row) if row else None
 
 
@@ -202,13 +198,11 @@ async def _progress(conn: aiosqlite.Connection, announcement_id: int) -> Progres
 
 async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
     """The group's latest announcements, newest first, with their progress."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS}, {_PROGRESS} FROM announcements a WHERE a.group_id = ?"
-            " ORDER BY a.number DESC LIMIT ?",
-            (group_id, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS}, {_PROGRESS} FROM announcements a WHERE a.group_id = ?"
+        " ORDER BY a.number DESC LIMIT ?",
+        (group_id, limit),
+    )
     return [Listed(_announcement(row), Progress(row[14], row[15])) for row in rows]
 
 
@@ -266,23 +260,19 @@ async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[Mis
 
 
 async def next_followup_at(db: Database) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT min(next_followup_at) FROM announcements WHERE next_followup_at IS NOT NULL"
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT min(next_followup_at) FROM announcements WHERE next_followup_at IS NOT NULL"
+    )
     return row[0] if row else None
 
 
 async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:
     """Announcements whose next follow-up time has come, oldest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM announcements a WHERE a.next_followup_at <= ?"
-            " ORDER BY a.next_followup_at LIMIT ?",
-            (now, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM announcements a WHERE a.next_followup_at <= ?"
+        " ORDER BY a.next_followup_at LIMIT ?",
+        (now, limit),
+    )
     return [_announcement(row) for row in rows]
 
 
@@ -329,11 +319,9 @@ async def claim_followup(
 
 async def followup_minute(db: Database, group_id: int) -> int:
     """The group's follow-up time of day, in minutes after midnight (09.00 by default)."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT followup_minute FROM announcement_settings WHERE group_id = ?", (group_id,)
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT followup_minute FROM announcement_settings WHERE group_id = ?", (group_id,)
+    )
     return row[0] if row else DEFAULT_FOLLOWUP_MINUTE
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,18 @@ class Database:
         """Read access; waits for a running transaction so reads never see half of one."""
         async with self._lock:
             yield self._conn
+
+    async def fetch_one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+        """The first row of one query (read access, see :meth:`reading`)."""
+        async with self.reading() as conn:
+            cursor = await conn.execute(sql, params)
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        """Every row of one query (read access, see :meth:`reading`)."""
+        async with self.reading() as conn:
+            cursor = await conn.execute(sql, params)
+            return list(await cursor.fetchall())
 
     async def run_script(self, script: str) -> None:
         """Run several SQL statements as one transaction (migrations)."""
@@ -100,8 +112,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 async def schema_version(db: Database) -> int:
-    async with db.reading() as conn, conn.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
+    row = await db.fetch_one("PRAGMA user_version")
     return int(row[0]) if row else 0
 
 

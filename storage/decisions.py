@@ -83,36 +83,24 @@ async def record(
 
 
 async def get(db: Database, decision_id: int) -> Decision | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(_SELECT + " WHERE d.id = ?", (decision_id,))
-        row = await cursor.fetchone()
+    row = await db.fetch_one(_SELECT + " WHERE d.id = ?", (decision_id,))
     return Decision(*row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Decision | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _SELECT + " WHERE d.group_id = ? AND d.number = ?", (group_id, number)
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(_SELECT + " WHERE d.group_id = ? AND d.number = ?", (group_id, number))
     return Decision(*row) if row else None
 
 
 async def recent(db: Database, group_id: int, limit: int = 10) -> list[Decision]:
     """The group's latest decisions, newest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _SELECT + " WHERE d.group_id = ? ORDER BY d.number DESC LIMIT ?", (group_id, limit)
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        _SELECT + " WHERE d.group_id = ? ORDER BY d.number DESC LIMIT ?", (group_id, limit)
+    )
     return [Decision(*row) for row in rows]
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[Decision]:
     """The meeting's decisions in order."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _SELECT + " WHERE d.meeting_id = ? ORDER BY d.number", (meeting_id,)
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(_SELECT + " WHERE d.meeting_id = ? ORDER BY d.number", (meeting_id,))
     return [Decision(*row) for row in rows]

@@ -85,9 +85,7 @@ async def mark_interrupted(db: Database) -> int:
 
 
 async def get(db: Database, firing_id: int) -> Firing | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM firings WHERE id = ?", (firing_id,))
-        row = await cursor.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM firings WHERE id = ?", (firing_id,))
     if row is None:
         return None
     values = list(row)
@@ -97,10 +95,8 @@ async def get(db: Database, firing_id: int) -> Firing | None:
 
 async def for_ref(db: Database, kind: str, ref_id: int) -> list[Firing]:
     """Every firing of one source record, oldest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM firings WHERE kind = ? AND ref_id = ? ORDER BY scheduled_at",
-            (kind, ref_id),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM firings WHERE kind = ? AND ref_id = ? ORDER BY scheduled_at",
+        (kind, ref_id),
+    )
     return [Firing(*row[:6], bool(row[6]), row[7]) for row in rows]

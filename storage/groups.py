@@ -44,9 +44,7 @@ async def register(
 
 
 async def get(db: Database, chat_id: int) -> Group | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
-        row = await cursor.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
     return _group(row) if row else None
 
 

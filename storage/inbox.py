@@ -27,11 +27,9 @@ async def mark_done(db: Database, update_id: int, done_at: int) -> None:
 
 async def pending(db: Database) -> list[tuple[int, str]]:
     """Updates stored but not handled yet, oldest first: (update_id, payload)."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
+    )
     return [(row["update_id"], row["payload"]) for row in rows]
 
 

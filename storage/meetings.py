@@ -112,43 +112,35 @@ async def create(db: Database, new: NewMeeting, now: int) -> Meeting:
 
 
 async def get(db: Database, meeting_id: int) -> Meeting | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,))
-        row = await cursor.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,))
     return _meeting(row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Meeting | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND number = ?",
-            (group_id, number),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND number = ?",
+        (group_id, number),
+    )
     return _meeting(row) if row else None
 
 
 async def upcoming(db: Database, group_id: int, now: int, limit: int = 10) -> list[Meeting]:
     """Scheduled meetings not over yet (under way or ahead), soonest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
-            " AND ends_at > ? ORDER BY starts_at, number LIMIT ?",
-            (group_id, now, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        " AND ends_at > ? ORDER BY starts_at, number LIMIT ?",
+        (group_id, now, limit),
+    )
     return [_meeting(row) for row in rows]
 
 
 async def next_ahead(db: Database, group_id: int, now: int) -> Meeting | None:
     """The next scheduled meeting that has not started yet."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
-            " AND starts_at > ? ORDER BY starts_at, number LIMIT 1",
-            (group_id, now),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        " AND starts_at > ? ORDER BY starts_at, number LIMIT 1",
+        (group_id, now),
+    )
     return _meeting(row) if row else None
 
 
@@ -163,13 +155,11 @@ async def current_for_records(db: Database, group_id: int, now: datetime) -> Mee
     local = now.astimezone(zone)
     day_start = int(local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
     at = int(now.timestamp())
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
-            " AND starts_at <= ? AND ends_at >= ? ORDER BY starts_at DESC, number DESC LIMIT 1",
-            (group_id, at, day_start),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        " AND starts_at <= ? AND ends_at >= ? ORDER BY starts_at DESC, number DESC LIMIT 1",
+        (group_id, at, day_start),
+    )
     return _meeting(row) if row else None
 
 
@@ -221,26 +211,22 @@ async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
 
 
 async def next_reminder_at(db: Database) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT min(at) FROM (SELECT min(day_before_at) AS at FROM meetings"
-            " UNION ALL SELECT min(hour_before_at) FROM meetings)"
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT min(at) FROM (SELECT min(day_before_at) AS at FROM meetings"
+        " UNION ALL SELECT min(hour_before_at) FROM meetings)"
+    )
     return row[0] if row else None
 
 
 async def reminders_due(db: Database, now: int, limit: int = 1000) -> list[Meeting]:
     """Meetings with a reminder due at ``now``, the earliest due first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM meetings WHERE status = 'scheduled'"
-            " AND (day_before_at <= ? OR hour_before_at <= ?)"
-            " ORDER BY min(coalesce(day_before_at, hour_before_at),"
-            " coalesce(hour_before_at, day_before_at)) LIMIT ?",
-            (now, now, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM meetings WHERE status = 'scheduled'"
+        " AND (day_before_at <= ? OR hour_before_at <= ?)"
+        " ORDER BY min(coalesce(day_before_at, hour_before_at),"
+        " coalesce(hour_before_at, day_before_at)) LIMIT ?",
+        (now, now, limit),
+    )
     return [_meeting(row) for row in rows]
 
 
@@ -291,13 +277,11 @@ async def claim_reminder(
 
 
 async def settings(db: Database, group_id: int) -> MeetingSettings:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
-            " WHERE group_id = ?",
-            (group_id,),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
+        " WHERE group_id = ?",
+        (group_id,),
+    )
     return MeetingSettings(*row) if row else DEFAULT_SETTINGS
 
 

@@ -63,24 +63,20 @@ async def remember_user(
 
 
 async def find_user_id(db: Database, username: str) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT user_id FROM users WHERE username = ? COLLATE NOCASE"
-            " ORDER BY updated_at DESC LIMIT 1",
-            (username.lstrip("@"),),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT user_id FROM users WHERE username = ? COLLATE NOCASE"
+        " ORDER BY updated_at DESC LIMIT 1",
+        (username.lstrip("@"),),
+    )
     return row[0] if row else None
 
 
 async def get_member(db: Database, group_id: int, user_id: int) -> Member | None:
     """A current member of the group, or None (never joined, or left)."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            _MEMBER_SELECT + " WHERE m.group_id = ? AND m.user_id = ? AND m.left_at IS NULL",
-            (group_id, user_id),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        _MEMBER_SELECT + " WHERE m.group_id = ? AND m.user_id = ? AND m.left_at IS NULL",
+        (group_id, user_id),
+    )
     return Member(*row) if row else None
 
 
@@ -116,12 +112,10 @@ async def set_role(db: Database, group_id: int, user_id: int, role: str, at: int
 
 async def groups_of(db: Database, user_id: int) -> list[int]:
     """The groups the user is a member of now (in a unit or only with a role), by id."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT group_id FROM members WHERE user_id = ? AND left_at IS NULL ORDER BY group_id",
-            (user_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT group_id FROM members WHERE user_id = ? AND left_at IS NULL ORDER BY group_id",
+        (user_id,),
+    )
     return [int(row[0]) for row in rows]
 
 

@@ -103,7 +103,5 @@ ORDER BY code
 async def monthly(db: Database, group_id: int, start: int, end: int, now: int) -> list[RecapRow]:
     """The recap of ``[start, end)`` for each active unit of the group, by unit code."""
     params = {"group": group_id, "start": start, "end": end, "now": now}
-    async with db.reading() as conn:
-        cursor = await conn.execute(_RECAP_SQL, params)
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(_RECAP_SQL, params)
     return [RecapRow(*row) for row in rows]

@@ -85,51 +85,39 @@ async def create(db: Database, new: NewReminder, now: int) -> Reminder:
 
 
 async def get(db: Database, reminder_id: int) -> Reminder | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,)
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,))
     return _reminder(row) if row else None
 
 
 async def by_number(db: Database, chat_id: int, number: int) -> Reminder | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND number = ?", (chat_id, number)
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND number = ?", (chat_id, number)
+    )
     return _reminder(row) if row else None
 
 
 async def pending(db: Database, chat_id: int) -> list[Reminder]:
     """The chat's pending reminders, soonest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND status = 'pending'"
-            " ORDER BY next_at, number",
-            (chat_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND status = 'pending'"
+        " ORDER BY next_at, number",
+        (chat_id,),
+    )
     return [_reminder(row) for row in rows]
 
 
 async def next_due_at(db: Database) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
-        row = await cursor.fetchone()
+    row = await db.fetch_one("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
     return row[0] if row else None
 
 
 async def due(db: Database, now: int, limit: int = 5000) -> list[Reminder]:
     """Pending reminders whose time has come, oldest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE status = 'pending' AND next_at <= ?"
-            " ORDER BY next_at LIMIT ?",
-            (now, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM reminders WHERE status = 'pending' AND next_at <= ?"
+        " ORDER BY next_at LIMIT ?",
+        (now, limit),
+    )
     return [_reminder(row) for row in rows]
 
 

@@ -64,14 +64,12 @@ async def answer(
 
 async def for_meeting(db: Database, meeting_id: int) -> list[Rsvp]:
     """Every answer to the meeting, by unit code then name."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT r.user_id, r.full_name, r.unit_id, u.code, u.name, r.answer"
-            " FROM meeting_rsvps r LEFT JOIN units u ON u.id = r.unit_id"
-            " WHERE r.meeting_id = ? ORDER BY u.code IS NULL, u.code, r.full_name",
-            (meeting_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT r.user_id, r.full_name, r.unit_id, u.code, u.name, r.answer"
+        " FROM meeting_rsvps r LEFT JOIN units u ON u.id = r.unit_id"
+        " WHERE r.meeting_id = ? ORDER BY u.code IS NULL, u.code, r.full_name",
+        (meeting_id,),
+    )
     return [Rsvp(*row) for row in rows]
 
 
@@ -84,13 +82,11 @@ async def attendance(db: Database, group_id: int, meeting_id: int) -> list[UnitA
     """Attendance per unit: every active unit of the group, plus units no longer active that
     answered; people without a unit are left out (see :func:`for_meeting`)."""
     answers = await for_meeting(db, meeting_id)
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT id, code, name FROM units WHERE group_id = ? AND (removed_at IS NULL"
-            " OR id IN (SELECT unit_id FROM meeting_rsvps WHERE meeting_id = ?)) ORDER BY code",
-            (group_id, meeting_id),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT id, code, name FROM units WHERE group_id = ? AND (removed_at IS NULL"
+        " OR id IN (SELECT unit_id FROM meeting_rsvps WHERE meeting_id = ?)) ORDER BY code",
+        (group_id, meeting_id),
+    )
     return [
         UnitAttendance(
             code=code,

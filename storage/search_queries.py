@@ -34,10 +34,8 @@ async def save(
 
 
 async def get(db: Database, search_id: int) -> SavedSearch | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT id, chat_id, user_id, query, created_at FROM search_queries WHERE id = ?",
-            (search_id,),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT id, chat_id, user_id, query, created_at FROM search_queries WHERE id = ?",
+        (search_id,),
+    )
     return SavedSearch(*row) if row else None

@@ -38,23 +38,17 @@ class DigestSetting:
 
 
 async def next_followup_at(db: Database) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT min(next_followup_at) FROM tasks WHERE status <> 'selesai'"
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one("SELECT min(next_followup_at) FROM tasks WHERE status <> 'selesai'")
     return row[0] if row else None
 
 
 async def due_followups(db: Database, now: int, limit: int = 5000) -> list[Task]:
     """Open tasks whose follow-up has come, by group and number."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"{TASK_SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
-            " ORDER BY t.group_id, t.number LIMIT ?",
-            (now, limit),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"{TASK_SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
+        " ORDER BY t.group_id, t.number LIMIT ?",
+        (now, limit),
+    )
     return [task_of(row) for row in rows]
 
 
@@ -97,13 +91,11 @@ async def claim_followup(
 
 
 async def digest_setting(db: Database, group_id: int) -> DigestSetting | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
-            " WHERE group_id = ?",
-            (group_id,),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
+        " WHERE group_id = ?",
+        (group_id,),
+    )
     return DigestSetting(*row) if row else None
 
 
@@ -122,20 +114,16 @@ async def set_digest(
 
 
 async def next_digest_at(db: Database) -> int | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute("SELECT min(next_digest_at) FROM task_settings")
-        row = await cursor.fetchone()
+    row = await db.fetch_one("SELECT min(next_digest_at) FROM task_settings")
     return row[0] if row else None
 
 
 async def due_digests(db: Database, now: int) -> list[DigestSetting]:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
-            " WHERE next_digest_at <= ? ORDER BY next_digest_at",
-            (now,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
+        " WHERE next_digest_at <= ? ORDER BY next_digest_at",
+        (now,),
+    )
     return [DigestSetting(*row) for row in rows]
 
 

@@ -197,9 +197,7 @@ async def set_message(db: Database, task_id: int, message_id: int) -> None:
 
 
 async def _one(db: Database, where: str, params: tuple[object, ...]) -> Task | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(f"{TASK_SELECT} WHERE {where}", params)
-        row = await cursor.fetchone()
+    row = await db.fetch_one(f"{TASK_SELECT} WHERE {where}", params)
     return task_of(row) if row else None
 
 
@@ -218,34 +216,28 @@ async def by_message(db: Database, group_id: int, message_id: int) -> Task | Non
 
 async def open_tasks(db: Database, group_id: int) -> list[Task]:
     """The group's open tasks by unit code, then due date."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"{TASK_SELECT} WHERE t.group_id = ? AND t.status <> 'selesai'"
-            " ORDER BY u.code, t.due_at, t.number",
-            (group_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"{TASK_SELECT} WHERE t.group_id = ? AND t.status <> 'selesai'"
+        " ORDER BY u.code, t.due_at, t.number",
+        (group_id,),
+    )
     return [task_of(row) for row in rows]
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[Task]:
     """The tasks assigned while meeting ``meeting_id`` was under way (for its minutes)."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"{TASK_SELECT} WHERE t.meeting_id = ? ORDER BY t.number", (meeting_id,)
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"{TASK_SELECT} WHERE t.meeting_id = ? ORDER BY t.number", (meeting_id,)
+    )
     return [task_of(row) for row in rows]
 
 
 async def history(db: Database, task_id: int) -> list[TaskEvent]:
     """Every change of the task, oldest first."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY at, id",
-            (task_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY at, id",
+        (task_id,),
+    )
     return [TaskEvent(*row) for row in rows]
 
 
@@ -307,14 +299,12 @@ async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tupl
     if not unit_ids:
         return {}
     marks = ", ".join("?" * len(unit_ids))
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT m.unit_id, m.user_id, p.full_name FROM members m"
-            " JOIN users p ON p.user_id = m.user_id"
-            f" WHERE m.unit_id IN ({marks}) AND m.left_at IS NULL ORDER BY p.full_name",
-            tuple(unit_ids),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT m.unit_id, m.user_id, p.full_name FROM members m"
+        " JOIN users p ON p.user_id = m.user_id"
+        f" WHERE m.unit_id IN ({marks}) AND m.left_at IS NULL ORDER BY p.full_name",
+        tuple(unit_ids),
+    )
     found: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for unit_id, user_id, name in rows:
         found[unit_id].append((user_id, name))

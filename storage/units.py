@@ -74,39 +74,33 @@ async def remove(db: Database, group_id: int, code: str, at: int) -> Unit | None
 
 
 async def find(db: Database, group_id: int, code: str) -> Unit | None:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND code = ? COLLATE NOCASE"
-            " AND removed_at IS NULL",
-            (group_id, code),
-        )
-        row = await cursor.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND code = ? COLLATE NOCASE"
+        " AND removed_at IS NULL",
+        (group_id, code),
+    )
     return _unit(row) if row else None
 
 
 async def list_active(db: Database, group_id: int) -> list[Unit]:
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND removed_at IS NULL ORDER BY code",
-            (group_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND removed_at IS NULL ORDER BY code",
+        (group_id,),
+    )
     return [_unit(row) for row in rows]
 
 
 async def list_with_members(db: Database, group_id: int) -> list[UnitWithMembers]:
     """Active units of a group with the names of their current members, by code."""
-    async with db.reading() as conn:
-        cursor = await conn.execute(
-            "SELECT u.id, u.group_id, u.code, u.name, p.full_name"
-            " FROM units u"
-            " LEFT JOIN members m ON m.unit_id = u.id AND m.left_at IS NULL"
-            " LEFT JOIN users p ON p.user_id = m.user_id"
-            " WHERE u.group_id = ? AND u.removed_at IS NULL"
-            " ORDER BY u.code, p.full_name",
-            (group_id,),
-        )
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(
+        "SELECT u.id, u.group_id, u.code, u.name, p.full_name"
+        " FROM units u"
+        " LEFT JOIN members m ON m.unit_id = u.id AND m.left_at IS NULL"
+        " LEFT JOIN users p ON p.user_id = m.user_id"
+        " WHERE u.group_id = ? AND u.removed_at IS NULL"
+        " ORDER BY u.code, p.full_name",
+        (group_id,),
+    )
     grouped: dict[int, tuple[Unit, list[str]]] = {}
     for row in rows:
         unit, names = grouped.setdefault(row[0], (_unit(row[:4]), []))
