@@ -59,8 +59,18 @@ async def wake(app: App) -> datetime | None:
         job.schedule_removal()
     if not pending:
         return None
-    when = max(datetime.fromtimestamp(min(pending), UTC), runtime.now())
-    job_queue.run_once(_tick, when=when, name=JOB_NAME)
+    now = runtime.now()
+    when = max(datetime.fromtimestamp(min(pending), UTC), now)
+    # The job queue runs on the wall clock, Rakor on its injected one: the job is armed by
+    # the delay between them (its ``data`` is the due time on Rakor's clock), and a job that
+    # wakes late (a stalled process) still runs.
+    job_queue.run_once(
+        _tick,
+        when=when - now,
+        data=when,
+        name=JOB_NAME,
+        job_kwargs={"misfire_grace_time": None},
+    )
     return when
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi
+from bot.runtime import system_clock
 from bot.settings import Settings
 from storage import units
 from tests.helpers import (
@@ -35,6 +36,17 @@ def clock() -> Clock:
 @pytest.fixture
 async def fake(clock: Clock) -> AsyncIterator[FakeBotApi]:
     server = FakeBotApi(token=TOKEN, bot_username="rakor_bot", clock=clock)
+    populate(server)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def live_fake() -> AsyncIterator[FakeBotApi]:
+    """A fake server on the real clock, for tests that run the bot as a separate process (its
+    clock is the system's, so the dates of the fake's messages must be too)."""
+    server = FakeBotApi(token=TOKEN, bot_username="rakor_bot", clock=system_clock)
     populate(server)
     await server.start()
     yield server

@@ -34,7 +34,7 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
     post = await announce(group)
     await group.press(GROUP, BUDI, post.message_id, data_of(post))
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
-    assert job.next_t == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
+    assert job.data == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
     group.clock.advance(minutes=5)
     await group.say(GROUP, ADMIN, "/instansi tambah BARU Unit Baru")
     await join(group, NEWBIE, "Nina Baru", "BARU")

@@ -25,8 +25,10 @@ def inbox_counts(database: Path) -> tuple[int, int]:
 
 
 @pytest.fixture
-def server(fake: FakeBotApi) -> FakeBotApi:
-    """The shared fake (with ADMIN and GROUP), plus the five members of this test."""
+def server(live_fake: FakeBotApi) -> FakeBotApi:
+    """The shared fake on the real clock (with ADMIN and GROUP), plus the five members of
+    this test."""
+    fake = live_fake
     for user_id, name in MEMBERS:
         fake.add_user(user_id, name)
     return fake

@@ -23,7 +23,7 @@ async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harnes
     await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     await group.say(GROUP, BUDI, "/agenda Progres perbaikan jalan")
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
-    assert job.next_t == at(26, 16)
+    assert job.data == at(26, 16)
 
     assert await group.fire(at(26, 15, 59)) == []
     [day_before] = await group.fire(at(26, 16))
@@ -50,7 +50,7 @@ async def test_reminders_follow_a_moved_meeting(group: Harness) -> None:
     await group.say(GROUP, ADMIN, "/rapat ubah 1 | Senin (30/11) pukul 13.00")
     assert await group.fire(at(26, 16)) == []
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
-    assert job.next_t == at(29, 16)
+    assert job.data == at(29, 16)
     [day_before] = await group.fire(at(29, 16))
     assert "Senin, 30 November 2026 pukul 13.00 WIB" in day_before.text
     [soon] = await group.fire(at(30, 12))
@@ -124,7 +124,7 @@ async def test_a_reminder_due_while_the_bot_was_stopped_is_sent_after_restart(
     before = len(fake.sent)
     async with running(app, poll_timeout=timedelta(seconds=5)):
         [job] = app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
-        assert job.next_t <= at(26, 17)
+        assert job.data <= at(26, 17)
         await scheduler.run_due(app, clock())
         await scheduler.run_due(app, clock())
     [late] = fake.sent[before:]

@@ -15,7 +15,7 @@ async def test_remind_confirms_in_words_with_a_cancel_button(group: Harness) -> 
     [[button]] = reply.reply_markup["inline_keyboard"]
     assert button["text"] == "Batalkan" and button["callback_data"].startswith("rem:c:")
     [job] = group.app.job_queue.get_jobs_by_name(scheduler.JOB_NAME)
-    assert job.next_t == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
+    assert job.data == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
 
 
 async def test_a_members_reminder_fires_once_mentioning_its_creator(group: Harness) -> None:

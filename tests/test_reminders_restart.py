@@ -20,8 +20,9 @@ def fired(fake: FakeBotApi, number: int) -> list[str]:
 
 
 async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_continue(
-    fake: FakeBotApi, tmp_path: Path
+    live_fake: FakeBotApi, tmp_path: Path
 ) -> None:
+    fake = live_fake
     database = tmp_path / "rakor.sqlite3"
     process = await start_bot_process(fake, tmp_path)
     try:
