@@ -32,9 +32,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot import scheduler
 from bot.app import build_application, post_init, post_shutdown, running
 from bot.fakeapi import FakeBotApi
+from bot.scheduling import dispatcher
 from bot.settings import Settings
 from storage import db as storage_db
 
@@ -162,7 +162,7 @@ async def burst(reminders: int, groups: int) -> None:
             app = build_application(settings(fake, database), clock=lambda: DUE)
             async with running(app):
                 started = time.monotonic()
-                dispatch = asyncio.create_task(scheduler.run_due(app, DUE))
+                dispatch = asyncio.create_task(dispatcher.run_due(app, DUE))
                 while len(arrivals) < reminders:
                     event = await asyncio.wait_for(events.get(), timeout=120)
                     if event.get("type") == "message":

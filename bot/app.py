@@ -14,12 +14,13 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
 
-from bot import commands, scheduler
-from bot.access import chat_locale
-from bot.i18n import LANGUAGES, t
-from bot.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
 from bot.runtime import Runtime, attach, runtime_of, system_clock
+from bot.scheduling import dispatcher
 from bot.settings import Settings
+from bot.telegram import commands
+from bot.telegram.access import chat_locale
+from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
+from bot.text.i18n import LANGUAGES, t
 from handlers import (
     agenda,
     announcements,
@@ -128,7 +129,7 @@ async def post_init(app: App) -> None:
     interrupted = await firings.mark_interrupted(runtime.db)
     if interrupted:
         logger.warning("%d firing(s) interrupted by the last stop are not sent again", interrupted)
-    await scheduler.wake(app)
+    await dispatcher.wake(app)
     app.job_queue.run_repeating(forget_handled, interval=timedelta(days=1), first=timedelta(0))
     await publish_commands(app)
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from pydantic import ValidationError
 from telegram import Update
 
-from bot import logs, sandbox, seeds
+from bot import logs, sandbox
 from bot.app import build_application
 from bot.runtime import system_clock
+from bot.services import seeds
 from bot.settings import Settings
 from storage import db as storage_db
 from storage import groups, search, units

@@ -8,14 +8,14 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext
 
-from bot import meeting_text
-from bot import meetings as service
-from bot.access import Caller
-from bot.commands import Call, CommandSpec, add_command, record_number, send
-from bot.hashtags import add_hashtag, tagged
-from bot.i18n import t
-from bot.meetings import MeetingInputError
 from bot.runtime import runtime_of
+from bot.services import meetings as service
+from bot.services.meetings import MeetingInputError
+from bot.telegram.access import Caller
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.telegram.hashtags import add_hashtag, tagged
+from bot.text import meeting_text
+from bot.text.i18n import t
 from storage import agenda, meetings
 from storage.db import Database
 from storage.meetings import Meeting

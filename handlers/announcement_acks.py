@@ -12,10 +12,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
-from bot.access import resolve
-from bot.i18n import t
 from bot.runtime import Runtime, runtime_of
-from bot.throttle import EditThrottle, Spawn
+from bot.telegram.access import resolve
+from bot.telegram.throttle import EditThrottle, Spawn
+from bot.text.i18n import t
 from storage import announcements
 from storage.announcements import Announcement, Progress
 

@@ -10,15 +10,16 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
-from bot import announcements as service
-from bot import scheduler
-from bot.access import Caller, resolve
-from bot.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
-from bot.hashtags import add_hashtag
-from bot.i18n import Safe, t
+from bot.domain.timewords import clock, format_when
 from bot.runtime import Runtime, runtime_of
-from bot.timewords import clock, format_when
-from handlers import announcement_acks, announcement_followups
+from bot.scheduling import dispatcher
+from bot.services import announcements as service
+from bot.telegram.access import Caller, resolve
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
+from bot.telegram.hashtags import add_hashtag
+from bot.text.i18n import Safe, t
+from handlers import announcement_acks
+from jobs import announcement_followups
 from storage import announcements, people
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def register(app: App) -> None:
     add_command(app, PENDING, pending)
     add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
     announcement_acks.install(app)
-    scheduler.add_source(app, announcement_followups.FollowupSource())
+    dispatcher.add_source(app, announcement_followups.FollowupSource())
 
 
 async def announce(call: Call) -> None:
@@ -124,7 +125,7 @@ async def publish(
     posted = await send(context, caller.chat_id, post, markup)
     await announcements.set_message(runtime.database, announcement.id, posted.message_id)
     await _pin(context, caller.chat_id, posted.message_id)
-    await scheduler.wake(context.application)
+    await dispatcher.wake(context.application)
 
 
 async def list_announcements(call: Call) -> None:

@@ -8,14 +8,14 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import Application, CallbackContext
 
-from bot import meeting_text
-from bot.access import Caller
-from bot.commands import Call, CommandSpec, add_command, record_number, send
-from bot.hashtags import add_hashtag, tagged
-from bot.i18n import t
-from bot.reminders import from_epoch
+from bot.domain.timewords import format_when
 from bot.runtime import runtime_of
-from bot.timewords import format_when
+from bot.services.reminders import from_epoch
+from bot.telegram.access import Caller
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.telegram.hashtags import add_hashtag, tagged
+from bot.text import meeting_text
+from bot.text.i18n import t
 from storage import decisions, meetings
 from storage.db import Database
 

@@ -16,11 +16,11 @@ from telegram.ext import (
     TypeHandler,
 )
 
-from bot.access import is_group_chat, update_time
-from bot.commands import Call, CommandSpec, add_command
-from bot.i18n import LANGUAGES, t
+from bot.domain.timewords import format_when, zone_from_name, zone_label
 from bot.runtime import runtime_of
-from bot.timewords import format_when, zone_from_name, zone_label
+from bot.telegram.access import is_group_chat, update_time
+from bot.telegram.commands import Call, CommandSpec, add_command
+from bot.text.i18n import LANGUAGES, t
 from storage import groups, people
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.commands import Call, CommandSpec, add_command, registered
+from bot.telegram.commands import Call, CommandSpec, add_command, registered
 
 HELP = CommandSpec("bantuan", "help", where="any", needs_registration=False)
 

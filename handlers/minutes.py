@@ -16,12 +16,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
-from bot import minutes as minutes_service
-from bot import minutes_docx
-from bot.access import resolve
-from bot.commands import Call, CommandSpec, add_command, record_number
-from bot.i18n import t
 from bot.runtime import runtime_of
+from bot.services import minutes as minutes_service
+from bot.telegram.access import resolve
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number
+from bot.text import minutes_docx
+from bot.text.i18n import t
 from storage import agenda, meetings
 from storage.meetings import Meeting
 

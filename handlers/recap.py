@@ -10,11 +10,11 @@ from typing import Any
 from telegram import InputFile
 from telegram.ext import Application
 
-from bot import recap as service
-from bot.commands import Call, CommandSpec, add_command
-from bot.i18n import escape
-from bot.recap_chart import ChartLabels, render
-from bot.timewords import MONTHS
+from bot.domain.timewords import MONTHS
+from bot.services import recap as service
+from bot.telegram.commands import Call, CommandSpec, add_command
+from bot.text.i18n import escape
+from bot.text.recap_chart import ChartLabels, render
 
 logger = logging.getLogger(__name__)
 

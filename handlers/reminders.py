@@ -11,15 +11,15 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
-from bot import reminders as service
-from bot import scheduler
-from bot.access import chat_locale, resolve
-from bot.commands import Call, CommandSpec, add_command, record_number
-from bot.delivery import deliver
-from bot.i18n import Safe, mention, t
+from bot.domain.timeparse import TimeParseError
+from bot.domain.timewords import format_when
 from bot.runtime import Runtime, runtime_of
-from bot.timeparse import TimeParseError
-from bot.timewords import format_when
+from bot.scheduling import dispatcher
+from bot.services import reminders as service
+from bot.telegram.access import chat_locale, resolve
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number
+from bot.telegram.delivery import deliver
+from bot.text.i18n import Safe, mention, t
 from storage import firings, reminders
 from storage.db import Database
 from storage.reminders import Reminder
@@ -36,7 +36,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, LIST, list_reminders)
     add_command(app, CANCEL, cancel)
     app.add_handler(CallbackQueryHandler(button, pattern=r"^rem:"))
-    scheduler.add_source(app, ReminderSource())
+    dispatcher.add_source(app, ReminderSource())
 
 
 def when_text(at: datetime, reminder: Reminder, group_tz: str, lang: str) -> str:
@@ -85,7 +85,7 @@ async def remind(call: Call) -> None:
         call.t("reminders.cancel_button"), callback_data=f"rem:c:{reminder.id}"
     )
     await call.reply("\n".join(lines), InlineKeyboardMarkup([[button]]))
-    await scheduler.wake(call.context.application)
+    await dispatcher.wake(call.context.application)
 
 
 async def list_reminders(call: Call) -> None:
@@ -132,7 +132,7 @@ async def cancel(call: Call) -> None:
         await call.reply(call.t("reminders.not_pending", number=number))
         return
     await call.reply(call.t("reminders.cancelled", number=number))
-    await scheduler.wake(call.context.application)
+    await dispatcher.wake(call.context.application)
 
 
 async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -187,7 +187,7 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
                 number=snoozed.number,
             )
         )
-    await scheduler.wake(context.application)
+    await dispatcher.wake(context.application)
 
 
 async def _button_target(

@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.commands import Call, CommandSpec, add_command
+from bot.telegram.commands import Call, CommandSpec, add_command
 from storage import people
 from storage.people import ROLES
 

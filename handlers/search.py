@@ -17,13 +17,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
-from bot import search as service
-from bot.access import Caller, resolve
-from bot.commands import Call, CommandSpec, add_command
-from bot.i18n import Safe, escape, t
+from bot.domain.textsearch import EmptyQuery, Segment
+from bot.domain.timewords import MONTHS
 from bot.runtime import runtime_of
-from bot.textsearch import EmptyQuery, Segment
-from bot.timewords import MONTHS
+from bot.services import search as service
+from bot.telegram.access import Caller, resolve
+from bot.telegram.commands import Call, CommandSpec, add_command
+from bot.text.i18n import Safe, escape, t
 from storage import groups
 from storage.db import Database
 from storage.groups import Group

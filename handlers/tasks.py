@@ -9,18 +9,18 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
-from bot import scheduler
-from bot import tasks as service
-from bot.access import resolve
-from bot.commands import Call, CommandSpec, add_command, record_number, send
-from bot.i18n import Safe, escape, t
-from bot.reminders import from_epoch
+from bot.domain.timeparse import TimeParseError
+from bot.domain.timewords import DAYS, clock, format_when
 from bot.runtime import runtime_of
-from bot.seeds import pokja
-from bot.timeparse import TimeParseError
-from bot.timewords import DAYS, clock, format_when
-from handlers import task_followups
-from handlers.task_texts import due_text, mentions_line, overdue_mark, status_text
+from bot.scheduling import dispatcher
+from bot.services import tasks as service
+from bot.services.reminders import from_epoch
+from bot.services.seeds import pokja
+from bot.telegram.access import resolve
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.text.i18n import Safe, escape, t
+from bot.text.task_texts import due_text, mentions_line, overdue_mark, status_text
+from jobs import task_followups
 from storage import meetings, tasks, units
 from storage import task_followups as followup_store
 from storage.tasks import Evidence, Task, TaskEvent
@@ -131,7 +131,7 @@ async def assign(call: Call) -> None:
     lines.append(call.t("tasks.how_to_report", number=task.number))
     posted = await call.reply("\n".join(lines))
     await tasks.set_message(db, task.id, posted.message_id)
-    await scheduler.wake(call.context.application)
+    await dispatcher.wake(call.context.application)
 
 
 async def list_tasks(call: Call) -> None:
@@ -291,7 +291,7 @@ async def done(call: Call) -> None:
             timing=Safe(timing),
         )
     )
-    await scheduler.wake(call.context.application)
+    await dispatcher.wake(call.context.application)
 
 
 def _evidence_of(message: Message) -> Evidence | None:
@@ -349,7 +349,7 @@ async def set_digest(call: Call, text: str) -> None:
     if text.strip().lower() in _OFF_WORDS:
         await followup_store.set_digest(db, caller.chat_id, *service.DEFAULT_DIGEST, None)
         await call.reply(call.t("tasks.digest_off"))
-        await scheduler.wake(call.context.application)
+        await dispatcher.wake(call.context.application)
         return
     setting = service.parse_digest_setting(text)
     if setting is None:
@@ -366,4 +366,4 @@ async def set_digest(call: Call, text: str) -> None:
             next=format_when(following, caller.tz, caller.lang),
         )
     )
-    await scheduler.wake(call.context.application)
+    await dispatcher.wake(call.context.application)

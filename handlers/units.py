@@ -8,10 +8,10 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
-from bot.access import update_time
-from bot.commands import Call, CommandSpec, add_command
-from bot.i18n import Safe
 from bot.runtime import runtime_of
+from bot.telegram.access import update_time
+from bot.telegram.commands import Call, CommandSpec, add_command
+from bot.text.i18n import Safe
 from storage import groups, people, units
 
 UNITS = CommandSpec("instansi", "units")

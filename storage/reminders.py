@@ -23,7 +23,7 @@ class Reminder:
     text: str
     phrase: str
     rule: str | None
-    """The recurrence as JSON (``bot.workdays.Rule``), None for a one-off."""
+    """The recurrence as JSON (``bot.domain.workdays.Rule``), None for a one-off."""
     zone: str
     zone_named: bool
     next_at: int | None

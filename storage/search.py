@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.textsearch import Query, Segment, build_query, index_columns, snippet
+from bot.domain.textsearch import Query, Segment, build_query, index_columns, snippet
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ async def search(
 ) -> SearchPage:
     """The best matches for ``query`` among the records of ``group_ids``, best first.
 
-    Raises :class:`bot.textsearch.EmptyQuery` when the query has no searchable word.
+    Raises :class:`bot.domain.textsearch.EmptyQuery` when the query has no searchable word.
     """
     parsed = build_query(query)
     groups = sorted({int(group_id) for group_id in group_ids})

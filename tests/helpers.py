@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import scheduler
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
+from bot.scheduling import dispatcher
 from storage import inbox
 from storage.db import Database
 
@@ -126,7 +126,7 @@ class Harness:
         """Move the clock to ``at`` and run the dispatcher as its job would; what it sent."""
         self.clock.set(at)
         before = len(self.fake.sent)
-        await scheduler.run_due(self.app, self.clock())
+        await dispatcher.run_due(self.app, self.clock())
         return self.fake.sent[before:]
 
     async def press(

@@ -20,13 +20,14 @@ from typing import Any
 from aiohttp import web
 from pydantic import SecretStr
 
-from bot import commands, seeds
 from bot.app import App, build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
 from bot.sandbox.scene import BOT_USERNAME, GROUP_ID, GROUP_TITLE, PERSONAS, Persona, coordinator
 from bot.sandbox.web import make_web_app
+from bot.services import seeds
 from bot.settings import Settings
+from bot.telegram import commands
 from storage import groups, inbox, people, units
 from storage.db import Database
 

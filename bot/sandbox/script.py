@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot import seeds
 from bot.fakeapi import StoredMessage
 from bot.sandbox.runner import Sandbox
 from bot.sandbox.scene import persona
+from bot.services import seeds
 
 logger = logging.getLogger(__name__)
 

@@ -1,1 +1,0 @@
-"""One module per feature, each defining ``ID`` and ``EN`` dicts of texts (see ``bot.i18n``)."""

@@ -1,0 +1,132 @@
+"""Announcements as a service: recording them, planning and timing their follow-ups.
+
+Plain values in, plain values out (no Telegram); ``now`` is always passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.timeparse import TimeParseError, parse_when
+from bot.domain.workdays import next_working_day, wall_time
+from bot.services.reminders import LATE_AFTER
+from storage import announcements
+from storage.announcements import Announcement, NewAnnouncement
+from storage.db import Database
+
+HASHTAG = re.compile(r"(?i)(?:^|(?<=\s))#pengumuman\b")
+"""The hashtag that makes a koordinator's message an announcement."""
+
+MAX_TEXT = 3500
+"""Longer texts are refused: the post (header, text, author) must fit one Telegram message."""
+
+
+class EmptyAnnouncement(ValueError):
+    """There is no text to announce."""
+
+
+class TooLong(ValueError):
+    """The text does not fit one message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    user_id: int
+    name: str
+    unit_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupPlan:
+    scheduled_at: int
+    """The follow-up to send now (an earlier missed one is folded into a later one)."""
+    next_at: int | None
+    late: bool
+
+
+def plan_followups(created: datetime, tz: str, minute_of_day: int) -> tuple[datetime, datetime]:
+    """The two follow-ups: the next working day after ``created`` at the group's follow-up time,
+    and the working day after that."""
+    hm = divmod(minute_of_day, 60)
+    first_day = next_working_day(created.astimezone(ZoneInfo(tz)).date())
+    return wall_time(first_day, hm, tz), wall_time(next_working_day(first_day), hm, tz)
+
+
+def plan_followup(announcement: Announcement, now: datetime) -> FollowupPlan | None:
+    """What to send for an announcement whose next follow-up is due at ``now``."""
+    due = announcement.next_followup_at
+    if due is None or due > now.timestamp():
+        return None
+    second = announcement.second_followup_at
+    if due == announcement.first_followup_at and now.timestamp() < second:
+        scheduled, following = due, second
+    else:  # the second one, or the first one sent so late that the second is due as well
+        scheduled, following = max(due, second), None
+    late = now - datetime.fromtimestamp(scheduled, UTC) > LATE_AFTER
+    return FollowupPlan(scheduled, following, late)
+
+
+def strip_hashtag(text: str) -> str:
+    """The announcement text of a ``#pengumuman`` message: the hashtag itself removed."""
+    lines = [" ".join(HASHTAG.sub(" ", line).split()) for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` on one line, cut at ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def parse_followup_time(phrase: str, now: datetime, tz: str, lang: str) -> int | None:
+    """``jam 8.30`` / ``08.30`` / ``at 8:30`` → minutes after midnight in the group's zone;
+    None for anything else (another zone, a day, extra words)."""
+    if not phrase.strip():
+        return None
+    recurring = "every working day" if lang == "en" else "tiap hari kerja"
+    try:
+        when = parse_when(f"{recurring} {phrase}", now, tz, lang)
+    except TimeParseError:
+        return None
+    if when.rest or when.rule is None or when.rule.kind != "workdays" or when.rule.zone != tz:
+        return None
+    return when.rule.hour * 60 + when.rule.minute
+
+
+async def create(
+    db: Database,
+    *,
+    group_id: int,
+    author: Author,
+    text: str,
+    source_message_id: int | None,
+    now: datetime,
+    tz: str,
+) -> Announcement:
+    """Store an announcement with its two follow-ups planned at the group's follow-up time.
+
+    Raises :class:`EmptyAnnouncement` or :class:`TooLong` for text that cannot be announced.
+    """
+    text = text.strip()
+    if not text:
+        raise EmptyAnnouncement
+    if len(text) > MAX_TEXT:
+        raise TooLong(len(text))
+    first, second = plan_followups(now, tz, await announcements.followup_minute(db, group_id))
+    return await announcements.create(
+        db,
+        NewAnnouncement(
+            group_id=group_id,
+            author_id=author.user_id,
+            author_name=author.name,
+            unit_id=author.unit_id,
+            text=text,
+            source_message_id=source_message_id,
+            first_followup_at=int(first.timestamp()),
+            second_followup_at=int(second.timestamp()),
+        ),
+        int(now.timestamp()),
+    )

@@ -1,0 +1,229 @@
+"""Meetings as a service: reading ``/rapat`` arguments, scheduling, moving, cancelling, and
+planning the two reminders. Plain values in and out (no Telegram); ``now`` is passed in.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.timeparse import parse_when
+from bot.domain.workdays import wall_time
+from bot.services.reminders import LATE_AFTER
+from bot.text.i18n import t
+from storage import meetings
+from storage.db import Database
+from storage.meetings import Meeting, MeetingSettings, NewMeeting
+
+MAX_FIELD = 200
+
+_END = re.compile(
+    r"^(?:(?:s\.?\s?d\.?|sampai|hingga|until|to|–)\s*)?"
+    r"(?:(?P<open>selesai|done|end)|(?P<hour>\d{1,2})[.:](?P<minute>\d{2}))"
+    r"(?:\s*(?:wib|wita|wit))?$",
+    re.IGNORECASE,
+)
+
+
+class MeetingInputError(ValueError):
+    """Input the meeting commands refuse; ``key`` is a catalog key, ``params`` its values."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """When a meeting takes place."""
+
+    starts_at: datetime
+    ends_at: datetime
+    zone: str
+    """The zone the time was given in (the group's, or the one the phrase named)."""
+
+
+def split_fields(args: str) -> list[str]:
+    """``a | b | c`` → ``['a', 'b', 'c']`` with spaces trimmed."""
+    return [" ".join(part.split()) for part in args.split("|")]
+
+
+def plain(lang: str, key: str, /, **params: object) -> str:
+    """A catalog text (with no markup of its own) as plain text, for files such as .ics/.docx."""
+    return html.unescape(t(lang, key, **params))
+
+
+def read_slot(phrase: str, now: datetime, tz: str, lang: str, duration_min: int) -> Slot:
+    """A one-off meeting time such as ``Kamis (26/11) pukul 09.00 s.d. selesai``.
+
+    An end time may follow (``s.d. 11.30``, ``- 11.30``); without one the meeting lasts
+    ``duration_min``. Raises :class:`TimeParseError` for a time the parser refuses and
+    :class:`MeetingInputError` for a recurring phrase, extra words or an end before the start.
+    """
+    when = parse_when(phrase, now, tz, lang)
+    if when.rule is not None:
+        raise MeetingInputError("meetings.recurring")
+    start = when.at
+    end = start + timedelta(minutes=duration_min)
+    if when.rest:
+        match = _END.match(when.rest.strip())
+        if match is None:
+            raise MeetingInputError("meetings.extra_words", words=when.rest)
+        if match["hour"] is not None:
+            hour, minute = int(match["hour"]), int(match["minute"])
+            if hour > 23 or minute > 59:
+                raise MeetingInputError("meetings.extra_words", words=when.rest)
+            local = start.astimezone(ZoneInfo(when.zone))
+            end = wall_time(local.date(), (hour, minute), when.zone)
+            if end <= start:
+                raise MeetingInputError("meetings.end_before_start", words=when.rest)
+    return Slot(start, end, when.zone)
+
+
+def reminder_times(
+    starts_at: datetime, zone: str, settings: MeetingSettings, now: datetime
+) -> tuple[int | None, int | None]:
+    """The day-before and hour-before reminder instants still ahead of ``now`` (else None)."""
+    day_before: int | None = None
+    if settings.day_before_minute is not None:
+        day = starts_at.astimezone(ZoneInfo(zone)).date() - timedelta(days=1)
+        at = wall_time(day, divmod(settings.day_before_minute, 60), zone)
+        day_before = int(at.timestamp()) if at > now else None
+    hour_before: int | None = None
+    if settings.hour_before_min is not None:
+        at = starts_at - timedelta(minutes=settings.hour_before_min)
+        hour_before = int(at.timestamp()) if at > now else None
+    if day_before is not None and hour_before is not None and day_before >= hour_before:
+        day_before = None  # a meeting early in the day: the hour-before one is enough
+    return day_before, hour_before
+
+
+def _check_text(value: str, too_long_key: str) -> str:
+    if not value:
+        raise MeetingInputError("meetings.usage")
+    if len(value) > MAX_FIELD:
+        raise MeetingInputError(too_long_key, limit=MAX_FIELD)
+    return value
+
+
+async def schedule(
+    db: Database,
+    *,
+    group_id: int,
+    args: str,
+    chair_id: int,
+    chair_name: str,
+    now: datetime,
+    tz: str,
+    lang: str,
+) -> Meeting:
+    """``judul | waktu | tempat`` → a stored meeting with its reminders planned."""
+    fields = split_fields(args)
+    if len(fields) != 3:
+        raise MeetingInputError("meetings.usage")
+    title = _check_text(fields[0], "meetings.title_too_long")
+    place = _check_text(fields[2], "meetings.place_too_long")
+    if not fields[1]:
+        raise MeetingInputError("meetings.usage")
+    settings = await meetings.settings(db, group_id)
+    slot = read_slot(fields[1], now, tz, lang, settings.duration_min)
+    day_before, hour_before = reminder_times(slot.starts_at, slot.zone, settings, now)
+    return await meetings.create(
+        db,
+        NewMeeting(
+            group_id=group_id,
+            title=title,
+            place=place,
+            starts_at=int(slot.starts_at.timestamp()),
+            ends_at=int(slot.ends_at.timestamp()),
+            zone=slot.zone,
+            chair_id=chair_id,
+            chair_name=chair_name,
+            day_before_at=day_before,
+            hour_before_at=hour_before,
+        ),
+        int(now.timestamp()),
+    )
+
+
+async def find_open(db: Database, group_id: int, number: int, now: datetime) -> Meeting:
+    """Meeting ``number`` of the group, scheduled and not over; else :class:`MeetingInputError`."""
+    meeting = await meetings.by_number(db, group_id, number)
+    if meeting is None:
+        raise MeetingInputError("meetings.not_found", number=number)
+    if meeting.cancelled:
+        raise MeetingInputError("meetings.is_cancelled", number=number)
+    if meeting.ends_at <= now.timestamp():
+        raise MeetingInputError("meetings.is_over", number=number)
+    return meeting
+
+
+async def move(
+    db: Database, meeting: Meeting, *, phrase: str, place: str | None, now: datetime, lang: str
+) -> Meeting:
+    """Move a meeting to the time ``phrase`` (and ``place``); its reminders are planned anew.
+
+    A time without a zone is read in the zone the meeting was scheduled in.
+    """
+    if place is not None:
+        place = _check_text(place, "meetings.place_too_long")
+    duration = max((meeting.ends_at - meeting.starts_at) // 60, 15)
+    slot = read_slot(phrase, now, meeting.zone, lang, duration)
+    settings = await meetings.settings(db, meeting.group_id)
+    day_before, hour_before = reminder_times(slot.starts_at, slot.zone, settings, now)
+    moved = await meetings.move(
+        db,
+        meeting.id,
+        starts_at=int(slot.starts_at.timestamp()),
+        ends_at=int(slot.ends_at.timestamp()),
+        zone=slot.zone,
+        place=place or meeting.place,
+        day_before_at=day_before,
+        hour_before_at=hour_before,
+    )
+    if moved is None:
+        raise MeetingInputError("meetings.is_cancelled", number=meeting.number)
+    return moved
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderPlan:
+    scheduled_at: int | None
+    """The reminder to send now (the latest one due), None when none should go out."""
+    late: bool
+    day_before: bool
+    """Whether it is the day-before reminder (else the hour-before one)."""
+
+
+def plan_reminder(meeting: Meeting, now: datetime) -> ReminderPlan:
+    """Which of a meeting's due reminders to send at ``now``.
+
+    When both are due (after downtime) only the later one goes. Nothing goes once the meeting
+    has started: a reminder of a meeting under way helps nobody.
+    """
+    at = int(now.timestamp())
+    due = [
+        (instant, is_day_before)
+        for instant, is_day_before in (
+            (meeting.day_before_at, True),
+            (meeting.hour_before_at, False),
+        )
+        if instant is not None and instant <= at
+    ]
+    if not due or meeting.starts_at <= at:
+        return ReminderPlan(None, False, False)
+    scheduled_at, day_before = max(due)
+    return ReminderPlan(scheduled_at, at - scheduled_at > LATE_AFTER.total_seconds(), day_before)
+
+
+def parse_clock(text: str) -> int | None:
+    """``16.00`` / ``7:30`` → minutes after midnight; None when it is not a time of day."""
+    match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", text.strip())
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    return hour * 60 + minute if hour < 24 and minute < 60 else None

@@ -1,0 +1,207 @@
+"""Tasks as a service: reading ``/tugas`` arguments, due dates, pokja and follow-up times.
+
+Plain values in, plain values out (no Telegram); ``now`` is always passed in.
+
+Decisions:
+
+* A due date written as a day without a time (``Jumat 27/11``, ``besok``) means the end of that
+  day, 23.59 in the group's zone: a unit that closes the task on that day is on time.
+* Follow-ups go out at 09.00 in the zone the task was assigned in: two working days before the
+  due day, on the due day, then every working day while the task is overdue. All tasks of a
+  group due at the same 09.00 share one message.
+* The weekly digest goes out on the group's day and time (default Monday 08.00).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain import timewords as w
+from bot.domain.timeparse import TimeParseError, parse_when
+from bot.domain.workdays import is_working_day, next_working_day, wall_time
+from bot.services.seeds import pokja
+from storage import tasks
+from storage.db import Database
+from storage.tasks import NewTask, Task
+from storage.units import Unit
+
+FOLLOWUP_AT = (9, 0)
+DAYS_BEFORE = 2
+END_OF_DAY = "pukul 23.59"
+DEFAULT_DIGEST = (0, 8 * 60)
+"""Monday, 08.00."""
+
+
+class AssignmentError(ValueError):
+    """``/tugas`` arguments that cannot be read; ``key`` names the catalog text."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    code: str
+    text: str
+    due_phrase: str
+    pokja: str | None
+
+
+def parse_assignment(args: str) -> Assignment:
+    """``KODE | uraian | tenggat [| pokja]``; raises :class:`AssignmentError`."""
+    fields = [field.strip() for field in args.split("|")]
+    if len(fields) < 3 or len(fields) > 4:
+        raise AssignmentError("tasks.usage")
+    code, text, due = fields[:3]
+    if not code or not text or not due or (len(fields) == 4 and not fields[3]):
+        raise AssignmentError("tasks.missing_field")
+    if len(code.split()) != 1:
+        raise AssignmentError("tasks.usage")
+    return Assignment(
+        code.upper(), " ".join(text.split()), due, fields[3] if len(fields) == 4 else None
+    )
+
+
+def find_pokja(text: str) -> tuple[str, str] | None:
+    """The pokja named by its code or name (any case, ``Pokja Aset`` too), as (code, name)."""
+    words = text.split()
+    if len(words) > 1 and words[0].casefold() == "pokja":
+        words = words[1:]
+    wanted = " ".join(words).casefold()
+    for code, name in pokja():
+        if wanted in (code.casefold(), name.casefold()):
+            return code, name
+    return None
+
+
+def pokja_name(code: str | None) -> str | None:
+    return next((name for known, name in pokja() if known == code), None)
+
+
+def parse_due(phrase: str, now: datetime, tz: str, lang: str) -> datetime:
+    """The due instant of a one-off phrase (a day alone is 23.59); raises TimeParseError.
+
+    The phrase is first read with ``pukul 23.59`` appended: that succeeds, with nothing left
+    over, only when the phrase named no time itself. Raises :class:`AssignmentError` for a
+    recurring phrase or one followed by other words.
+    """
+    try:
+        when = parse_when(f"{phrase} {END_OF_DAY}", now, tz, lang)
+    except TimeParseError:
+        when = None
+    if when is None or when.rest or when.rule is not None:
+        when = parse_when(phrase, now, tz, lang)
+    if when.rule is not None:
+        raise AssignmentError("tasks.due_recurring")
+    if when.rest:
+        raise AssignmentError("tasks.due_unclear")
+    return when.at
+
+
+def working_days_before(d: date, n: int) -> date:
+    """The ``n``-th working day before ``d``."""
+    for _ in range(n):
+        d -= timedelta(days=1)
+        while not is_working_day(d):
+            d -= timedelta(days=1)
+    return d
+
+
+def followup_after(due_at: datetime, zone: str, after: datetime) -> datetime:
+    """The first follow-up of a task due at ``due_at`` strictly after ``after``."""
+    due_day = due_at.astimezone(ZoneInfo(zone)).date()
+    for day in (working_days_before(due_day, DAYS_BEFORE), due_day):
+        at = wall_time(day, FOLLOWUP_AT, zone)
+        if at > after:
+            return at
+    day = max(due_day, after.astimezone(ZoneInfo(zone)).date() - timedelta(days=1))
+    while True:
+        day = next_working_day(day)
+        at = wall_time(day, FOLLOWUP_AT, zone)
+        if at > after:
+            return at
+
+
+def latest_followup(due_at: datetime, zone: str, first: datetime, now: datetime) -> datetime:
+    """The last follow-up at or before ``now``, from ``first`` on (missed ones fold into it)."""
+    latest = first
+    while (following := followup_after(due_at, zone, latest)) <= now:
+        latest = following
+    return latest
+
+
+def digest_after(after: datetime, zone: str, day: int, minute: int) -> datetime:
+    """The first weekly digest (weekday ``day``, ``minute`` after midnight) after ``after``."""
+    local = after.astimezone(ZoneInfo(zone)).date()
+    for ahead in range(8):
+        d = local + timedelta(days=ahead)
+        if d.weekday() == day:
+            at = wall_time(d, divmod(minute, 60), zone)
+            if at > after:
+                return at
+    raise AssertionError("unreachable")  # pragma: no cover - a weekday recurs within 8 days
+
+
+_DIGEST_TIME = re.compile(r"^(?:jam|pukul|at)?\s*(\d{1,2})[.:](\d{2})$")
+
+
+def parse_digest_setting(text: str) -> tuple[int, int] | None:
+    """``Senin 08.00`` → (0, 480); None when it is not a weekday and an hh.mm time."""
+    parts = text.lower().split(None, 1)
+    if len(parts) != 2 or parts[0] not in w.DAY_WORDS:
+        return None
+    m = _DIGEST_TIME.match(parts[1].strip())
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        return None
+    return w.DAY_WORDS[parts[0]], int(m[1]) * 60 + int(m[2])
+
+
+def followup_section(due_at: datetime, zone: str, slot: datetime) -> str:
+    """Which part of a follow-up a task belongs to at ``slot``: soon, today or overdue."""
+    if due_at <= slot:
+        return "overdue"
+    tz = ZoneInfo(zone)
+    return "today" if due_at.astimezone(tz).date() == slot.astimezone(tz).date() else "soon"
+
+
+async def assign(
+    db: Database,
+    *,
+    unit: Unit,
+    text: str,
+    pokja_code: str | None,
+    due_at: datetime,
+    zone: str,
+    creator_id: int,
+    creator_name: str,
+    meeting_id: int | None,
+    now: datetime,
+) -> Task:
+    """Store a new task with its first follow-up (and the group's digest, if it has none)."""
+    return await tasks.create(
+        db,
+        NewTask(
+            group_id=unit.group_id,
+            unit_id=unit.id,
+            unit_code=unit.code,
+            text=text,
+            pokja=pokja_code,
+            due_at=int(due_at.timestamp()),
+            zone=zone,
+            creator_id=creator_id,
+            creator_name=creator_name,
+            meeting_id=meeting_id,
+            next_followup_at=int(followup_after(due_at, zone, now).timestamp()),
+            first_digest_at=int(digest_after(now, zone, *DEFAULT_DIGEST).timestamp()),
+        ),
+        int(now.timestamp()),
+    )
+
+
+def may_update(task: Task, unit_id: int | None, is_coordinator: bool) -> bool:
+    """A member of the owning unit or a koordinator may report on, close or attach to a task."""
+    return is_coordinator or (unit_id is not None and unit_id == task.unit_id)

@@ -1,0 +1,129 @@
+"""Who is asking: the chat, the person, their unit, role and language, for one update."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram import Chat, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import CallbackContext
+
+from bot.runtime import Runtime
+from bot.text.i18n import normalize_language
+from storage import groups, people
+from storage.groups import Group
+from storage.people import Member
+
+logger = logging.getLogger(__name__)
+
+GROUP_CHATS = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
+ROLE_RANK = {"pengamat": 0, "anggota": 1, "koordinator": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    chat_id: int
+    is_group: bool
+    user_id: int | None
+    full_name: str
+    group: Group | None
+    """The registered group of this chat (None in a private chat or an unregistered group)."""
+    member: Member | None
+    role: str
+    lang: str
+    tz: str
+    now: datetime
+
+    def may(self, role: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+def is_group_chat(chat: Chat | None) -> bool:
+    return chat is not None and chat.type in GROUP_CHATS
+
+
+def update_time(update: Update, runtime: Runtime) -> datetime:
+    """The time a message was written (Telegram's clock), else the runtime clock."""
+    message = update.effective_message
+    if message is not None and update.callback_query is None and message.date is not None:
+        return message.date
+    return runtime.now()
+
+
+async def resolve(
+    update: Update, context: CallbackContext[Any, Any, Any, Any], runtime: Runtime
+) -> Caller:
+    chat = update.effective_chat
+    user = update.effective_user
+    if chat is None:
+        raise ValueError("an update without a chat has no caller")
+    db = runtime.database
+    now = update_time(update, runtime)
+    is_group = is_group_chat(chat)
+    group = await groups.get(db, chat.id) if is_group else None
+    member = await people.get_member(db, chat.id, user.id) if group and user else None
+    role = "anggota"
+    if is_group:
+        if _sent_as_the_group(update) or (
+            user and user.id in await _admins(context, runtime, chat.id)
+        ):
+            role = "koordinator"
+        elif member is not None:
+            role = member.role
+    if group is not None:
+        lang, tz = group.language, group.timezone
+    elif is_group:
+        lang, tz = runtime.settings.language, runtime.settings.timezone
+    else:
+        lang = normalize_language(user.language_code if user else None)
+        tz = runtime.settings.timezone
+    return Caller(
+        chat_id=chat.id,
+        is_group=is_group,
+        user_id=user.id if user else None,
+        full_name=user.full_name if user else (chat.title or ""),
+        group=group,
+        member=member,
+        role=role,
+        lang=lang,
+        tz=tz,
+        now=now,
+    )
+
+
+async def chat_locale(runtime: Runtime, chat_id: int) -> tuple[str, str]:
+    """(language, time zone) of a chat when nobody in it is asking (scheduled messages,
+    errors): the registered group's, else the settings' defaults."""
+    group = await groups.get(runtime.database, chat_id)
+    if group is None:
+        return runtime.settings.language, runtime.settings.timezone
+    return group.language, group.timezone
+
+
+def _sent_as_the_group(update: Update) -> bool:
+    """Anonymous administrators write as the group itself."""
+    message = update.effective_message
+    chat = update.effective_chat
+    return bool(message and chat and message.sender_chat and message.sender_chat.id == chat.id)
+
+
+async def _admins(
+    context: CallbackContext[Any, Any, Any, Any], runtime: Runtime, chat_id: int
+) -> frozenset[int]:
+    """The chat's Telegram administrators, asked of Telegram and cached briefly."""
+    cached = runtime.admin_cache.get(chat_id)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    try:
+        admins = await context.bot.get_chat_administrators(chat_id)
+    except TelegramError as exc:
+        logger.warning("could not list the administrators of chat %s: %s", chat_id, exc)
+        return cached[1] if cached else frozenset()
+    ids = frozenset(admin.user.id for admin in admins)
+    runtime.admin_cache[chat_id] = (time.monotonic() + runtime.settings.admin_cache_seconds, ids)
+    return ids

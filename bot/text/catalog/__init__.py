@@ -1,0 +1,1 @@
+"""One module per feature, each defining ``ID`` and ``EN`` dicts of texts (see ``bot.text.i18n``)."""

@@ -1,0 +1,131 @@
+"""Meeting reminders: the day before at 16.00 and an hour before, through the firing log."""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.app import build_application, running
+from bot.fakeapi import FakeBotApi
+from bot.scheduling import dispatcher
+from storage import firings, meetings
+from tests.conftest import make_settings
+from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, Clock, Harness
+
+NEW = "/rapat Rakor Pokja Aset | Jumat (27/11) pukul 09.00 | Ruang Rapat Lt. 2"
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA)
+
+
+async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harness) -> None:
+    await group.say(GROUP, BUDI, "/gabung DISHUB")
+    card, _ = await group.say(GROUP, ADMIN, NEW)
+    await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
+    await group.say(GROUP, BUDI, "/agenda Progres perbaikan jalan")
+    [job] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
+    assert job.data == at(26, 16)
+
+    assert await group.fire(at(26, 15, 59)) == []
+    [day_before] = await group.fire(at(26, 16))
+    assert "Besok: Rapat #1" in day_before.text and "Rakor Pokja Aset" in day_before.text
+    assert "Jumat, 27 November 2026 pukul 09.00 WIB" in day_before.text
+    assert "1. Progres perbaikan jalan — DISHUB" in day_before.text
+    assert "Hadir 1 · Tidak hadir 0 · Diwakilkan 0" in day_before.text
+    assert "Belum menjawab: BAPPERIDA, KEC-KOTA" in day_before.text
+    assert "Terlambat" not in day_before.text
+    assert await group.fire(at(26, 16, 5)) == []
+
+    [soon] = await group.fire(at(27, 8))
+    assert "Segera dimulai: Rapat #1" in soon.text
+    assert await group.fire(at(27, 8, 30)) == []
+    sent = await firings.for_ref(group.db, meetings.KIND_REMINDER, 1)
+    assert [(f.scheduled_at, f.status) for f in sent] == [
+        (int(at(26, 16).timestamp()), "sent"),
+        (int(at(27, 8).timestamp()), "sent"),
+    ]
+
+
+async def test_reminders_follow_a_moved_meeting(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    await group.say(GROUP, ADMIN, "/rapat ubah 1 | Senin (30/11) pukul 13.00")
+    assert await group.fire(at(26, 16)) == []
+    [job] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
+    assert job.data == at(29, 16)
+    [day_before] = await group.fire(at(29, 16))
+    assert "Senin, 30 November 2026 pukul 13.00 WIB" in day_before.text
+    [soon] = await group.fire(at(30, 12))
+    assert "Segera dimulai" in soon.text
+
+
+async def test_a_cancelled_meeting_sends_no_reminder(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    await group.say(GROUP, ADMIN, "/rapat batal 1")
+    assert await group.fire(at(26, 16)) == []
+    assert await group.fire(at(27, 8)) == []
+    assert await meetings.next_reminder_at(group.db) is None
+
+
+async def test_after_downtime_only_the_latest_reminder_goes_marked_late(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    [late] = await group.fire(at(27, 8, 20))
+    assert "Segera dimulai" in late.text and "Terlambat" in late.text
+    assert await group.fire(at(27, 8, 30)) == []
+    # a meeting already started gets no reminder at all
+    await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin (30/11) pukul 13.00 | Aula")
+    assert await group.fire(at(30, 13, 30)) == []
+    meeting = await meetings.by_number(group.db, GROUP, 2)
+    assert (meeting.day_before_at, meeting.hour_before_at) == (None, None)
+
+
+async def test_settings_change_the_reminder_times(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, "/rapat pengingat 15.00 30")
+    await group.say(GROUP, ADMIN, NEW)
+    meeting = await meetings.by_number(group.db, GROUP, 1)
+    assert meeting.day_before_at == int(at(26, 15).timestamp())
+    assert meeting.hour_before_at == int(at(27, 8, 30).timestamp())
+    await group.say(GROUP, ADMIN, "/rapat pengingat mati mati")
+    await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin (30/11) pukul 13.00 | Aula")
+    meeting = await meetings.by_number(group.db, GROUP, 2)
+    assert (meeting.day_before_at, meeting.hour_before_at) == (None, None)
+
+
+async def test_a_claimed_reminder_is_never_sent_again(group: Harness) -> None:
+    """A crash between claiming and sending: the firing stays claimed and is not resent."""
+    await group.say(GROUP, ADMIN, NEW)
+    meeting = await meetings.by_number(group.db, GROUP, 1)
+    claimed = await meetings.claim_reminder(
+        group.db,
+        meeting,
+        scheduled_at=meeting.day_before_at,
+        late=False,
+        now=int(at(26, 16).timestamp()),
+    )
+    assert claimed is not None
+    assert await firings.mark_interrupted(group.db) == 1
+    assert await group.fire(at(26, 16, 1)) == []
+    [firing] = await firings.for_ref(group.db, meetings.KIND_REMINDER, meeting.id)
+    assert firing.status == "uncertain"
+    # a second claim of the same firing (another run racing) is refused
+    assert (
+        await meetings.claim_reminder(
+            group.db, meeting, scheduled_at=meeting.day_before_at, late=False, now=0
+        )
+        is None
+    )
+
+
+async def test_a_reminder_due_while_the_bot_was_stopped_is_sent_after_restart(
+    group: Harness, fake: FakeBotApi, clock: Clock, tmp_path: Path
+) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    await group.app.stop()  # the first run ends here (the fixture tidies up)
+    clock.set(at(26, 17))
+    app = build_application(make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock)
+    before = len(fake.sent)
+    async with running(app, poll_timeout=timedelta(seconds=5)):
+        [job] = app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
+        assert job.data <= at(26, 17)
+        await dispatcher.run_due(app, clock())
+        await dispatcher.run_due(app, clock())
+    [late] = fake.sent[before:]
+    assert "Besok: Rapat #1" in late.text and "Terlambat" in late.text

@@ -1,0 +1,117 @@
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from telegram import Bot, Update
+
+from bot.runtime import Runtime, attach
+from bot.settings import Settings
+from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
+from storage import db as storage_db
+from storage import inbox
+from storage.db import Database
+from tests.helpers import TOKEN
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await storage_db.connect(tmp_path / "rakor.sqlite3")
+    yield database
+    await database.close()
+
+
+def update(update_id: int, bot: Bot) -> Update:
+    data = {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": 1_795_000_000,
+            "chat": {"id": -100, "type": "supergroup", "title": "G"},
+            "from": {"id": 7, "is_bot": False, "first_name": "Budi"},
+            "text": "/gabung DISHUB",
+        },
+    }
+    return Update.de_json(data, bot)
+
+
+async def test_a_redelivered_update_is_queued_once(db: Database) -> None:
+    bot = Bot(TOKEN)
+    queue = DurableUpdateQueue(lambda: db, lambda: 1_795_000_000)
+    await queue.put(update(5, bot))
+    await queue.put(update(5, bot))
+    assert queue.qsize() == 1
+    await inbox.mark_done(db, 5, 1_795_000_001)
+    await queue.put(update(5, bot))
+    assert queue.qsize() == 1
+
+
+async def test_stored_updates_are_replayed_in_order_after_a_restart(db: Database) -> None:
+    bot = Bot(TOKEN)
+    before_crash = DurableUpdateQueue(lambda: db, lambda: 1_795_000_000)
+    for update_id in (8, 6, 7):
+        await before_crash.put(update(update_id, bot))
+    await inbox.mark_done(db, 6, 1_795_000_001)
+    after_restart: asyncio.Queue[object] = asyncio.Queue()
+    assert await replay(db, after_restart, bot) == 2
+    replayed = [after_restart.get_nowait(), after_restart.get_nowait()]
+    assert [u.update_id for u in replayed] == [7, 8]
+    assert replayed[0].message.text == "/gabung DISHUB"
+
+
+async def test_the_daily_job_forgets_updates_handled_a_week_ago(db: Database) -> None:
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    for update_id, done in ((1, now - timedelta(days=8)), (2, now - timedelta(days=6))):
+        await inbox.store(db, update_id, "{}", int(done.timestamp()))
+        await inbox.mark_done(db, update_id, int(done.timestamp()))
+    await inbox.store(db, 3, "{}", int(now.timestamp()))  # not handled yet: kept
+    runtime = Runtime(settings=Settings(_env_file=None), clock=lambda: now, db=db)
+    context = SimpleNamespace(bot_data={})
+    attach(context, runtime)  # type: ignore[arg-type]
+    await forget_handled(context)  # type: ignore[arg-type]
+    assert not await inbox.store(db, 2, "{}", 0)  # still known: a re-delivery is dropped
+    assert await inbox.store(db, 1, "{}", 0)  # forgotten
+    assert [update_id for update_id, _ in await inbox.pending(db)] == [1, 3]
+
+
+def chat_update(update_id: int, chat_id: int, bot: Bot) -> Update:
+    data = {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_795_000_000,
+            "chat": {"id": chat_id, "type": "supergroup", "title": "G"},
+            "from": {"id": 7, "is_bot": False, "first_name": "Budi"},
+            "text": "halo",
+        },
+    }
+    return Update.de_json(data, bot)
+
+
+async def test_a_busy_chat_keeps_its_order_and_does_not_block_other_chats(db: Database) -> None:
+    bot = Bot(TOKEN)
+    processor = InboxProcessor(lambda: db, lambda: 1_795_000_000, max_concurrent=2)
+    release = asyncio.Event()
+    handled: list[int] = []
+
+    async def handler(update_id: int, wait: bool) -> None:
+        if wait:
+            await release.wait()
+        handled.append(update_id)
+
+    busy = [
+        asyncio.create_task(
+            processor.process_update(chat_update(i, -100, bot), handler(i, wait=True))
+        )
+        for i in range(1, 6)
+    ]
+    other = asyncio.create_task(
+        processor.process_update(chat_update(9, -200, bot), handler(9, wait=False))
+    )
+    await asyncio.wait_for(other, timeout=2)
+    assert handled == [9]  # the other chat went ahead while the busy one waited
+    release.set()
+    await asyncio.gather(*busy)
+    assert handled == [9, 1, 2, 3, 4, 5]

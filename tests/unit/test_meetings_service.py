@@ -1,0 +1,91 @@
+"""The meeting service's pure parts: reading times and fields, planning reminders."""
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain.timeparse import TimeParseError
+from bot.services.meetings import (
+    MeetingInputError,
+    parse_clock,
+    plan_reminder,
+    read_slot,
+    reminder_times,
+    split_fields,
+)
+from handlers.agenda import split_args
+from storage.meetings import DEFAULT_SETTINGS, Meeting, MeetingSettings
+from tests.helpers import JAKARTA
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=JAKARTA)
+
+
+def ts(day: int, hour: int, minute: int = 0) -> int:
+    return int(datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA).timestamp())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_read_slot_accepts_or_refuses_any_text(text: str) -> None:
+    try:
+        slot = read_slot(text, NOW, "Asia/Jakarta", "id", 120)
+    except (TimeParseError, MeetingInputError):
+        return
+    assert slot.starts_at > NOW and slot.ends_at > slot.starts_at
+
+
+@given(st.text(max_size=60))
+def test_split_args_never_fails(text: str) -> None:
+    number, rest = split_args(text)
+    assert number is None or number >= 0
+    assert rest == rest.strip()
+
+
+def test_fields_and_clock() -> None:
+    assert split_fields(" Rakor  Aset | besok jam 9 |Aula ") == [
+        "Rakor Aset",
+        "besok jam 9",
+        "Aula",
+    ]
+    assert parse_clock("16.00") == 960 and parse_clock("7:30") == 450
+    assert parse_clock("24.00") is None and parse_clock("jam 4") is None
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ((26, 9), (ts(25, 16), ts(26, 8))),
+        ((25, 13), (None, ts(25, 12))),  # today: the day-before time has passed
+        ((25, 10, 30), (None, None)),  # within the hour
+    ],
+)
+def test_reminder_times(start: tuple[int, ...], expected: tuple[int | None, int | None]) -> None:
+    starts_at = datetime(2026, 11, *start, tzinfo=JAKARTA)
+    assert reminder_times(starts_at, "Asia/Jakarta", DEFAULT_SETTINGS, NOW) == expected
+
+
+def test_a_day_before_reminder_after_the_hour_before_one_is_dropped() -> None:
+    late_evening = MeetingSettings(
+        day_before_minute=23 * 60 + 45, hour_before_min=60, duration_min=60
+    )
+    starts_at = datetime(2026, 11, 27, 0, 30, tzinfo=JAKARTA)
+    assert reminder_times(starts_at, "Asia/Jakarta", late_evening, NOW) == (None, ts(26, 23, 30))
+
+
+def meeting(day_before: int | None, hour_before: int | None) -> Meeting:
+    return Meeting(
+        1, -1, 1, "Rakor", "Aula", ts(27, 9), ts(27, 11), "Asia/Jakarta", 1, "A", "scheduled",
+        0, None, day_before, hour_before, ts(25, 10),
+    )  # fmt: skip
+
+
+def test_plan_reminder() -> None:
+    both = meeting(ts(26, 16), ts(27, 8))
+    assert plan_reminder(both, datetime(2026, 11, 26, 15, 0, tzinfo=JAKARTA)).scheduled_at is None
+    plan = plan_reminder(both, datetime(2026, 11, 26, 16, 0, tzinfo=JAKARTA))
+    assert (plan.scheduled_at, plan.late, plan.day_before) == (ts(26, 16), False, True)
+    plan = plan_reminder(both, datetime(2026, 11, 27, 8, 10, tzinfo=JAKARTA))
+    assert (plan.scheduled_at, plan.late, plan.day_before) == (ts(27, 8), True, False)
+    assert plan_reminder(both, datetime(2026, 11, 27, 9, 5, tzinfo=JAKARTA)).scheduled_at is None
