@@ -34,7 +34,7 @@ from pathlib import Path
 
 from bot.app import build_application, post_init, post_shutdown, running
 from bot.fakeapi import FakeBotApi
-from bot.scheduling import dispatcher
+from bot.runtime import runtime_of
 from bot.settings import Settings
 from storage import db as storage_db
 
@@ -162,7 +162,7 @@ async def burst(reminders: int, groups: int) -> None:
             app = build_application(settings(fake, database), clock=lambda: DUE)
             async with running(app):
                 started = time.monotonic()
-                dispatch = asyncio.create_task(dispatcher.run_due(app, DUE))
+                dispatch = asyncio.create_task(runtime_of(app).dispatcher.run_due(DUE))
                 while len(arrivals) < reminders:
                     event = await asyncio.wait_for(events.get(), timeout=120)
                     if event.get("type") == "message":

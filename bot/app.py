@@ -1,24 +1,31 @@
-"""The one place that wires Rakor: settings → ``Application`` with handlers, hooks and errors."""
+"""The one place that wires Rakor: settings → ``Application`` with handlers, jobs, hooks and
+errors, and running it (polling or webhook) with a stop that takes seconds, not minutes."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
+import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
+from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.request import HTTPXRequest, RequestData
 
-from bot.runtime import Runtime, attach, runtime_of, system_clock
-from bot.scheduling import dispatcher
+import jobs
+from bot.runtime import CONTEXT_TYPES, App, Clock, Context, Runtime, runtime_of, system_clock
+from bot.scheduling.dispatcher import Dispatcher
 from bot.settings import Settings
 from bot.telegram import commands
 from bot.telegram.access import chat_locale
+from bot.telegram.delivery import Outbox
 from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
 from bot.text.i18n import LANGUAGES, t
 from handlers import (
@@ -37,11 +44,10 @@ from handlers import (
 from handlers import groups as groups_handlers
 from handlers import help as help_handlers
 from storage import db as storage_db
-from storage import firings
+from storage import firings, health
+from storage.firings import Firing
 
 logger = logging.getLogger(__name__)
-
-App = Application[Any, Any, Any, Any, Any, Any]
 
 FEATURES = (
     groups_handlers,
@@ -61,10 +67,44 @@ FEATURES = (
 """Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
 
 POLL_TIMEOUT = timedelta(seconds=30)
+HEALTH_INTERVAL = timedelta(seconds=30)
+POLL_WARNING = 60.0
+"""Seconds without a successful ``getUpdates`` before a warning is logged."""
+
+
+class PollRequest(HTTPXRequest):
+    """The ``getUpdates`` connection: reports every successful answer (``rakor status``)."""
+
+    def __init__(self, on_success: Callable[[], None]) -> None:
+        super().__init__(connection_pool_size=1)
+        self._on_success = on_success
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = HTTPXRequest.DEFAULT_NONE,
+        write_timeout: object = HTTPXRequest.DEFAULT_NONE,
+        connect_timeout: object = HTTPXRequest.DEFAULT_NONE,
+        pool_timeout: object = HTTPXRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        code, payload = await super().do_request(
+            url,
+            method,
+            request_data,
+            read_timeout,  # type: ignore[arg-type]
+            write_timeout,  # type: ignore[arg-type]
+            connect_timeout,  # type: ignore[arg-type]
+            pool_timeout,  # type: ignore[arg-type]
+        )
+        if code == 200:
+            self._on_success()
+        return code, payload
 
 
 def build_application(
-    settings: Settings, *, clock: Callable[[], datetime] = system_clock, flood_limits: bool = True
+    settings: Settings, *, clock: Clock = system_clock, flood_limits: bool = True
 ) -> App:
     """Build the ``Application``: one per process, shared by production, the sandbox and tests.
 
@@ -73,18 +113,22 @@ def build_application(
     """
     if settings.bot_token is None:
         raise ValueError("RAKOR_BOT_TOKEN is not set")
-    runtime = Runtime(settings=settings, clock=clock)
-
-    def database() -> storage_db.Database:
-        return runtime.database
-
-    def epoch() -> int:
-        return int(runtime.now().timestamp())
-
-    builder = Application.builder()
+    builder = Application.builder().context_types(CONTEXT_TYPES)
     if flood_limits:
         builder = builder.rate_limiter(rate_limiter())
-    app = (
+    # The runtime is created by python-telegram-bot from CONTEXT_TYPES; the pieces built
+    # before the application reach it through this holder.
+    holder: list[Runtime] = []
+
+    def database() -> storage_db.Database:
+        return holder[0].database
+
+    def epoch() -> int:
+        return int(holder[0].now().timestamp())
+
+    queue = DurableUpdateQueue(database, epoch)
+    processor = InboxProcessor(database, epoch, queue)
+    app: App = (
         builder.token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
@@ -95,13 +139,26 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .update_queue(DurableUpdateQueue(database, epoch))
-        .concurrent_updates(InboxProcessor(database, epoch))
+        .get_updates_request(PollRequest(lambda: holder[0].polled()))
+        .update_queue(queue)
+        .concurrent_updates(processor)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
     )
-    attach(app, runtime)
+    runtime = app.bot_data
+    holder.append(runtime)
+    runtime.configure(settings, clock)
+    runtime.inbox = processor
+
+    async def refused(firing: Firing) -> None:
+        source = dispatcher.source(firing.kind)
+        if source is not None:
+            await source.refused(runtime.database, firing.ref_id)
+
+    outbox = Outbox(runtime, refused)
+    dispatcher = Dispatcher(runtime, jobs.sources(), outbox)
+    runtime.attach_scheduling(dispatcher, outbox)
     for feature in FEATURES:
         feature.register(app)
     app.add_error_handler(on_error)
@@ -119,18 +176,30 @@ def rate_limiter() -> AIORateLimiter:
 
 
 async def post_init(app: App) -> None:
-    """Open the database (migrating it), queue unhandled updates, schedule what is due, publish
-    the command menus."""
+    """Open the database (migrating it), queue unhandled updates, recover interrupted firings,
+    start the dispatcher, publish the command menus."""
     runtime = runtime_of(app)
     runtime.db = await storage_db.connect(runtime.settings.database)
+    runtime.up_since = runtime.now()
+    await health.put(runtime.db, {health.STARTED: int(runtime.up_since.timestamp())})
     replayed = await replay(runtime.db, app.update_queue, app.bot)
     if replayed:
         logger.info("%d update(s) stored before the last stop will be handled now", replayed)
-    interrupted = await firings.mark_interrupted(runtime.db)
+    interrupted = await firings.recover_interrupted(runtime.db)
     if interrupted:
-        logger.warning("%d firing(s) interrupted by the last stop are not sent again", interrupted)
-    await dispatcher.wake(app)
-    app.job_queue.run_repeating(forget_handled, interval=timedelta(days=1), first=timedelta(0))
+        logger.warning(
+            "%d firing(s) were being sent when the bot stopped; sent again, marked as possible"
+            " repeats",
+            interrupted,
+        )
+    job_queue = app.job_queue
+    if job_queue is None:
+        raise RuntimeError("Rakor needs python-telegram-bot's job queue")
+    runtime.outbox.start(app.bot)
+    runtime.dispatcher.start(job_queue)
+    await runtime.dispatcher.wake()
+    job_queue.run_repeating(forget_handled, interval=timedelta(days=1), first=timedelta(0))
+    job_queue.run_repeating(report_health, interval=HEALTH_INTERVAL, first=HEALTH_INTERVAL)
     await publish_commands(app)
 
 
@@ -139,6 +208,20 @@ async def post_shutdown(app: App) -> None:
     if runtime.db is not None:
         await runtime.db.close()
         runtime.db = None
+
+
+async def report_health(context: Context) -> None:
+    """Every half minute: what ``rakor status`` shows, and a warning when polling is stuck."""
+    runtime = runtime_of(context)
+    polling = runtime.polling
+    if polling.at is not None:
+        await health.put(runtime.database, {health.LAST_POLL: int(polling.at.timestamp())})
+    updater = context.application.updater
+    if runtime.settings.mode != "polling" or updater is None or not updater.running:
+        return
+    since = time.monotonic() - (polling.monotonic or runtime.started_monotonic)
+    if since > POLL_WARNING:
+        logger.warning("no successful getUpdates for %.0f s: is Telegram reachable?", since)
 
 
 async def publish_commands(app: App) -> None:
@@ -152,14 +235,26 @@ async def publish_commands(app: App) -> None:
             logger.warning("could not publish the %s command menu: %s", lang, exc)
 
 
-async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
-    """Log the failure and tell the user politely; never let the error escape."""
+def passing(error: BaseException | None) -> bool:
+    """Whether a handler failed for a reason that passes: the database busy (another process
+    holding its lock, a full disk) or Telegram unreachable or failing (5xx, timeouts)."""
+    if isinstance(error, sqlite3.OperationalError):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure; handle the update again later when the reason passes (commands are
+    idempotent), else tell the user politely. Never lets the error escape."""
     update_id = update.update_id if isinstance(update, Update) else None
+    runtime = runtime_of(context)
+    if update_id is not None and passing(context.error) and runtime.inbox.retry_later(update_id):
+        logger.warning("handling update %s failed for now: %r", update_id, context.error)
+        return
     logger.error("handling update %s failed", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     chat = update.effective_chat
-    runtime = runtime_of(context)
     try:
         lang, _ = await chat_locale(runtime, chat.id)
         if update.callback_query is not None:
@@ -172,24 +267,65 @@ async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any])
 
 @asynccontextmanager
 async def running(app: App, *, poll_timeout: timedelta = POLL_TIMEOUT) -> AsyncIterator[App]:
-    """Run the application with polling inside an existing event loop (tests, the sandbox).
-
-    Does what ``run_polling`` does, minus owning the loop and the signals.
-    """
+    """Run the application inside an existing event loop until the block ends, then stop fast
+    (see :func:`stop`). Polling, or the webhook server when the settings say so."""
+    runtime = runtime_of(app)
     await app.initialize()
     try:
         await post_init(app)
-        await app.updater.start_polling(
-            poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
-        )
+        settings = runtime.settings
+        updater = app.updater
+        if updater is None:
+            raise RuntimeError("Rakor needs python-telegram-bot's updater")
+        if settings.mode == "webhook":
+            await updater.start_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                webhook_url=settings.webhook_url,
+                secret_token=(
+                    settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+                ),
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            await updater.start_polling(
+                poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+            )
         await app.start()
         try:
             yield app
         finally:
-            if app.updater.running:
-                await app.updater.stop()
-            if app.running:
-                await app.stop()
+            await stop(app)
     finally:
         await app.shutdown()
         await post_shutdown(app)
+
+
+async def stop(app: App) -> None:
+    """Stop within seconds, losing nothing: stop fetching (what was confirmed to Telegram is
+    stored), leave queued updates in the inbox for the next start, give the updates being
+    handled a moment and cancel the rest (replayed next start), stop sending (unsent firings
+    stay in the outbox), then stop python-telegram-bot's application."""
+    runtime = runtime_of(app)
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    queue = app.update_queue
+    if isinstance(queue, DurableUpdateQueue):
+        waiting = queue.drop_waiting()
+        if waiting:
+            logger.info("%d queued update(s) are left in the inbox for the next start", waiting)
+    await runtime.inbox.stop()
+    await runtime.outbox.close()
+    if app.running:
+        await app.stop()
+
+
+async def serve(app: App) -> None:
+    """Run until SIGTERM or SIGINT (the ``rakor run`` command)."""
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    async with running(app):
+        await stopping.wait()
+        logger.info("stopping")

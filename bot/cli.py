@@ -10,18 +10,22 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from telegram import Update
+from telegram.error import InvalidToken
 
+import jobs
 from bot import logs, sandbox
-from bot.app import build_application
+from bot.app import build_application, serve
 from bot.runtime import system_clock
 from bot.services import seeds
 from bot.settings import Settings
 from storage import db as storage_db
-from storage import groups, search, units
+from storage import faults, firings, groups, health, inbox, search, units
+from storage.db import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sandbox_cmd.add_argument("--port", type=int, help="port on 127.0.0.1 (RAKOR_SANDBOX_PORT)")
     sandbox_cmd.add_argument("--demo", action="store_true", help="play a short demo session")
     sub.add_parser("migrate", help="create or upgrade the database")
+    sub.add_parser("status", help="is the bot alive: last poll, backlog, next firing, failures")
     sub.add_parser("reindex", help="rebuild the search index from the records")
     backup = sub.add_parser("backup", help="copy the database safely while the bot runs")
     backup.add_argument("path", type=Path)
@@ -57,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_sandbox(settings, args.port or settings.sandbox_port, demo=args.demo)
     if args.command == "migrate":
         return asyncio.run(migrate(settings))
+    if args.command == "status":
+        return asyncio.run(status(settings))
     if args.command == "reindex":
         return asyncio.run(reindex(settings))
     if args.command == "backup":
@@ -68,22 +75,23 @@ def run(settings: Settings) -> int:
     if settings.bot_token is None:
         print("RAKOR_BOT_TOKEN is not set: starting the local sandbox instead.", file=sys.stderr)
         return run_sandbox(settings, settings.sandbox_port, demo=True)
+    if settings.mode == "webhook" and not settings.webhook_url:
+        print("RAKOR_MODE=webhook needs RAKOR_WEBHOOK_URL.", file=sys.stderr)
+        return 2
     app = build_application(settings, clock=system_clock)
-    if settings.mode == "webhook":
-        if not settings.webhook_url:
-            print("RAKOR_MODE=webhook needs RAKOR_WEBHOOK_URL.", file=sys.stderr)
-            return 2
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=(
-                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-            ),
-            allowed_updates=Update.ALL_TYPES,
+    try:
+        asyncio.run(serve(app))
+    except InvalidToken:
+        # Its message quotes the token: never printed.
+        print(
+            "Telegram menolak token bot / Telegram rejected the bot token:"
+            " check RAKOR_BOT_TOKEN (from @BotFather).",
+            file=sys.stderr,
         )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        return 1
+    except DatabaseUnavailable as exc:
+        print(f"rakor: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -122,6 +130,45 @@ async def migrate(settings: Settings) -> int:
     version = await storage_db.schema_version(database)
     await database.close()
     print(f"{settings.database}: schema version {version}")
+    return 0
+
+
+async def status(settings: Settings) -> int:
+    """What the bot recorded of itself, read from the database (it may be running)."""
+    if not settings.database.exists():
+        print(f"{settings.database} does not exist: the bot has never run here.", file=sys.stderr)
+        return 2
+    database = await storage_db.connect(settings.database)
+    try:
+        recorded = await health.read(database)
+        backlog = await inbox.backlog(database)
+        due = [await source.next_due(database) for source in jobs.sources()]
+        due.append(await firings.next_send_at(database))
+        counts = await firings.counts(database)
+        set_aside = await faults.count(database)
+    finally:
+        await database.close()
+    now = int(system_clock().timestamp())
+    zone = ZoneInfo(settings.timezone)
+
+    def when(at: int | None) -> str:
+        if at is None:
+            return "never"
+        shown = datetime.fromtimestamp(at, zone).strftime("%Y-%m-%d %H:%M:%S %Z")
+        ago = now - at
+        return f"{shown} ({abs(ago)} s {'ago' if ago >= 0 else 'from now'})"
+
+    pending = [at for at in due if at is not None]
+    print(f"database:              {settings.database}")
+    print(f"started:               {when(recorded.get(health.STARTED))}")
+    print(f"last successful poll:  {when(recorded.get(health.LAST_POLL))}")
+    print(f"inbox backlog:         {backlog} update(s) not handled yet")
+    print(f"next firing due:       {when(min(pending)) if pending else 'none'}")
+    print(
+        "firings:               "
+        + ", ".join(f"{name} {counts.get(name, 0)}" for name in firings.STATUSES)
+    )
+    print(f"items set aside:       {set_aside} (raised while firing; retried with back-off)")
     return 0
 
 

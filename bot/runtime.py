@@ -1,18 +1,28 @@
-"""What handlers and jobs share at run time: settings, the database and the clock."""
+"""What handlers and jobs share at run time, typed: the application's ``bot_data``.
+
+python-telegram-bot creates ``bot_data`` from :data:`CONTEXT_TYPES`, so every callback sees
+``context.bot_data`` as a :class:`Runtime`; :func:`bot.app.build_application` configures it.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
 from bot.settings import Settings
 from storage.db import Database
 
-_KEY = "rakor"
+if TYPE_CHECKING:
+    from bot.scheduling.dispatcher import Dispatcher
+    from bot.telegram.commands import CommandSpec
+    from bot.telegram.delivery import Outbox
+    from bot.telegram.inbox import InboxProcessor
+    from bot.telegram.throttle import EditThrottle
 
 
 def system_clock() -> datetime:
@@ -20,15 +30,48 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(eq=False)
-class Runtime:
-    settings: Settings
-    clock: Callable[[], datetime] = system_clock
-    db: Database | None = None
-    """Opened in ``post_init`` and closed in ``post_shutdown``."""
+Clock: TypeAlias = Callable[[], datetime]
 
-    admin_cache: dict[int, tuple[float, frozenset[int]]] = field(default_factory=dict)
-    """chat id → (monotonic expiry, ids of the chat's Telegram administrators)."""
+
+@dataclass(slots=True)
+class Polling:
+    """When Telegram last answered ``getUpdates``: on Rakor's clock and on the monotonic one."""
+
+    at: datetime | None = None
+    monotonic: float | None = None
+
+
+class Runtime:
+    """Settings, clock, database, dispatcher and the small caches of one application."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self.clock: Clock = system_clock
+        self.db: Database | None = None
+        """Opened in ``post_init`` and closed in ``post_shutdown``."""
+        self.up_since: datetime = system_clock()
+        """When this process started serving (set in ``post_init``): firings due before it
+        were delayed by downtime."""
+        self.admin_cache: dict[int, tuple[float, frozenset[int]]] = {}
+        """chat id → (monotonic expiry, ids of the chat's Telegram administrators)."""
+        self.commands: list[CommandSpec] = []
+        """Every command registered, in order: /bantuan and the command menus."""
+        self._dispatcher: Dispatcher | None = None
+        self._outbox: Outbox | None = None
+        self._announcement_edits: EditThrottle | None = None
+        self._inbox: InboxProcessor | None = None
+        self.polling = Polling()
+        self.started_monotonic = time.monotonic()
+
+    def configure(self, settings: Settings, clock: Clock) -> None:
+        self._settings = settings
+        self.clock = clock
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            raise RuntimeError("the runtime is configured by build_application")
+        return self._settings
 
     @property
     def database(self) -> Database:
@@ -38,19 +81,64 @@ class Runtime:
             )
         return self.db
 
+    @property
+    def dispatcher(self) -> Dispatcher:
+        if self._dispatcher is None:
+            raise RuntimeError("the dispatcher is set up by build_application")
+        return self._dispatcher
+
+    @property
+    def outbox(self) -> Outbox:
+        if self._outbox is None:
+            raise RuntimeError("the outbox is set up by build_application")
+        return self._outbox
+
+    def attach_scheduling(self, dispatcher: Dispatcher, outbox: Outbox) -> None:
+        self._dispatcher, self._outbox = dispatcher, outbox
+
+    @property
+    def inbox(self) -> InboxProcessor:
+        if self._inbox is None:
+            raise RuntimeError("the inbox is set up by build_application")
+        return self._inbox
+
+    @inbox.setter
+    def inbox(self, processor: InboxProcessor) -> None:
+        self._inbox = processor
+
+    @property
+    def announcement_edits(self) -> EditThrottle:
+        """The throttle of the announcements' Diterima buttons (tests shorten its interval)."""
+        if self._announcement_edits is None:
+            raise RuntimeError("the announcement buttons are registered by build_application")
+        return self._announcement_edits
+
+    @announcement_edits.setter
+    def announcement_edits(self, throttle: EditThrottle) -> None:
+        self._announcement_edits = throttle
+
     def now(self) -> datetime:
         now = self.clock()
         if now.tzinfo is None:
             raise ValueError("the clock must return an aware datetime")
         return now
 
+    def polled(self) -> None:
+        """Telegram answered ``getUpdates``."""
+        self.polling = Polling(self.now(), time.monotonic())
 
-def attach(app: Application[Any, Any, Any, Any, Any, Any], runtime: Runtime) -> None:
-    app.bot_data[_KEY] = runtime
+
+Context: TypeAlias = CallbackContext[ExtBot[None], Runtime, dict[Any, Any], dict[Any, Any]]
+"""The context every handler and job gets: ``context.bot_data`` is the :class:`Runtime`."""
+
+App: TypeAlias = Application[
+    ExtBot[None], Context, Runtime, dict[Any, Any], dict[Any, Any], JobQueue[Context]
+]
+"""The application type, one alias for the whole code base."""
+
+CONTEXT_TYPES = ContextTypes(context=CallbackContext, bot_data=Runtime)
 
 
-def runtime_of(
-    holder: Application[Any, Any, Any, Any, Any, Any] | CallbackContext[Any, Any, Any, Any],
-) -> Runtime:
+def runtime_of(holder: App | Context) -> Runtime:
     """The :class:`Runtime` of an application or of a handler's/job's context."""
-    return holder.bot_data[_KEY]
+    return holder.bot_data

@@ -8,13 +8,15 @@ import re
 from collections.abc import Coroutine
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.runtime import Runtime, runtime_of
 from bot.telegram.access import resolve
+from bot.telegram.buttons import markup_of
 from bot.telegram.throttle import EditThrottle, Spawn
+from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
 from storage import announcements
 from storage.announcements import Announcement, Progress
@@ -27,29 +29,24 @@ EDIT_INTERVAL = 3.0
 """Seconds between two edits of one announcement's button (Telegram limits edits per group)."""
 
 _CALLBACK = re.compile(r"^ann:a:(\d{1,18})$")
-_THROTTLE = "rakor.announcement-edits"
 
 
 def install(app: App) -> None:
     """The button's handler and the edit throttle of this application."""
-    app.bot_data[_THROTTLE] = EditThrottle(EDIT_INTERVAL, spawn=_spawner(app))
+    app.bot_data.announcement_edits = EditThrottle(EDIT_INTERVAL, spawn=_spawner(app))
     app.add_handler(CallbackQueryHandler(button, pattern=r"^ann:"))
 
 
 def throttle_of(app: App) -> EditThrottle:
     """The throttle of the announcement buttons (tests shorten its ``interval``)."""
-    return app.bot_data[_THROTTLE]
+    return app.bot_data.announcement_edits
 
 
 def ack_markup(lang: str, announcement_id: int, progress: Progress | None) -> InlineKeyboardMarkup:
     """The Diterima button; with ``progress`` it shows how many units acknowledged."""
-    label = (
-        t(lang, "announcements.button", acked=progress.acked, total=progress.total)
-        if progress is not None
-        else t(lang, "announcements.button_plain")
-    )
-    button_ = InlineKeyboardButton(label, callback_data=f"ann:a:{announcement_id}")
-    return InlineKeyboardMarkup([[button_]])
+    markup = markup_of(ack_buttons(lang, announcement_id, progress))
+    assert markup is not None  # noqa: S101 - ack_buttons always has the button
+    return markup
 
 
 async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:

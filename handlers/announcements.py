@@ -12,14 +12,12 @@ from telegram.ext import Application, CallbackContext
 
 from bot.domain.timewords import clock, format_when
 from bot.runtime import Runtime, runtime_of
-from bot.scheduling import dispatcher
 from bot.services import announcements as service
 from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
 from bot.telegram.hashtags import add_hashtag
 from bot.text.i18n import Safe, t
 from handlers import announcement_acks
-from jobs import announcement_followups
 from storage import announcements, people
 
 logger = logging.getLogger(__name__)
@@ -46,7 +44,6 @@ def register(app: App) -> None:
     add_command(app, PENDING, pending)
     add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
     announcement_acks.install(app)
-    dispatcher.add_source(app, announcement_followups.FollowupSource())
 
 
 async def announce(call: Call) -> None:
@@ -125,7 +122,7 @@ async def publish(
     posted = await send(context, caller.chat_id, post, markup)
     await announcements.set_message(runtime.database, announcement.id, posted.message_id)
     await _pin(context, caller.chat_id, posted.message_id)
-    await dispatcher.wake(context.application)
+    await runtime_of(context).dispatcher.wake()
 
 
 async def list_announcements(call: Call) -> None:

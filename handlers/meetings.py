@@ -21,14 +21,12 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
 from bot.runtime import runtime_of
-from bot.scheduling import dispatcher
 from bot.services import meetings as service
 from bot.services.meetings import MeetingInputError
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import invitation, meeting_text
 from bot.text.i18n import t
-from jobs.meeting_reminders import MeetingReminderSource
 from storage import agenda, groups, meetings, rsvps
 from storage.db import Database
 from storage.meetings import Meeting, MeetingSettings
@@ -51,7 +49,6 @@ _ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
 def register(app: App) -> None:
     add_command(app, MEETING, meeting_command)
     app.add_handler(CallbackQueryHandler(rsvp_button, pattern=r"^mtg:r:"))
-    dispatcher.add_source(app, MeetingReminderSource())
 
 
 async def meeting_command(call: Call) -> None:
@@ -100,7 +97,7 @@ async def create(call: Call) -> None:
     await meetings.set_message(call.runtime.database, meeting.id, message.message_id)
     meeting = replace(meeting, message_id=message.message_id)
     await send_invitation(call.context, meeting, caller.lang, caller.now)
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 def refusal(exc: TimeParseError | MeetingInputError, lang: str, example_key: str) -> str:
@@ -190,7 +187,7 @@ async def announce_change(call: Call, meeting: Meeting, key: str, **params: obje
     await call.reply(call.t(key, number=meeting.number, title=meeting.title, when=when, **params))
     await refresh_card(call.context, meeting, caller.lang, caller.tz)
     await send_invitation(call.context, meeting, caller.lang, caller.now)
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 async def reminder_settings(call: Call) -> None:

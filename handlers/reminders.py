@@ -1,25 +1,20 @@
-"""/ingatkan, /pengingat, /batal, the cancel and snooze buttons, and firing reminders."""
+"""/ingatkan, /pengingat, /batal, and the cancel and snooze buttons (firing: ``jobs.reminders``)."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections import defaultdict
-from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
-from bot.domain.timewords import format_when
-from bot.runtime import Runtime, runtime_of
-from bot.scheduling import dispatcher
+from bot.runtime import runtime_of
 from bot.services import reminders as service
-from bot.telegram.access import chat_locale, resolve
+from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
-from bot.telegram.delivery import deliver
-from bot.text.i18n import Safe, mention, t
+from bot.text.i18n import Safe, t
+from bot.text.reminder_texts import when_text
 from storage import firings, reminders
 from storage.db import Database
 from storage.reminders import Reminder
@@ -36,13 +31,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, LIST, list_reminders)
     add_command(app, CANCEL, cancel)
     app.add_handler(CallbackQueryHandler(button, pattern=r"^rem:"))
-    dispatcher.add_source(app, ReminderSource())
-
-
-def when_text(at: datetime, reminder: Reminder, group_tz: str, lang: str) -> str:
-    """The time in words in the chat's zone, with the zone the user named in brackets."""
-    also = reminder.zone if reminder.zone_named and reminder.zone != group_tz else None
-    return format_when(at, group_tz, lang, also_zone=also)
 
 
 async def remind(call: Call) -> None:
@@ -85,7 +73,7 @@ async def remind(call: Call) -> None:
         call.t("reminders.cancel_button"), callback_data=f"rem:c:{reminder.id}"
     )
     await call.reply("\n".join(lines), InlineKeyboardMarkup([[button]]))
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 async def list_reminders(call: Call) -> None:
@@ -132,7 +120,7 @@ async def cancel(call: Call) -> None:
         await call.reply(call.t("reminders.not_pending", number=number))
         return
     await call.reply(call.t("reminders.cancelled", number=number))
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -187,7 +175,7 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
                 number=snoozed.number,
             )
         )
-    await dispatcher.wake(context.application)
+    await runtime_of(context).dispatcher.wake()
 
 
 async def _button_target(
@@ -207,84 +195,3 @@ async def _button_target(
     if action == "c" and reminder.status != "pending":
         return None
     return reminder, firing
-
-
-class ReminderSource:
-    """Fires due reminders: each chat's in order, chats concurrently."""
-
-    name = "reminders"
-
-    async def next_due(self, db: Database) -> int | None:
-        return await reminders.next_due_at(db)
-
-    async def run_due(self, app: Application[Any, Any, Any, Any, Any, Any], now: datetime) -> None:
-        runtime = runtime_of(app)
-        by_chat: dict[int, list[Reminder]] = defaultdict(list)
-        for reminder in await reminders.due(runtime.database, int(now.timestamp())):
-            by_chat[reminder.chat_id].append(reminder)
-        await asyncio.gather(*(self._fire_chat(app, runtime, due, now) for due in by_chat.values()))
-
-    async def _fire_chat(
-        self,
-        app: Application[Any, Any, Any, Any, Any, Any],
-        runtime: Runtime,
-        due: list[Reminder],
-        now: datetime,
-    ) -> None:
-        lang, tz = await chat_locale(runtime, due[0].chat_id)
-        for reminder in due:
-            await self._fire(app, runtime, reminder, now, lang, tz)
-
-    async def _fire(
-        self,
-        app: Application[Any, Any, Any, Any, Any, Any],
-        runtime: Runtime,
-        reminder: Reminder,
-        now: datetime,
-        lang: str,
-        tz: str,
-    ) -> None:
-        plan = service.plan_firing(
-            service.from_epoch(reminder.next_at or 0), service.rule_of(reminder), now
-        )
-        firing_id = await reminders.claim_firing(
-            runtime.database,
-            reminder,
-            scheduled_at=int(plan.scheduled_at.timestamp()),
-            late=plan.late,
-            next_at=int(plan.next_at.timestamp()) if plan.next_at else None,
-            now=int(now.timestamp()),
-        )
-        if firing_id is None:
-            return
-        lines = [t(lang, "reminders.fired", number=reminder.number, text=reminder.text)]
-        if not reminder.for_group and reminder.chat_id != reminder.creator_id:
-            creator = mention(reminder.creator_id, reminder.creator_name)
-            lines.append(t(lang, "reminders.fired_for", mention=creator))
-        if plan.late:
-            lines.append(
-                t(
-                    lang,
-                    "reminders.fired_late",
-                    when=when_text(plan.scheduled_at, reminder, tz, lang),
-                )
-            )
-        if plan.missed > 1:
-            lines.append(t(lang, "reminders.fired_missed", count=plan.missed))
-        markup = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        t(lang, "reminders.snooze_hour"), callback_data=f"rem:h:{firing_id}"
-                    ),
-                    InlineKeyboardButton(
-                        t(lang, "reminders.snooze_day"), callback_data=f"rem:d:{firing_id}"
-                    ),
-                ]
-            ]
-        )
-        outcome = await deliver(
-            app.bot, runtime, firing_id, reminder.chat_id, "\n".join(lines), markup
-        )
-        if outcome.refused:
-            await reminders.stop_failed(runtime.database, reminder.id)

@@ -12,7 +12,6 @@ from telegram.ext import Application, CallbackContext, MessageHandler, filters
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import DAYS, clock, format_when
 from bot.runtime import runtime_of
-from bot.scheduling import dispatcher
 from bot.services import tasks as service
 from bot.services.reminders import from_epoch
 from bot.services.seeds import pokja
@@ -20,7 +19,6 @@ from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.text.i18n import Safe, escape, t
 from bot.text.task_texts import due_text, mentions_line, overdue_mark, status_text
-from jobs import task_followups
 from storage import meetings, tasks, units
 from storage import task_followups as followup_store
 from storage.tasks import Evidence, Task, TaskEvent
@@ -46,7 +44,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             evidence,
         )
     )
-    task_followups.register(app)
 
 
 async def task_command(call: Call) -> None:
@@ -131,7 +128,7 @@ async def assign(call: Call) -> None:
     lines.append(call.t("tasks.how_to_report", number=task.number))
     posted = await call.reply("\n".join(lines))
     await tasks.set_message(db, task.id, posted.message_id)
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 async def list_tasks(call: Call) -> None:
@@ -291,7 +288,7 @@ async def done(call: Call) -> None:
             timing=Safe(timing),
         )
     )
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()
 
 
 def _evidence_of(message: Message) -> Evidence | None:
@@ -349,7 +346,7 @@ async def set_digest(call: Call, text: str) -> None:
     if text.strip().lower() in _OFF_WORDS:
         await followup_store.set_digest(db, caller.chat_id, *service.DEFAULT_DIGEST, None)
         await call.reply(call.t("tasks.digest_off"))
-        await dispatcher.wake(call.context.application)
+        await call.runtime.dispatcher.wake()
         return
     setting = service.parse_digest_setting(text)
     if setting is None:
@@ -366,4 +363,4 @@ async def set_digest(call: Call, text: str) -> None:
             next=format_when(following, caller.tz, caller.lang),
         )
     )
-    await dispatcher.wake(call.context.application)
+    await call.runtime.dispatcher.wake()

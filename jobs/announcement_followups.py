@@ -2,111 +2,43 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections import defaultdict
-from datetime import UTC, datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime
 
-from telegram.ext import Application
-
-from bot.domain.timewords import format_when
-from bot.runtime import Runtime, runtime_of
+from bot.runtime import Runtime
+from bot.scheduling.dispatcher import Due
 from bot.services import announcements as service
 from bot.telegram.access import chat_locale
-from bot.telegram.delivery import deliver
-from bot.text.i18n import Safe, mention, t
-from handlers.announcement_acks import ack_markup
+from bot.text.announcement_texts import followup
 from storage import announcements
-from storage.announcements import Announcement, MissingUnit
+from storage.announcements import Announcement
 from storage.db import Database
-
-logger = logging.getLogger(__name__)
-
-App = Application[Any, Any, Any, Any, Any, Any]
-
-EXCERPT = 200
 
 
 class FollowupSource:
-    """Fires the announcements' follow-ups: each group's in order, groups concurrently."""
+    """The announcements' follow-ups (the first and the second working day after)."""
 
-    name = "announcement_followups"
+    name = announcements.FOLLOWUP_KIND
 
     async def next_due(self, db: Database) -> int | None:
         return await announcements.next_followup_at(db)
 
-    async def run_due(self, app: App, now: datetime) -> None:
-        runtime = runtime_of(app)
-        by_group: dict[int, list[Announcement]] = defaultdict(list)
-        for announcement in await announcements.due_followups(
-            runtime.database, int(now.timestamp())
-        ):
-            by_group[announcement.group_id].append(announcement)
-        await asyncio.gather(
-            *(self._fire_group(app, runtime, due, now) for due in by_group.values())
-        )
+    async def due(self, db: Database, now: int) -> Sequence[Due[Announcement]]:
+        return [Due(item.id, item) for item in await announcements.due_followups(db, now)]
 
-    async def _fire_group(
-        self, app: App, runtime: Runtime, due: list[Announcement], now: datetime
-    ) -> None:
-        lang, tz = await chat_locale(runtime, due[0].group_id)
-        for announcement in due:
-            await self._fire(app, runtime, announcement, now, lang, tz)
-
-    async def _fire(
-        self,
-        app: App,
-        runtime: Runtime,
-        announcement: Announcement,
-        now: datetime,
-        lang: str,
-        tz: str,
-    ) -> None:
-        plan = service.plan_followup(announcement, now)
+    async def fire(self, runtime: Runtime, announcement: Announcement, now: datetime) -> None:
+        plan = service.plan_followup(announcement, now, runtime.up_since)
         if plan is None:
             return
-        claimed = await announcements.claim_followup(
-            runtime.database,
-            announcement,
-            scheduled_at=plan.scheduled_at,
-            next_at=plan.next_at,
-            late=plan.late,
-            now=int(now.timestamp()),
-        )
-        if claimed is None:
-            return
-        progress = await announcements.progress(runtime.database, announcement.id)
-        lines = [
-            t(
-                lang,
-                "announcements.followup",
-                number=announcement.number,
-                count=len(claimed.missing),
-                total=progress.total,
-                units=Safe("\n".join(unit_line(entry, lang) for entry in claimed.missing)),
-                excerpt=service.excerpt(announcement.text, EXCERPT),
-            )
-        ]
-        if plan.late:
-            when = format_when(datetime.fromtimestamp(plan.scheduled_at, UTC), tz, lang)
-            lines.append(t(lang, "announcements.followup_late", when=when))
-        await deliver(
-            app.bot,
-            runtime,
-            claimed.firing_id,
-            announcement.group_id,
-            "\n\n".join(lines),
-            ack_markup(lang, announcement.id, None),
-        )
+        db = runtime.database
+        lang, tz = await chat_locale(runtime, announcement.group_id)
+        missing = await announcements.missing_units(db, announcement.id)
+        progress = await announcements.progress(db, announcement.id)
+        message = followup(announcement, missing, progress, plan, lang, tz)
+        await service.claim_followup(db, announcement, plan, message, now)
 
+    async def postpone(self, db: Database, announcement: Announcement, until: int | None) -> None:
+        await announcements.postpone_followup(db, announcement.id, until)
 
-def unit_line(entry: MissingUnit, lang: str) -> str:
-    """``• DISHUB: @Budi, @Rina`` with each member mentioned (HTML)."""
-    mentions = ", ".join(mention(user_id, name) for user_id, name in entry.members)
-    return t(
-        lang,
-        "announcements.followup_unit",
-        code=entry.unit.code,
-        members=Safe(mentions or t(lang, "announcements.followup_no_members")),
-    )
+    async def refused(self, db: Database, ref_id: int) -> None:
+        await announcements.postpone_followup(db, ref_id, None)

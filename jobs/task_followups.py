@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from telegram.ext import Application
-
+from bot.domain.lateness import is_late
 from bot.domain.timewords import format_when
-from bot.runtime import Runtime, runtime_of
-from bot.scheduling import dispatcher
+from bot.runtime import Runtime
+from bot.scheduling.dispatcher import Due
 from bot.services import tasks as service
-from bot.services.reminders import LATE_AFTER, from_epoch
+from bot.services.reminders import from_epoch
 from bot.telegram.access import chat_locale
-from bot.telegram.delivery import deliver
 from bot.text.i18n import Safe, t
 from bot.text.task_texts import due_text, mentions_line, status_text
 from storage import task_followups as store
 from storage import tasks
 from storage.db import Database
+from storage.firings import Outgoing
 from storage.task_followups import Advance, DigestSetting
 from storage.tasks import Task
 
-logger = logging.getLogger(__name__)
-
-App = Application[Any, Any, Any, Any, Any, Any]
 SECTIONS = ("soon", "today", "overdue")
-
-
-def register(app: App) -> None:
-    dispatcher.add_source(app, FollowupSource())
-    dispatcher.add_source(app, DigestSource())
 
 
 def followup_text(
@@ -75,60 +66,63 @@ def followup_text(
     return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class GroupFollowup:
+    """A group's tasks whose follow-up has come: they go out as one message."""
+
+    group_id: int
+    tasks: list[Task]
+
+
 class FollowupSource:
     """Tasks due two working days ahead, today, or overdue: one message per group and slot."""
 
-    name = "task_followups"
+    name = store.KIND_FOLLOWUP
 
     async def next_due(self, db: Database) -> int | None:
         return await store.next_followup_at(db)
 
-    async def run_due(self, app: App, now: datetime) -> None:
-        runtime = runtime_of(app)
+    async def due(self, db: Database, now: int) -> Sequence[Due[GroupFollowup]]:
         by_group: dict[int, list[Task]] = defaultdict(list)
-        for task in await store.due_followups(runtime.database, int(now.timestamp())):
+        for task in await store.due_followups(db, now):
             by_group[task.group_id].append(task)
-        for group_id, due in by_group.items():
-            try:
-                await self._fire_group(app, runtime, group_id, due, now)
-            except Exception:
-                logger.exception("task follow-up for group %s failed", group_id)
+        return [Due(group_id, GroupFollowup(group_id, due)) for group_id, due in by_group.items()]
 
-    async def _fire_group(
-        self, app: App, runtime: Runtime, group_id: int, due: list[Task], now: datetime
-    ) -> None:
+    async def fire(self, runtime: Runtime, item: GroupFollowup, now: datetime) -> None:
         slot = max(
             service.latest_followup(
                 from_epoch(task.due_at), task.zone, from_epoch(task.next_followup_at or 0), now
             )
-            for task in due
+            for task in item.tasks
         )
-        slot_at = int(slot.timestamp())
         advances = [
             Advance(
                 task.id,
                 task.next_followup_at or 0,
                 int(service.followup_after(from_epoch(task.due_at), task.zone, now).timestamp()),
             )
-            for task in due
+            for task in item.tasks
         ]
-        late = now - slot > LATE_AFTER
-        claimed = await store.claim_followup(
-            runtime.database,
-            group_id,
+        late = is_late(slot, now, runtime.up_since)
+        db = runtime.database
+        members = await tasks.unit_members(db, sorted({task.unit_id for task in item.tasks}))
+        lang, tz = await chat_locale(runtime, item.group_id)
+        text = followup_text(item.tasks, members, slot, late, lang, tz)
+        await store.claim_followup(
+            db,
+            item.group_id,
             advances,
-            scheduled_at=slot_at,
+            scheduled_at=int(slot.timestamp()),
             late=late,
+            message=Outgoing(text),
             now=int(now.timestamp()),
         )
-        if claimed is None:
-            return
-        firing_id, moved = claimed
-        sent = [task for task in due if task.id in moved]
-        members = await tasks.unit_members(runtime.database, sorted({x.unit_id for x in sent}))
-        lang, tz = await chat_locale(runtime, group_id)
-        text = followup_text(sent, members, slot, late, lang, tz)
-        await deliver(app.bot, runtime, firing_id, group_id, text)
+
+    async def postpone(self, db: Database, item: GroupFollowup, until: int | None) -> None:
+        await store.postpone_followups(db, [task.id for task in item.tasks], until)
+
+    async def refused(self, db: Database, ref_id: int) -> None:
+        await store.stop_followups(db, ref_id)
 
 
 def digest_text(open_tasks: list[Task], now: int, lang: str) -> str:
@@ -164,35 +158,33 @@ def digest_text(open_tasks: list[Task], now: int, lang: str) -> str:
 class DigestSource:
     """The weekly digest of open tasks, per group on its day and time."""
 
-    name = "task_digest"
+    name = store.KIND_DIGEST
 
     async def next_due(self, db: Database) -> int | None:
         return await store.next_digest_at(db)
 
-    async def run_due(self, app: App, now: datetime) -> None:
-        runtime = runtime_of(app)
-        for setting in await store.due_digests(runtime.database, int(now.timestamp())):
-            try:
-                await self._fire(app, runtime, setting, now)
-            except Exception:
-                logger.exception("task digest for group %s failed", setting.group_id)
+    async def due(self, db: Database, now: int) -> Sequence[Due[DigestSetting]]:
+        return [Due(setting.group_id, setting) for setting in await store.due_digests(db, now)]
 
-    async def _fire(
-        self, app: App, runtime: Runtime, setting: DigestSetting, now: datetime
-    ) -> None:
+    async def fire(self, runtime: Runtime, setting: DigestSetting, now: datetime) -> None:
+        db = runtime.database
         lang, tz = await chat_locale(runtime, setting.group_id)
         following = service.digest_after(now, tz, setting.day, setting.minute)
-        open_tasks = await tasks.open_tasks(runtime.database, setting.group_id)
-        scheduled = from_epoch(setting.next_at or 0)
-        firing_id = await store.claim_digest(
-            runtime.database,
+        open_tasks = await tasks.open_tasks(db, setting.group_id)
+        message = (
+            Outgoing(digest_text(open_tasks, int(now.timestamp()), lang)) if open_tasks else None
+        )
+        await store.claim_digest(
+            db,
             setting,
             following=int(following.timestamp()),
-            send=bool(open_tasks),
-            late=now - scheduled > LATE_AFTER,
+            late=is_late(from_epoch(setting.next_at or 0), now, runtime.up_since),
+            message=message,
             now=int(now.timestamp()),
         )
-        if firing_id is None:
-            return
-        text = digest_text(open_tasks, int(now.timestamp()), lang)
-        await deliver(app.bot, runtime, firing_id, setting.group_id, text)
+
+    async def postpone(self, db: Database, setting: DigestSetting, until: int | None) -> None:
+        await store.postpone_digest(db, setting.group_id, until)
+
+    async def refused(self, db: Database, ref_id: int) -> None:
+        await store.stop_followups(db, ref_id)

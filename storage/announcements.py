@@ -14,6 +14,7 @@ import aiosqlite
 
 from storage import firings, search
 from storage.db import Database
+from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
 
 FOLLOWUP_KIND = "announcement_followup"
@@ -79,12 +80,6 @@ class MissingUnit:
     unit: Unit
     members: tuple[tuple[int, str], ...]
     """(user id, display name) of the unit's current members."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimedFollowup:
-    firing_id: int
-    missing: tuple[MissingUnit, ...]
 
 
 _COLUMNS = (
@@ -283,38 +278,42 @@ async def claim_followup(
     scheduled_at: int,
     next_at: int | None,
     late: bool,
+    message: Outgoing,
     now: int,
-) -> ClaimedFollowup | None:
+) -> int | None:
     """Advance the announcement past this follow-up and, when units are still missing, claim
-    the firing, in one transaction.
+    the firing with its message, in one transaction.
 
     None when nothing is to be sent: another run advanced it already, or every unit has
-    acknowledged (then no follow-up is left at all).
+    acknowledged meanwhile (then no follow-up is left at all).
     """
-    async with db.transaction() as conn:
-        missing = await _missing(conn, announcement.id)
+
+    async def advance(conn: aiosqlite.Connection) -> bool:
+        missing = bool(await _missing(conn, announcement.id))
         cursor = await conn.execute(
             "UPDATE announcements SET next_followup_at = ?, followups_sent = followups_sent + ?"
             " WHERE id = ? AND next_followup_at = ?",
             (
                 next_at if missing else None,
-                1 if missing else 0,
+                int(missing),
                 announcement.id,
                 announcement.next_followup_at,
             ),
         )
-        if cursor.rowcount != 1 or not missing:
-            return None
-        firing_id = await firings.claim(
-            conn,
-            kind=FOLLOWUP_KIND,
-            ref_id=announcement.id,
-            scheduled_at=scheduled_at,
-            chat_id=announcement.group_id,
-            late=late,
-            now=now,
+        return cursor.rowcount == 1 and missing
+
+    firing = NewFiring(
+        FOLLOWUP_KIND, announcement.id, scheduled_at, announcement.group_id, late, message
+    )
+    return await firings.claim_after(db, advance, firing, now)
+
+
+async def postpone_followup(db: Database, announcement_id: int, until: int | None) -> None:
+    """Set a follow-up that failed aside until ``until`` (None: no more follow-ups)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE announcements SET next_followup_at = ? WHERE id = ?", (until, announcement_id)
         )
-    return ClaimedFollowup(firing_id, tuple(missing)) if firing_id is not None else None
 
 
 async def followup_minute(db: Database, group_id: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -74,25 +75,42 @@ class Database:
         await self._conn.close()
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or upgraded: the message names the file and the cause."""
+
+    def __init__(self, path: Path, cause: BaseException) -> None:
+        super().__init__(f"cannot use the database {path}: {cause}")
+        self.path = path
+
+
 async def connect(path: Path | str) -> Database:
-    """Open the database, set the pragmas and apply pending migrations."""
+    """Open the database, set the pragmas and apply pending migrations.
+
+    Raises :class:`DatabaseUnavailable` when the file cannot be opened, written or read as a
+    database (nothing is left running: a failed start exits instead of hanging).
+    """
     path = Path(path)
-    if path.parent != Path():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = await aiosqlite.connect(path, isolation_level=None)
-    conn.row_factory = aiosqlite.Row
-    for pragma in (
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = FULL",
-        "PRAGMA busy_timeout = 5000",
-        "PRAGMA foreign_keys = ON",
-    ):
-        await conn.execute(pragma)
-    db = Database(conn, path)
     try:
+        if path.parent != Path():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseUnavailable(path, exc) from exc
+    try:
+        conn.row_factory = aiosqlite.Row
+        for pragma in (
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA busy_timeout = 5000",
+            "PRAGMA foreign_keys = ON",
+        ):
+            await conn.execute(pragma)
+        db = Database(conn, path)
         await migrate(db)
-    except BaseException:
-        await db.close()  # an open connection's thread would keep the process alive
+    except BaseException as exc:
+        await conn.close()  # an open connection's thread would keep the process alive
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise DatabaseUnavailable(path, exc) from exc
         raise
     return db
 

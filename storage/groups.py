@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage import firings, search
 from storage.db import Database
 
 
@@ -70,3 +71,65 @@ async def audit_once(db: Database, chat_id: int, event: str, at: int) -> bool:
             "INSERT INTO chat_audit (chat_id, event, at) VALUES (?, ?, ?)", (chat_id, event, at)
         )
         return True
+
+
+GROUP_COLUMNS = (
+    ("units", "group_id"),
+    ("members", "group_id"),
+    ("reminders", "chat_id"),
+    ("announcements", "group_id"),
+    ("announcement_settings", "group_id"),
+    ("meetings", "group_id"),
+    ("meeting_settings", "group_id"),
+    ("agenda_items", "group_id"),
+    ("decisions", "group_id"),
+    ("tasks", "group_id"),
+    ("task_settings", "group_id"),
+    ("search_queries", "chat_id"),
+)
+"""Every column that holds a group's chat id, moved when the group becomes a supergroup
+(besides ``groups`` itself, the firings and the search index, moved by their modules)."""
+
+
+async def migrate(db: Database, old_chat_id: int, new_chat_id: int, at: int) -> bool:
+    """Move a group that became a supergroup to its new id, with everything it has, in one
+    transaction. False when there was nothing to move (moved before, or never registered) or
+    the new id is a registered group already (then both are kept as they are)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO chat_migrations (old_chat_id, new_chat_id, at) VALUES (?, ?, ?)"
+            " ON CONFLICT (old_chat_id) DO NOTHING",
+            (old_chat_id, new_chat_id, at),
+        )
+        cursor = await conn.execute(
+            "SELECT (SELECT count(*) FROM groups WHERE chat_id = ?) AS old,"
+            " (SELECT count(*) FROM groups WHERE chat_id = ?) AS new",
+            (old_chat_id, new_chat_id),
+        )
+        row = await cursor.fetchone()
+        if row is None or not row["old"] or row["new"]:
+            return False
+        await conn.execute("PRAGMA defer_foreign_keys = ON")
+        await conn.execute(
+            "INSERT INTO groups (chat_id, title, timezone, language, registered_at, registered_by)"
+            " SELECT ?, title, timezone, language, registered_at, registered_by FROM groups"
+            " WHERE chat_id = ?",
+            (new_chat_id, old_chat_id),
+        )
+        for table, column in GROUP_COLUMNS:
+            await conn.execute(
+                f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id)
+            )
+        await firings.move_chat(conn, old_chat_id, new_chat_id)
+        await search.move_group(conn, old_chat_id, new_chat_id)
+        await conn.execute("DELETE FROM groups WHERE chat_id = ?", (old_chat_id,))
+        return True
+
+
+async def migrated_from(db: Database, chat_id: int) -> int | None:
+    """The id this chat had before it became a supergroup, if it was migrated."""
+    row = await db.fetch_one(
+        "SELECT old_chat_id FROM chat_migrations WHERE new_chat_id = ? ORDER BY at LIMIT 1",
+        (chat_id,),
+    )
+    return row["old_chat_id"] if row else None

@@ -33,6 +33,12 @@ async def pending(db: Database) -> list[tuple[int, str]]:
     return [(row["update_id"], row["payload"]) for row in rows]
 
 
+async def backlog(db: Database) -> int:
+    """How many stored updates are not handled yet."""
+    row = await db.fetch_one("SELECT count(*) AS n FROM inbox WHERE done_at IS NULL")
+    return int(row["n"]) if row else 0
+
+
 async def forget_done_before(db: Database, before: int) -> int:
     """Delete handled updates older than ``before``; Telegram re-delivers only recent ones."""
     async with db.transaction() as conn:

@@ -14,6 +14,7 @@ import aiosqlite
 
 from storage import firings, groups
 from storage.db import Database
+from storage.firings import NewFiring, Outgoing
 
 KIND_REMINDER = "meeting_reminder"
 """The firing kind of both meeting reminders (ref_id = meeting id)."""
@@ -236,15 +237,18 @@ async def claim_reminder(
     *,
     scheduled_at: int | None,
     late: bool,
+    message: Outgoing | None,
     now: int,
 ) -> int | None:
-    """Clear the meeting's due reminders and claim the one to send, in one transaction.
+    """Clear the meeting's due reminders and claim the one to send with its message, in one
+    transaction.
 
     ``scheduled_at`` is the reminder to send (None: nothing is sent, the due ones are dropped,
     e.g. when the meeting has already started). Returns the firing id, or None when another
     run got there first or nothing is to be sent.
     """
-    async with db.transaction() as conn:
+
+    async def advance(conn: aiosqlite.Connection) -> bool:
         cursor = await conn.execute(
             "UPDATE meetings SET"
             " day_before_at = CASE WHEN day_before_at <= ? THEN NULL ELSE day_before_at END,"
@@ -260,16 +264,34 @@ async def claim_reminder(
                 meeting.hour_before_at,
             ),
         )
-        if cursor.rowcount != 1 or scheduled_at is None:
-            return None
-        return await firings.claim(
-            conn,
-            kind=KIND_REMINDER,
-            ref_id=meeting.id,
-            scheduled_at=scheduled_at,
-            chat_id=meeting.group_id,
-            late=late,
-            now=now,
+        return cursor.rowcount == 1
+
+    if scheduled_at is None or message is None:
+        async with db.transaction() as conn:
+            await advance(conn)
+        return None
+    firing = NewFiring(KIND_REMINDER, meeting.id, scheduled_at, meeting.group_id, late, message)
+    return await firings.claim_after(db, advance, firing, now)
+
+
+async def postpone_reminders(db: Database, meeting: Meeting, until: int | None) -> None:
+    """Set the meeting's due reminders that failed aside until ``until`` (None: dropped)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE meetings SET"
+            " day_before_at = CASE WHEN day_before_at IS ? THEN ? ELSE day_before_at END,"
+            " hour_before_at = CASE WHEN hour_before_at IS ? THEN ? ELSE hour_before_at END"
+            " WHERE id = ?",
+            (meeting.day_before_at, until, meeting.hour_before_at, until, meeting.id),
+        )
+
+
+async def drop_reminders(db: Database, meeting_id: int) -> None:
+    """No more reminders of this meeting (its group refused the bot)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE meetings SET day_before_at = NULL, hour_before_at = NULL WHERE id = ?",
+            (meeting_id,),
         )
 
 

@@ -8,6 +8,7 @@ import aiosqlite
 
 from storage import firings
 from storage.db import Database
+from storage.firings import NewFiring, Outgoing
 
 KIND = "reminder"
 
@@ -128,29 +129,34 @@ async def claim_firing(
     scheduled_at: int,
     late: bool,
     next_at: int | None,
+    message: Outgoing,
     now: int,
 ) -> int | None:
-    """Advance the reminder past this firing and claim the firing, in one transaction.
+    """Advance the reminder past this firing and claim the firing with its message, in one
+    transaction.
 
     Returns the firing id, or None when another run already advanced the reminder or the
     firing was claimed before (it is then not sent again).
     """
-    async with db.transaction() as conn:
+
+    async def advance(conn: aiosqlite.Connection) -> bool:
         cursor = await conn.execute(
             "UPDATE reminders SET next_at = ?, status = ?"
             " WHERE id = ? AND status = 'pending' AND next_at = ?",
             (next_at, "pending" if next_at is not None else "done", reminder.id, reminder.next_at),
         )
-        if cursor.rowcount != 1:
-            return None
-        return await firings.claim(
-            conn,
-            kind=KIND,
-            ref_id=reminder.id,
-            scheduled_at=scheduled_at,
-            chat_id=reminder.chat_id,
-            late=late,
-            now=now,
+        return cursor.rowcount == 1
+
+    firing = NewFiring(KIND, reminder.id, scheduled_at, reminder.chat_id, late, message)
+    return await firings.claim_after(db, advance, firing, now)
+
+
+async def postpone(db: Database, reminder_id: int, until: int | None) -> None:
+    """Set a reminder that failed to fire aside until ``until``; None stops it for good."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE reminders SET next_at = ?, status = ? WHERE id = ? AND status = 'pending'",
+            (until, "pending" if until is not None else "failed", reminder_id),
         )
 
 

@@ -157,6 +157,19 @@ async def unindex_record(conn: aiosqlite.Connection, kind: str, record_id: int) 
         await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
 
 
+async def move_group(conn: aiosqlite.Connection, old_group_id: int, new_group_id: int) -> None:
+    """A group's records moved to a new id (a supergroup): so does their index (caller's
+    transaction)."""
+    await conn.execute(
+        "UPDATE search_fts SET grp = ? WHERE rowid IN"
+        " (SELECT id FROM search_docs WHERE group_id = ?)",
+        (group_token(new_group_id), old_group_id),
+    )
+    await conn.execute(
+        "UPDATE search_docs SET group_id = ? WHERE group_id = ?", (new_group_id, old_group_id)
+    )
+
+
 async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> dict[str, int]:
     """Clear the index and rebuild it from every source in one transaction; counts per kind."""
     sources = list(sources)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import aiosqlite
+
 from storage import firings
 from storage.db import Database
+from storage.firings import NewFiring, Outgoing
 from storage.tasks import TASK_SELECT, Task, task_of
 
 KIND_FOLLOWUP = "task_followup"
@@ -59,35 +62,49 @@ async def claim_followup(
     *,
     scheduled_at: int,
     late: bool,
+    message: Outgoing,
     now: int,
-) -> tuple[int, list[int]] | None:
-    """Advance the tasks past this follow-up and claim the group's firing, in one transaction.
+) -> int | None:
+    """Advance the tasks past this follow-up and claim the group's firing with its message, in
+    one transaction.
 
-    Returns the firing id and the ids of the tasks advanced (others were closed or advanced by
-    another run meanwhile); None when there is nothing left to send or it was claimed before.
+    None when none of the tasks is still due (closed or advanced by another run meanwhile) or
+    the firing was claimed before.
     """
-    async with db.transaction() as conn:
-        moved = []
-        for advance in advances:
+
+    async def advance(conn: aiosqlite.Connection) -> bool:
+        moved = 0
+        for step in advances:
             cursor = await conn.execute(
                 "UPDATE tasks SET next_followup_at = ?"
                 " WHERE id = ? AND status <> 'selesai' AND next_followup_at = ?",
-                (advance.following, advance.task_id, advance.due),
+                (step.following, step.task_id, step.due),
             )
-            if cursor.rowcount == 1:
-                moved.append(advance.task_id)
-        if not moved:
-            return None
-        firing_id = await firings.claim(
-            conn,
-            kind=KIND_FOLLOWUP,
-            ref_id=group_id,
-            scheduled_at=scheduled_at,
-            chat_id=group_id,
-            late=late,
-            now=now,
+            moved += cursor.rowcount
+        return moved > 0
+
+    firing = NewFiring(KIND_FOLLOWUP, group_id, scheduled_at, group_id, late, message)
+    return await firings.claim_after(db, advance, firing, now)
+
+
+async def postpone_followups(db: Database, task_ids: list[int], until: int | None) -> None:
+    """Set follow-ups that failed aside until ``until`` (None: no more follow-ups)."""
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "UPDATE tasks SET next_followup_at = ? WHERE id = ?",
+            [(until, task_id) for task_id in task_ids],
         )
-    return (firing_id, moved) if firing_id is not None else None
+
+
+async def stop_followups(db: Database, group_id: int) -> None:
+    """No more follow-ups or digests for a group that refused the bot."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE tasks SET next_followup_at = NULL WHERE group_id = ?", (group_id,)
+        )
+        await conn.execute(
+            "UPDATE task_settings SET next_digest_at = NULL WHERE group_id = ?", (group_id,)
+        )
 
 
 async def digest_setting(db: Database, group_id: int) -> DigestSetting | None:
@@ -132,24 +149,33 @@ async def claim_digest(
     setting: DigestSetting,
     *,
     following: int,
-    send: bool,
     late: bool,
+    message: Outgoing | None,
     now: int,
 ) -> int | None:
-    """Move the digest to ``following`` and, when ``send``, claim this one; the firing id."""
-    async with db.transaction() as conn:
+    """Move the digest to ``following`` and claim this one with its message (None: nothing to
+    send this week), in one transaction; the firing id."""
+
+    async def advance(conn: aiosqlite.Connection) -> bool:
         cursor = await conn.execute(
             "UPDATE task_settings SET next_digest_at = ? WHERE group_id = ? AND next_digest_at = ?",
             (following, setting.group_id, setting.next_at),
         )
-        if cursor.rowcount != 1 or not send or setting.next_at is None:
-            return None
-        return await firings.claim(
-            conn,
-            kind=KIND_DIGEST,
-            ref_id=setting.group_id,
-            scheduled_at=setting.next_at,
-            chat_id=setting.group_id,
-            late=late,
-            now=now,
+        return cursor.rowcount == 1
+
+    if message is None or setting.next_at is None:
+        async with db.transaction() as conn:
+            await advance(conn)
+        return None
+    firing = NewFiring(
+        KIND_DIGEST, setting.group_id, setting.next_at, setting.group_id, late, message
+    )
+    return await firings.claim_after(db, advance, firing, now)
+
+
+async def postpone_digest(db: Database, group_id: int, until: int | None) -> None:
+    """Set a digest that failed aside until ``until`` (None: switched off)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE task_settings SET next_digest_at = ? WHERE group_id = ?", (until, group_id)
         )

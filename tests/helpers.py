@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
-from bot.scheduling import dispatcher
 from storage import inbox
 from storage.db import Database
 
@@ -122,11 +121,18 @@ class Harness:
         self.fake.add_update({"message": message})
         await self.settle()
 
-    async def fire(self, at: datetime) -> list[StoredMessage]:
-        """Move the clock to ``at`` and run the dispatcher as its job would; what it sent."""
+    async def fire(self, at: datetime, *, restarted: bool = False) -> list[StoredMessage]:
+        """Move the clock to ``at`` and run the dispatcher as its job would; what it sent.
+
+        ``restarted``: as if the bot had been down and started again at ``at`` (what fell due
+        before is then late).
+        """
         self.clock.set(at)
+        runtime = runtime_of(self.app)
+        if restarted:
+            runtime.up_since = at
         before = len(self.fake.sent)
-        await dispatcher.run_due(self.app, self.clock())
+        await runtime.dispatcher.run_due(self.clock())
         return self.fake.sent[before:]
 
     async def press(

@@ -1,90 +1,192 @@
 """The one dispatch loop for everything Rakor sends on a schedule.
 
-The database is the source of truth. Each feature registers a :class:`Source` that knows
-when its next item is due and how to fire what is due. The job queue holds a single job at
-the earliest due time of all sources; it is rebuilt from the database at start-up (so what
-fell due while the bot was down is sent at once, marked late) and after every change.
+The database is the source of truth. Each scheduled feature is a :class:`Source` (in
+``jobs/``) that knows when its next item is due, which items are due, and how to claim one: a
+claim advances the item and stores the message in the firing outbox in one transaction. The
+dispatcher claims what is due, then the :class:`~bot.telegram.delivery.Outbox` sends it.
+
+The job queue holds a single job, armed by the delay (on Rakor's injected clock) until the
+earliest due time and run however late it wakes (a stalled process loses nothing). A safety
+tick re-arms it every :data:`SAFETY_INTERVAL` whatever happened. One item that raises is set
+aside with back-off and logged once; everything else keeps firing. A run that fails as a whole
+(the database locked by another process, say) is retried with back-off, not in a spin.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
-from typing import Any, Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import CallbackContext, JobQueue
 
-from bot.runtime import runtime_of
+from storage import faults, firings
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+    from bot.telegram.delivery import Outbox
 
 logger = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
-
 JOB_NAME = "rakor-dispatch"
-_SOURCES = "rakor.sources"
-_LOCK = "rakor.dispatch-lock"
+SAFETY_INTERVAL = timedelta(seconds=30)
+MAX_FAULTS = 8
+"""After this many failures in a row an item is given up (its source marks it failed)."""
+FAULT_BACKOFF = timedelta(minutes=1)
+MAX_FAULT_BACKOFF = timedelta(hours=6)
+RUN_BACKOFF = timedelta(seconds=5)
+MAX_RUN_BACKOFF = timedelta(minutes=1)
+
+T = TypeVar("T")
 
 
-class Source(Protocol):
+@dataclass(frozen=True, slots=True)
+class Due(Generic[T]):
+    """One item a source has due: ``ref_id`` names it in the fault log."""
+
+    ref_id: int
+    item: T
+
+
+class Source(Protocol[T]):
     """Something that fires at stored times: reminders, follow-ups, meeting reminders…"""
 
     name: str
+    """Also the ``kind`` of its firings."""
 
     async def next_due(self, db: Database) -> int | None:
         """The earliest due time (Unix seconds) of its pending items, if any."""
 
-    async def run_due(self, app: App, now: datetime) -> None:
-        """Fire every item due at ``now`` (claiming each firing before sending it)."""
+    async def due(self, db: Database, now: int) -> Sequence[Due[T]]:
+        """Its items due at ``now``."""
+
+    async def fire(self, runtime: Runtime, item: T, now: datetime) -> None:
+        """Claim the item's firing (advance it and store the message), if still due."""
+
+    async def postpone(self, db: Database, item: T, until: int | None) -> None:
+        """Set the item aside until ``until`` (None: for good) after it raised."""
+
+    async def refused(self, db: Database, ref_id: int) -> None:
+        """Telegram refused the chat of a firing of ``ref_id`` (bot removed): stop it."""
 
 
-def add_source(app: App, source: Source) -> None:
-    app.bot_data.setdefault(_SOURCES, []).append(source)
+class Dispatcher:
+    """Claims what is due from every source and has the outbox send it."""
 
+    def __init__(self, runtime: Runtime, sources: Sequence[Source[Any]], outbox: Outbox) -> None:
+        self.runtime = runtime
+        self.sources = tuple(sources)
+        self.outbox = outbox
+        self._job_queue: JobQueue[Any] | None = None
+        self._lock = asyncio.Lock()
+        self._failed_runs = 0
 
-def sources(app: App) -> list[Source]:
-    return list(app.bot_data.get(_SOURCES, ()))
+    def source(self, name: str) -> Source[Any] | None:
+        return next((source for source in self.sources if source.name == name), None)
 
+    def start(self, job_queue: JobQueue[Any]) -> None:
+        """Arm the safety tick (the first wake is :meth:`wake`'s)."""
+        self._job_queue = job_queue
+        job_queue.run_repeating(self._safety_tick, interval=SAFETY_INTERVAL, first=SAFETY_INTERVAL)
 
-async def wake(app: App) -> datetime | None:
-    """(Re)schedule the dispatch job at the earliest due time; returns that time."""
-    runtime = runtime_of(app)
-    due = [await source.next_due(runtime.database) for source in sources(app)]
-    pending = [at for at in due if at is not None]
-    job_queue = app.job_queue
-    if job_queue is None:
-        raise RuntimeError("Rakor needs python-telegram-bot's job queue")
-    for job in job_queue.get_jobs_by_name(JOB_NAME):
-        job.schedule_removal()
-    if not pending:
-        return None
-    now = runtime.now()
-    when = max(datetime.fromtimestamp(min(pending), UTC), now)
-    # The job queue runs on the wall clock, Rakor on its injected one: the job is armed by
-    # the delay between them (its ``data`` is the due time on Rakor's clock), and a job that
-    # wakes late (a stalled process) still runs.
-    job_queue.run_once(
-        _tick,
-        when=when - now,
-        data=when,
-        name=JOB_NAME,
-        job_kwargs={"misfire_grace_time": None},
-    )
-    return when
+    async def next_due(self) -> int | None:
+        """The earliest due time of every source and of the outbox (retries)."""
+        db = self.runtime.database
+        due = [await source.next_due(db) for source in self.sources]
+        due.append(await firings.next_send_at(db))
+        pending = [at for at in due if at is not None]
+        return min(pending) if pending else None
 
+    async def wake(self) -> datetime | None:
+        """(Re)arm the dispatch job at the earliest due time; returns that time."""
+        if self._job_queue is None:
+            raise RuntimeError("the dispatcher is started in post_init")
+        earliest = await self.next_due()
+        for job in self._job_queue.get_jobs_by_name(JOB_NAME):
+            job.schedule_removal()
+        if earliest is None:
+            return None
+        now = self.runtime.now()
+        when = max(datetime.fromtimestamp(earliest, UTC), now)
+        if self._failed_runs:
+            backoff = min(RUN_BACKOFF * 2 ** (self._failed_runs - 1), MAX_RUN_BACKOFF)
+            when = max(when, now + backoff)
+        # The job queue runs on the wall clock, Rakor on its injected one: the job is armed by
+        # the delay between them (its ``data`` is the due time on Rakor's clock), and a job
+        # that wakes late (a stalled process) still runs.
+        self._job_queue.run_once(
+            self._tick,
+            when=when - now,
+            data=when,
+            name=JOB_NAME,
+            job_kwargs={"misfire_grace_time": None},
+        )
+        return when
 
-async def run_due(app: App, now: datetime) -> None:
-    """Fire everything due at ``now`` (one run at a time), then schedule the next run."""
-    lock: asyncio.Lock = app.bot_data.setdefault(_LOCK, asyncio.Lock())
-    async with lock:
-        for source in sources(app):
-            try:
-                await source.run_due(app, now)
-            except Exception:
-                logger.exception("firing %s failed; it is retried at the next run", source.name)
-    await wake(app)
+    async def run_due(self, now: datetime) -> None:
+        """Claim everything due at ``now``, send what is unsent, then arm the next run."""
+        try:
+            async with self._lock:
+                await self._claim_due(now)
+            await self.outbox.flush()
+        except Exception:
+            self._failed_runs += 1
+            logger.exception("dispatching failed (%d in a row); retried soon", self._failed_runs)
+        else:
+            self._failed_runs = 0
+        await self.wake()
 
+    async def _claim_due(self, now: datetime) -> None:
+        db = self.runtime.database
+        epoch = int(now.timestamp())
+        set_aside = await faults.keys(db)
+        for source in self.sources:
+            for entry in await source.due(db, epoch):
+                try:
+                    await source.fire(self.runtime, entry.item, now)
+                except Exception as exc:
+                    await self._set_aside(source, entry, exc, epoch)
+                    continue
+                if (source.name, entry.ref_id) in set_aside:
+                    await faults.clear(db, source.name, entry.ref_id)
 
-async def _tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
-    await run_due(context.application, runtime_of(context).now())
+    async def _set_aside(
+        self, source: Source[Any], entry: Due[Any], exc: Exception, now: int
+    ) -> None:
+        db = self.runtime.database
+        failures = await faults.record(db, source.name, entry.ref_id, repr(exc), now)
+        if failures >= MAX_FAULTS:
+            logger.error(
+                "%s %s failed %d times; given up: %r", source.name, entry.ref_id, failures, exc
+            )
+            await source.postpone(db, entry.item, None)
+            return
+        delay = min(FAULT_BACKOFF * 2 ** (failures - 1), MAX_FAULT_BACKOFF)
+        if failures == 1:
+            logger.error(
+                "%s %s failed; set aside for %s", source.name, entry.ref_id, delay, exc_info=exc
+            )
+        else:
+            logger.warning(
+                "%s %s failed again (%d times); set aside for %s: %r",
+                source.name,
+                entry.ref_id,
+                failures,
+                delay,
+                exc,
+            )
+        await source.postpone(db, entry.item, now + int(delay.total_seconds()))
+
+    async def _tick(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        await self.run_due(self.runtime.now())
+
+    async def _safety_tick(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        """Re-arm the dispatch job whatever happened to it."""
+        try:
+            await self.wake()
+        except Exception:
+            logger.exception("the safety wake failed; it is tried again")

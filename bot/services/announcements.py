@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.domain.lateness import is_late
 from bot.domain.timeparse import TimeParseError, parse_when
 from bot.domain.workdays import next_working_day, wall_time
-from bot.services.reminders import LATE_AFTER
 from storage import announcements
 from storage.announcements import Announcement, NewAnnouncement
 from storage.db import Database
+from storage.firings import Outgoing
 
 HASHTAG = re.compile(r"(?i)(?:^|(?<=\s))#pengumuman\b")
 """The hashtag that makes a koordinator's message an announcement."""
@@ -55,8 +56,11 @@ def plan_followups(created: datetime, tz: str, minute_of_day: int) -> tuple[date
     return wall_time(first_day, hm, tz), wall_time(next_working_day(first_day), hm, tz)
 
 
-def plan_followup(announcement: Announcement, now: datetime) -> FollowupPlan | None:
-    """What to send for an announcement whose next follow-up is due at ``now``."""
+def plan_followup(
+    announcement: Announcement, now: datetime, up_since: datetime
+) -> FollowupPlan | None:
+    """What to send for an announcement whose next follow-up is due at ``now`` (in a process
+    running since ``up_since``)."""
     due = announcement.next_followup_at
     if due is None or due > now.timestamp():
         return None
@@ -65,8 +69,24 @@ def plan_followup(announcement: Announcement, now: datetime) -> FollowupPlan | N
         scheduled, following = due, second
     else:  # the second one, or the first one sent so late that the second is due as well
         scheduled, following = max(due, second), None
-    late = now - datetime.fromtimestamp(scheduled, UTC) > LATE_AFTER
+    late = is_late(datetime.fromtimestamp(scheduled, UTC), now, up_since)
     return FollowupPlan(scheduled, following, late)
+
+
+async def claim_followup(
+    db: Database, announcement: Announcement, plan: FollowupPlan, message: Outgoing, now: datetime
+) -> int | None:
+    """Advance the announcement past the planned follow-up and claim it with its message;
+    None when nothing is to be sent (all acknowledged meanwhile, or claimed before)."""
+    return await announcements.claim_followup(
+        db,
+        announcement,
+        scheduled_at=plan.scheduled_at,
+        next_at=plan.next_at,
+        late=plan.late,
+        message=message,
+        now=int(now.timestamp()),
+    )
 
 
 def strip_hashtag(text: str) -> str:

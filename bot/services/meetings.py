@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
 from bot.domain.workdays import wall_time
-from bot.services.reminders import LATE_AFTER
+from bot.services.reminders import from_epoch
 from bot.text.i18n import t
 from storage import meetings
 from storage.db import Database
@@ -199,8 +200,9 @@ class ReminderPlan:
     """Whether it is the day-before reminder (else the hour-before one)."""
 
 
-def plan_reminder(meeting: Meeting, now: datetime) -> ReminderPlan:
-    """Which of a meeting's due reminders to send at ``now``.
+def plan_reminder(meeting: Meeting, now: datetime, up_since: datetime) -> ReminderPlan:
+    """Which of a meeting's due reminders to send at ``now`` (in a process running since
+    ``up_since``).
 
     When both are due (after downtime) only the later one goes. Nothing goes once the meeting
     has started: a reminder of a meeting under way helps nobody.
@@ -217,7 +219,7 @@ def plan_reminder(meeting: Meeting, now: datetime) -> ReminderPlan:
     if not due or meeting.starts_at <= at:
         return ReminderPlan(None, False, False)
     scheduled_at, day_before = max(due)
-    return ReminderPlan(scheduled_at, at - scheduled_at > LATE_AFTER.total_seconds(), day_before)
+    return ReminderPlan(scheduled_at, is_late(from_epoch(scheduled_at), now, up_since), day_before)
 
 
 def parse_clock(text: str) -> int | None:

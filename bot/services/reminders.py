@@ -10,14 +10,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.lateness import is_late
 from bot.domain.timeparse import Rule, When, parse_when
 from bot.domain.workdays import wall_time
 from storage import reminders
 from storage.db import Database
+from storage.firings import Outgoing
 from storage.reminders import NewReminder, Reminder
-
-LATE_AFTER = timedelta(minutes=2)
-"""A firing sent later than this after its time says it is late."""
 
 MAX_MISSED = 10_000
 
@@ -38,9 +37,11 @@ class FiringPlan:
     next_at: datetime | None
 
 
-def plan_firing(next_at: datetime, rule: Rule | None, now: datetime) -> FiringPlan:
-    """What to send for a reminder due at ``next_at`` when the dispatcher runs at ``now``."""
-    latest, missed = next_at, 1
+def plan_firing(reminder: Reminder, now: datetime, up_since: datetime) -> FiringPlan:
+    """What to send for a due reminder when the dispatcher runs at ``now`` in a process
+    running since ``up_since``: the latest firing due, with the missed ones folded into it."""
+    rule = rule_of(reminder)
+    latest, missed = from_epoch(reminder.next_at or 0), 1
     if rule is not None:
         while missed < MAX_MISSED:
             following = rule.next_after(latest)
@@ -48,7 +49,23 @@ def plan_firing(next_at: datetime, rule: Rule | None, now: datetime) -> FiringPl
                 break
             latest, missed = following, missed + 1
     following = rule.next_after(max(now, latest)) if rule is not None else None
-    return FiringPlan(latest, now - latest > LATE_AFTER, missed, following)
+    return FiringPlan(latest, is_late(latest, now, up_since), missed, following)
+
+
+async def claim_firing(
+    db: Database, reminder: Reminder, plan: FiringPlan, message: Outgoing, now: datetime
+) -> int | None:
+    """Advance the reminder past the planned firing and claim it with its message; None when
+    another run got there first."""
+    return await reminders.claim_firing(
+        db,
+        reminder,
+        scheduled_at=int(plan.scheduled_at.timestamp()),
+        late=plan.late,
+        next_at=int(plan.next_at.timestamp()) if plan.next_at else None,
+        message=message,
+        now=int(now.timestamp()),
+    )
 
 
 def split_phrase(text: str, when: When) -> str:

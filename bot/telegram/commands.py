@@ -24,7 +24,6 @@ from bot.text.render import split_html
 logger = logging.getLogger(__name__)
 
 Where = Literal["group", "private", "any"]
-_REGISTRY = "rakor.commands"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +117,7 @@ def add_command(
     app.add_handler(
         CommandHandler([spec.name, spec.alias], callback, filters=filters.UpdateType.MESSAGE)
     )
-    app.bot_data.setdefault(_REGISTRY, []).append(spec)
+    app.bot_data.commands.append(spec)
 
 
 def refusal_of(spec: CommandSpec, caller: Caller) -> str | None:
@@ -149,4 +148,4 @@ def refusal_text(caller: Caller, key: str, command: str, role: str) -> str:
 
 def registered(app: Application[Any, Any, Any, Any, Any, Any]) -> Sequence[CommandSpec]:
     """Every command registered so far, in registration order."""
-    return tuple(app.bot_data.get(_REGISTRY, ()))
+    return tuple(app.bot_data.commands)

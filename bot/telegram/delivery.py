@@ -1,105 +1,185 @@
-"""Sending one claimed firing: waits out flood limits, records the outcome, never resends."""
+"""The outbox: sending claimed firings, one chat's in order, chats concurrently.
+
+A firing is claimed with its message (``storage.firings``); the :class:`Outbox` hands it to
+Telegram and records the outcome, so that a scheduled message is never lost:
+
+* Flood limits (429) and failures that certainly never reached Telegram (no connection, an
+  HTTP 5xx) are retried by the rate limiter, then by the outbox with back-off, without end.
+* A request whose outcome is unknown (a timeout after it left, a crash while it was under
+  way) is sent once more, marked as a possible repeat; after :data:`MAX_UNKNOWN` such
+  attempts the firing is recorded as uncertain.
+* A chat that refuses the bot (403, chat not found) fails the firing and stops its source.
+* A group that became a supergroup (``ChatMigrated``) is moved to its new id with everything
+  it has, and the firing goes there.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import httpx
-from telegram import InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram import Message
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
 from bot.runtime import Runtime
+from bot.services import groups as groups_service
+from bot.telegram.access import chat_locale
+from bot.telegram.buttons import markup_of
+from bot.text.i18n import t
 from bot.text.render import split_html
 from storage import firings
+from storage.firings import Firing
 
 logger = logging.getLogger(__name__)
 
-NETWORK_ATTEMPTS = 4
-BACKOFF_SECONDS = 2.0
+MAX_UNKNOWN = 3
+"""Attempts whose outcome stayed unknown before a firing is given up as uncertain."""
+RETRY_BACKOFF = timedelta(seconds=30)
+MAX_RETRY_BACKOFF = timedelta(minutes=15)
+
+Refused = Callable[[Firing], Awaitable[None]]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    message: Message | None
-    """The message sent (its last part), None when the firing failed."""
-    refused: bool = False
-    """Telegram refused the chat itself (bot removed, chat gone): later firings will fail too."""
+class Outbox:
+    """Sends every unsent firing; :meth:`flush` returns when none is left to send now."""
 
+    def __init__(self, runtime: Runtime, refused: Refused) -> None:
+        self.runtime = runtime
+        self._refused = refused
+        self._bot: ExtBot[Any] | None = None
+        self._workers: dict[int, asyncio.Task[None]] = {}
 
-async def deliver(
-    bot: ExtBot[None],
-    runtime: Runtime,
-    firing_id: int,
-    chat_id: int,
-    text: str,
-    markup: InlineKeyboardMarkup | None = None,
-) -> Outcome:
-    """Send a claimed firing and record whether it was sent or failed.
+    def start(self, bot: ExtBot[Any]) -> None:
+        self._bot = bot
 
-    ``RetryAfter`` is waited out and the message resent, however often it comes: a firing is
-    never dropped for a flood limit. A chat that refuses the bot (403, or a chat that does not
-    exist) fails the firing at once. A request that never reached Telegram (no connection) is
-    retried a few times with back-off; one that may have reached it (a timeout, a connection
-    lost mid-request) is not resent but recorded as uncertain: never twice beats once more.
-    """
-    parts = split_html(text)
-    message: Message | None = None
-    try:
+    async def close(self) -> None:
+        """Stop sending (at shutdown): what is unsent stays in the outbox for the next start."""
+        workers = list(self._workers.values())
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+
+    async def flush(self) -> None:
+        """Send everything due now, each chat by one worker; raises what a worker raised."""
+        while chats := await firings.chats_to_send(self.runtime.database, self._epoch()):
+            results = await asyncio.gather(
+                *(self._worker(chat_id) for chat_id in chats), return_exceptions=True
+            )
+            for result in results:
+                if isinstance(result, BaseException):
+                    raise result
+
+    def _worker(self, chat_id: int) -> asyncio.Task[None]:
+        worker = self._workers.get(chat_id)
+        if worker is None or worker.done():
+            worker = asyncio.create_task(self._drain(chat_id), name=f"rakor-outbox-{chat_id}")
+            self._workers[chat_id] = worker
+            worker.add_done_callback(lambda done: self._forget(chat_id, done))
+        return worker
+
+    def _forget(self, chat_id: int, worker: asyncio.Task[None]) -> None:
+        if self._workers.get(chat_id) is worker:
+            del self._workers[chat_id]
+
+    async def _drain(self, chat_id: int) -> None:
+        while firing := await firings.next_unsent(self.runtime.database, chat_id, self._epoch()):
+            await self.send(firing)
+
+    async def send(self, firing: Firing) -> None:
+        """Hand one firing to Telegram and record what became of it."""
+        if self._bot is None:
+            raise RuntimeError("the outbox is started in post_init")
+        db = self.runtime.database
+        attempted = False
+
+        async def on_attempt() -> None:
+            nonlocal attempted
+            if not attempted:
+                attempted = True
+                await firings.mark_attempted(db, firing.id, self._epoch())
+
+        try:
+            message = await self._deliver(firing, on_attempt)
+        except ChatMigrated as exc:
+            await groups_service.migrate(db, firing.chat_id, exc.new_chat_id, self._epoch())
+            await firings.retry_later(db, firing.id, str(exc), self._epoch(), maybe_sent=False)
+        except Forbidden as exc:
+            await self._fail(firing, exc, refused=True)
+        except BadRequest as exc:
+            await self._fail(firing, exc, refused="chat not found" in str(exc).lower())
+        except NetworkError as exc:
+            await self._retry(firing, exc, maybe_sent=attempted and not never_received(exc))
+        else:
+            await firings.mark_sent(db, firing.id, message.message_id, self._epoch())
+
+    async def _deliver(self, firing: Firing, on_attempt: Callable[[], Awaitable[None]]) -> Message:
+        assert self._bot is not None  # noqa: S101 - checked by send()
+        text = firing.message.text
+        if firing.repeat:
+            lang, _ = await chat_locale(self.runtime, firing.chat_id)
+            text += "\n\n" + t(lang, "delivery.possible_repeat")
+        parts = split_html(text)
+        markup = markup_of(firing.message.buttons)
+        message: Message | None = None
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            message = await _send(bot, chat_id, part, markup if last else None)
-    except NetworkError as exc:
-        if isinstance(exc, BadRequest) or _never_sent(exc):
-            return await _failed(runtime, firing_id, chat_id, exc)
+            while True:
+                if index == 0:
+                    await on_attempt()
+                try:
+                    message = await self._bot.send_message(
+                        firing.chat_id, part, reply_markup=markup if last else None
+                    )
+                    break
+                except RetryAfter as exc:  # only without a rate limiter, which waits these out
+                    await asyncio.sleep(seconds(exc.retry_after) + 0.1)
+        assert message is not None  # noqa: S101 - split_html returns at least one part
+        return message
+
+    async def _fail(self, firing: Firing, exc: Exception, *, refused: bool) -> None:
+        logger.warning("firing %s to chat %s failed: %s", firing.id, firing.chat_id, exc)
+        await firings.mark_failed(self.runtime.database, firing.id, str(exc), self._epoch())
+        if refused:
+            await self._refused(firing)
+
+    async def _retry(self, firing: Firing, exc: Exception, *, maybe_sent: bool) -> None:
+        db = self.runtime.database
+        attempts = firing.attempts + 1
+        if maybe_sent and attempts >= MAX_UNKNOWN:
+            logger.error(
+                "firing %s to chat %s: outcome unknown after %d attempts; not sent again: %s",
+                firing.id,
+                firing.chat_id,
+                attempts,
+                exc,
+            )
+            await firings.mark_uncertain(db, firing.id, str(exc), self._epoch())
+            return
+        delay = min(RETRY_BACKOFF * 2 ** (attempts - 1), MAX_RETRY_BACKOFF)
         logger.warning(
-            "firing %s to chat %s may or may not have arrived: %s", firing_id, chat_id, exc
+            "firing %s to chat %s %s (%s); sent again in %s",
+            firing.id,
+            firing.chat_id,
+            "may or may not have arrived" if maybe_sent else "did not reach Telegram",
+            exc,
+            delay,
         )
-        await firings.mark_uncertain(runtime.database, firing_id, str(exc), _epoch(runtime))
-        return Outcome(None)
-    except Forbidden as exc:
-        return await _failed(runtime, firing_id, chat_id, exc)
-    assert message is not None  # noqa: S101 - split_html returns at least one part
-    await firings.mark_sent(runtime.database, firing_id, message.message_id, _epoch(runtime))
-    return Outcome(message)
+        retry_at = self._epoch() + int(delay.total_seconds())
+        await firings.retry_later(db, firing.id, str(exc), retry_at, maybe_sent=maybe_sent)
+
+    def _epoch(self) -> int:
+        return int(self.runtime.now().timestamp())
 
 
-async def _failed(runtime: Runtime, firing_id: int, chat_id: int, exc: TelegramError) -> Outcome:
-    logger.warning("firing %s to chat %s failed: %s", firing_id, chat_id, exc)
-    await firings.mark_failed(runtime.database, firing_id, str(exc), _epoch(runtime))
-    refused = isinstance(exc, Forbidden) or "chat not found" in str(exc).lower()
-    return Outcome(None, refused=refused)
-
-
-def _never_sent(exc: NetworkError) -> bool:
-    """Whether the request certainly never reached Telegram, so sending again is safe."""
+def never_received(exc: NetworkError) -> bool:
+    """Whether a failed request certainly never reached Telegram, so sending again is safe."""
     return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
-async def _send(
-    bot: ExtBot[None], chat_id: int, text: str, markup: InlineKeyboardMarkup | None
-) -> Message:
-    failures = 0
-    while True:
-        try:
-            return await bot.send_message(chat_id, text, reply_markup=markup)
-        except RetryAfter as exc:
-            await asyncio.sleep(_seconds(exc.retry_after) + 0.1)
-        except NetworkError as exc:  # BadRequest and TimedOut included
-            if isinstance(exc, BadRequest) or not _never_sent(exc):
-                raise
-            failures += 1
-            if failures >= NETWORK_ATTEMPTS:
-                raise
-            await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
-
-
-def _seconds(delay: timedelta | float) -> float:
+def seconds(delay: timedelta | float) -> float:
     return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-
-
-def _epoch(runtime: Runtime) -> int:
-    return int(runtime.now().timestamp())

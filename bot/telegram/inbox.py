@@ -4,25 +4,33 @@ Both the polling updater and the webhook server hand every update to
 ``application.update_queue.put`` *before* they confirm it to Telegram (polling confirms with
 the next ``getUpdates`` offset, the webhook with its HTTP answer). :class:`DurableUpdateQueue`
 writes the update to SQLite inside ``put``, so an update Telegram considers delivered is always
-on disk; a re-delivered update is recognised by its ``update_id`` and dropped.
-:class:`InboxProcessor` marks an update done after its handlers finished, keeping each chat's
-updates in order while different chats proceed concurrently. At start-up, :func:`replay`
-queues what was stored but not handled before a crash.
+on disk; a re-delivered update is recognised by its ``update_id`` and dropped. When the
+database cannot take the write (locked by another process, disk full), ``put`` retries with
+back-off: nothing is confirmed that was not stored, and polling resumes when it can.
+
+:class:`InboxProcessor` handles one chat's updates in order and different chats concurrently,
+and marks each update done after its handlers. A handler that failed for a passing reason (the
+database locked, Telegram unreachable) has its update handled again a little later: commands
+are idempotent (``storage.origins``), so a second run never makes a second record. At stop,
+updates not handled yet stay in the inbox for the next start; at start-up, :func:`replay`
+queues them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, Update
-from telegram.ext import BaseUpdateProcessor, CallbackContext
+from telegram.ext import BaseUpdateProcessor
 
-from bot.runtime import runtime_of
+from bot.runtime import Context, runtime_of
 from storage import inbox
 from storage.db import Database
 
@@ -30,6 +38,31 @@ logger = logging.getLogger(__name__)
 
 DatabaseGetter = Callable[[], Database]
 Clock = Callable[[], int]
+
+STORE_BACKOFF = 0.5
+MAX_STORE_BACKOFF = 30.0
+MAX_RETRIES = 6
+"""How often an update whose handler failed for a passing reason is handled again."""
+RETRY_BACKOFF = 1.0
+STOP_GRACE = 2.0
+"""Seconds the updates being handled get to finish at stop before they are cancelled."""
+
+
+async def with_backoff(what: str, write: Callable[[], Awaitable[Any]]) -> Any:
+    """Run a database write until it succeeds, waiting longer after each failure."""
+    delay = STORE_BACKOFF
+    failures = 0
+    while True:
+        try:
+            return await write()
+        except sqlite3.Error as exc:
+            failures += 1
+            if failures == 1 or failures % 10 == 0:
+                logger.warning(
+                    "%s failed (%d time(s)); retrying in %.1f s: %s", what, failures, delay, exc
+                )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_STORE_BACKOFF)
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
@@ -43,41 +76,120 @@ class DurableUpdateQueue(asyncio.Queue[object]):
     async def put(self, item: object) -> None:
         if isinstance(item, Update):
             payload = json.dumps(item.to_dict(), ensure_ascii=False)
-            if not await inbox.store(self._database(), item.update_id, payload, self._clock()):
+
+            async def store() -> bool:
+                return await inbox.store(self._database(), item.update_id, payload, self._clock())
+
+            if not await with_backoff(f"storing update {item.update_id}", store):
                 logger.info("update %s was delivered again; it is handled once", item.update_id)
                 return
         await super().put(item)
 
+    def drop_waiting(self) -> int:
+        """At stop: forget the updates not taken yet (they are stored; the next start replays
+        them). Returns how many."""
+        dropped = 0
+        while True:
+            try:
+                self.get_nowait()
+            except asyncio.QueueEmpty:
+                return dropped
+            self.task_done()
+            dropped += 1
+
 
 class InboxProcessor(BaseUpdateProcessor):
-    """Marks updates done once handled; one chat's updates run in order, chats in parallel."""
+    """Marks updates done once handled; one chat's updates run in order, chats in parallel.
 
-    def __init__(self, database: DatabaseGetter, clock: Clock, max_concurrent: int = 16) -> None:
-        super().__init__(max_concurrent_updates=max_concurrent)
+    python-telegram-bot's own semaphore is set wide open: an update first waits for its chat's
+    turn and only then for one of this processor's slots, so a busy chat (a hundred units
+    pressing one button) never holds the slots other chats need.
+    """
+
+    def __init__(
+        self,
+        database: DatabaseGetter,
+        clock: Clock,
+        queue: asyncio.Queue[object],
+        max_concurrent: int = 16,
+    ) -> None:
+        super().__init__(max_concurrent_updates=4096)
         self._database = database
         self._clock = clock
+        self._queue = queue
+        self._slots = asyncio.Semaphore(max_concurrent)
         self._chat_locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
+        self._in_flight: set[asyncio.Task[Any]] = set()
+        self._failed: set[int] = set()
+        self._retries: dict[int, int] = {}
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the chat's turn first and only then for a free slot, so a busy chat (a
-        hundred units pressing one button) never holds the slots other chats need."""
+    def retry_later(self, update_id: int) -> bool:
+        """Ask for the update to be handled again later (its handler failed for a passing
+        reason); False when it was tried too often already."""
+        if self._retries.get(update_id, 0) >= MAX_RETRIES:
+            return False
+        self._failed.add(update_id)
+        return True
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
         chat = update.effective_chat if isinstance(update, Update) else None
         chat_id = chat.id if chat else 0
         lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
         self._waiting[chat_id] = self._waiting.get(chat_id, 0) + 1
+        started = False
         try:
-            async with lock:
-                await super().process_update(update, coroutine)
+            async with lock, self._slots:
+                started = True
+                await coroutine
+            if isinstance(update, Update):
+                await self._finish(update)
         finally:
+            if not started and asyncio.iscoroutine(coroutine):
+                coroutine.close()  # cancelled at stop before its turn: replayed next start
             self._waiting[chat_id] -= 1
             if not self._waiting[chat_id]:
                 del self._waiting[chat_id], self._chat_locks[chat_id]
+            if task is not None:
+                self._in_flight.discard(task)
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine
-        if isinstance(update, Update):
-            await inbox.mark_done(self._database(), update.update_id, self._clock())
+    async def _finish(self, update: Update) -> None:
+        update_id = update.update_id
+        if update_id in self._failed:
+            self._failed.discard(update_id)
+            attempt = self._retries[update_id] = self._retries.get(update_id, 0) + 1
+            delay = RETRY_BACKOFF * 2 ** (attempt - 1)
+            logger.info(
+                "update %s is handled again in %.0f s (attempt %d)", update_id, delay, attempt + 1
+            )
+            asyncio.get_running_loop().call_later(delay, self._requeue, update)
+            return
+        self._retries.pop(update_id, None)
+
+        async def mark() -> None:
+            await inbox.mark_done(self._database(), update_id, self._clock())
+
+        await with_backoff(f"marking update {update_id} handled", mark)
+
+    def _requeue(self, update: Update) -> None:
+        # Bypass the durable ``put``: the update is stored already.
+        with contextlib.suppress(asyncio.QueueFull):
+            asyncio.Queue.put_nowait(self._queue, update)
+
+    async def stop(self) -> None:
+        """Give the updates being handled a moment, then cancel the rest: what was not marked
+        done is handled again at the next start."""
+        pending = set(self._in_flight)
+        if pending:
+            _, still = await asyncio.wait(pending, timeout=STOP_GRACE)
+            for task in still:
+                task.cancel()
+            if still:
+                logger.info("%d update(s) being handled are left for the next start", len(still))
+                await asyncio.wait(still)
 
     async def initialize(self) -> None:
         """Nothing to set up; the database belongs to the application."""
@@ -101,7 +213,7 @@ KEEP_HANDLED = timedelta(days=7)
 """How long a handled update's id is kept: Telegram re-delivers only for about a day."""
 
 
-async def forget_handled(context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def forget_handled(context: Context) -> None:
     """Daily job: drop the ids of updates handled more than :data:`KEEP_HANDLED` ago."""
     runtime = runtime_of(context)
     before = int((runtime.now() - KEEP_HANDLED).timestamp())

@@ -4,6 +4,7 @@ from bot.fakeapi import StoredMessage
 from bot.scheduling import dispatcher
 from handlers.announcement_acks import throttle_of
 from storage import announcements, firings, people, units
+from storage.firings import Outgoing
 from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Harness
 
 NEWBIE = 1006  # joins a unit added after the announcement
@@ -95,31 +96,35 @@ async def test_a_friday_announcement_is_followed_up_on_monday_and_tuesday(group:
 
 async def test_after_downtime_the_follow_ups_fold_into_one_late_message(group: Harness) -> None:
     await announce(group)
-    [late] = await group.fire(datetime(2026, 11, 28, 10, 0, tzinfo=JAKARTA))
-    assert "Terlambat" in late.text and "Jumat, 27 November 2026 pukul 09.00" in late.text
+    [late] = await group.fire(datetime(2026, 11, 28, 10, 0, tzinfo=JAKARTA), restarted=True)
+    assert "Terlambat" in late.text
+    assert "Jumat, 27 November 2026 pukul 09.00" in late.text
     assert await group.fire(datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
     assert stored.next_followup_at is None and stored.followups_sent == 1
 
 
-async def test_a_follow_up_claimed_before_a_crash_is_not_sent_again(group: Harness) -> None:
+async def test_a_follow_up_claimed_before_a_crash_is_sent_once(group: Harness) -> None:
     await announce(group)
     stored = await announcements.by_number(group.db, GROUP, 1)
     at = datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
 
-    async def claim() -> announcements.ClaimedFollowup | None:
+    async def claim() -> int | None:
         return await announcements.claim_followup(
             group.db,
             stored,
             scheduled_at=stored.first_followup_at,
             next_at=stored.second_followup_at,
             late=False,
+            message=Outgoing("Pengumuman #1 belum diterima"),
             now=int(at.timestamp()),
         )
 
     assert await claim() is not None  # claimed, then the process died before sending
-    assert await group.fire(at) == []
+    [sent] = await group.fire(at, restarted=True)
+    assert sent.text == "Pengumuman #1 belum diterima"
     assert await claim() is None
+    assert await group.fire(at) == []
 
 
 async def test_the_follow_up_time_is_set_per_group(group: Harness) -> None:

@@ -70,7 +70,7 @@ async def test_webhook_stores_updates_and_checks_the_secret(
             headers = {"X-Telegram-Bot-Api-Secret-Token": "rahasia"}
             async with http.post(url, json=update, headers=headers) as accepted:
                 assert accepted.status == 200
-            db = app.bot_data["rakor"].database
+            db = app.bot_data.database
             # stored before the 200 went back to Telegram
             assert await inbox.store(db, 500, "{}", 0) is False
             await until(lambda: any("terdaftar" in m.text for m in fake.sent), what="the reply")

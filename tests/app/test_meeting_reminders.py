@@ -5,8 +5,10 @@ from pathlib import Path
 
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi
+from bot.runtime import runtime_of
 from bot.scheduling import dispatcher
 from storage import firings, meetings
+from storage.firings import Outgoing
 from tests.conftest import make_settings
 from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, Clock, Harness
 
@@ -67,8 +69,9 @@ async def test_a_cancelled_meeting_sends_no_reminder(group: Harness) -> None:
 
 async def test_after_downtime_only_the_latest_reminder_goes_marked_late(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
-    [late] = await group.fire(at(27, 8, 20))
-    assert "Segera dimulai" in late.text and "Terlambat" in late.text
+    [late] = await group.fire(at(27, 8, 20), restarted=True)
+    assert "Segera dimulai" in late.text
+    assert "Terlambat" in late.text
     assert await group.fire(at(27, 8, 30)) == []
     # a meeting already started gets no reminder at all
     await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin (30/11) pukul 13.00 | Aula")
@@ -89,8 +92,10 @@ async def test_settings_change_the_reminder_times(group: Harness) -> None:
     assert (meeting.day_before_at, meeting.hour_before_at) == (None, None)
 
 
-async def test_a_claimed_reminder_is_never_sent_again(group: Harness) -> None:
-    """A crash between claiming and sending: the firing stays claimed and is not resent."""
+async def test_a_claimed_reminder_is_sent_once_after_a_crash_before_sending(
+    group: Harness,
+) -> None:
+    """A crash after the claim, before the request left: sent normally at the restart."""
     await group.say(GROUP, ADMIN, NEW)
     meeting = await meetings.by_number(group.db, GROUP, 1)
     claimed = await meetings.claim_reminder(
@@ -98,20 +103,50 @@ async def test_a_claimed_reminder_is_never_sent_again(group: Harness) -> None:
         meeting,
         scheduled_at=meeting.day_before_at,
         late=False,
+        message=Outgoing("Besok: Rapat #1"),
         now=int(at(26, 16).timestamp()),
     )
     assert claimed is not None
-    assert await firings.mark_interrupted(group.db) == 1
-    assert await group.fire(at(26, 16, 1)) == []
+    assert await firings.recover_interrupted(group.db) == 0
+    [sent] = await group.fire(at(26, 16, 1), restarted=True)
+    assert sent.text == "Besok: Rapat #1"
     [firing] = await firings.for_ref(group.db, meetings.KIND_REMINDER, meeting.id)
-    assert firing.status == "uncertain"
+    assert firing.status == "sent"
+    assert await group.fire(at(26, 16, 2)) == []
     # a second claim of the same firing (another run racing) is refused
-    assert (
-        await meetings.claim_reminder(
-            group.db, meeting, scheduled_at=meeting.day_before_at, late=False, now=0
-        )
-        is None
+    again = await meetings.claim_reminder(
+        group.db,
+        meeting,
+        scheduled_at=meeting.day_before_at,
+        late=False,
+        message=Outgoing("Besok: Rapat #1"),
+        now=0,
     )
+    assert again is None
+
+
+async def test_a_reminder_whose_request_had_left_is_sent_again_marked_as_a_repeat(
+    group: Harness,
+) -> None:
+    """A crash after the request left: the outcome is unknown, so it goes once more, saying
+    it may be a repeat (a repeat beats a loss)."""
+    await group.say(GROUP, ADMIN, NEW)
+    meeting = await meetings.by_number(group.db, GROUP, 1)
+    firing_id = await meetings.claim_reminder(
+        group.db,
+        meeting,
+        scheduled_at=meeting.day_before_at,
+        late=False,
+        message=Outgoing("Besok: Rapat #1"),
+        now=int(at(26, 16).timestamp()),
+    )
+    assert firing_id is not None
+    await firings.mark_attempted(group.db, firing_id, int(at(26, 16).timestamp()))
+    assert await firings.recover_interrupted(group.db) == 1
+    [sent] = await group.fire(at(26, 16, 1), restarted=True)
+    assert sent.text.startswith("Besok: Rapat #1")
+    assert "mungkin sudah terkirim sebelumnya" in sent.text
+    assert (await firings.get(group.db, firing_id)).status == "sent"
 
 
 async def test_a_reminder_due_while_the_bot_was_stopped_is_sent_after_restart(
@@ -125,7 +160,7 @@ async def test_a_reminder_due_while_the_bot_was_stopped_is_sent_after_restart(
     async with running(app, poll_timeout=timedelta(seconds=5)):
         [job] = app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
         assert job.data <= at(26, 17)
-        await dispatcher.run_due(app, clock())
-        await dispatcher.run_due(app, clock())
+        await runtime_of(app).dispatcher.run_due(clock())
+        await runtime_of(app).dispatcher.run_due(clock())
     [late] = fake.sent[before:]
     assert "Besok: Rapat #1" in late.text and "Terlambat" in late.text

@@ -1,22 +1,34 @@
-"""Sending a claimed firing: what is retried, what is never sent twice, what fails."""
+"""The outbox sending one claimed firing: what is retried, what is marked as a possible repeat,
+what fails, and that nothing is lost."""
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from telegram import Chat, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram import delivery
+from bot.telegram.delivery import Outbox
 from storage import db as storage_db
-from storage import firings
+from storage import firings, groups
+from storage.firings import Firing, NewFiring, Outgoing
 from tests.helpers import GROUP, Clock
 
 NOW = 1_795_000_000
+SUPERGROUP = -1009999999999
 
 
 def caused(error: Exception, cause: Exception) -> Exception:
@@ -29,47 +41,75 @@ class ScriptedBot:
 
     def __init__(self, *script: Exception | None) -> None:
         self.script = list(script)
-        self.calls = 0
+        self.sent: list[tuple[int, str]] = []
 
     async def send_message(self, chat_id: int, text: str, **kwargs: Any) -> Message:
-        self.calls += 1
+        self.sent.append((chat_id, text))
         outcome = self.script.pop(0) if self.script else None
         if outcome is not None:
             raise outcome
-        return Message(self.calls, None, Chat(chat_id, "supergroup"), text=text)  # type: ignore[arg-type]
+        return Message(len(self.sent), None, Chat(chat_id, "supergroup"), text=text)  # type: ignore[arg-type]
 
 
 @pytest.fixture
 async def runtime(tmp_path: Path, clock: Clock) -> AsyncIterator[Runtime]:
-    settings = Settings(_env_file=None, database=tmp_path / "rakor.sqlite3")
-    runtime = Runtime(settings=settings, clock=clock)
-    runtime.db = await storage_db.connect(settings.database)
+    runtime = Runtime()
+    runtime.configure(Settings(_env_file=None, database=tmp_path / "rakor.sqlite3"), clock)
+    runtime.db = await storage_db.connect(runtime.settings.database)
     yield runtime
     await runtime.db.close()
 
 
-async def claimed(runtime: Runtime) -> int:
+@dataclass
+class Refusals:
+    firings: list[Firing]
+
+    async def __call__(self, firing: Firing) -> None:
+        self.firings.append(firing)
+
+
+async def claimed(runtime: Runtime) -> Firing:
     async with runtime.database.transaction() as conn:
         firing_id = await firings.claim(
-            conn, kind="test", ref_id=1, scheduled_at=NOW, chat_id=GROUP, late=False, now=NOW
+            conn, NewFiring("test", 1, NOW, GROUP, False, Outgoing("Pengingat")), NOW
         )
     assert firing_id is not None
-    return firing_id
+    firing = await firings.get(runtime.database, firing_id)
+    assert firing is not None
+    return firing
+
+
+async def send(runtime: Runtime, bot: ScriptedBot, refusals: Refusals) -> Firing:
+    """Claim a firing, send it once, and return it as stored afterwards."""
+    outbox = Outbox(runtime, refusals)
+    outbox.start(bot)  # type: ignore[arg-type]
+    firing = await claimed(runtime)
+    await outbox.send(firing)
+    stored = await firings.get(runtime.database, firing.id)
+    assert stored is not None
+    return stored
 
 
 @pytest.mark.parametrize(
-    ("script", "status", "calls", "refused"),
+    ("script", "status", "calls", "repeat", "refused"),
     [
-        ((), "sent", 1, False),
-        ((RetryAfter(0), RetryAfter(0)), "sent", 3, False),
-        ((caused(NetworkError("no route"), httpx.ConnectError("refused")),), "sent", 2, False),
-        ((caused(TimedOut(), httpx.ConnectTimeout("slow")),), "sent", 2, False),
-        ((caused(TimedOut(), httpx.ReadTimeout("no answer")),), "uncertain", 1, False),
-        ((caused(NetworkError("cut"), httpx.ReadError("reset")),), "uncertain", 1, False),
-        ((Forbidden("bot was kicked from the supergroup chat"),), "failed", 1, True),
-        ((BadRequest("Chat not found"),), "failed", 1, True),
-        ((BadRequest("can't parse entities"),), "failed", 1, False),
-        ((caused(NetworkError("down"), httpx.ConnectError("refused")),) * 4, "failed", 4, False),
+        ((), "sent", 1, False, False),
+        ((RetryAfter(0), RetryAfter(0)), "sent", 3, False, False),
+        # certainly never reached Telegram: tried again later, not a repeat
+        (
+            (caused(NetworkError("no route"), httpx.ConnectError("refused")),),
+            "pending",
+            1,
+            False,
+            False,
+        ),
+        ((caused(TimedOut(), httpx.ConnectTimeout("slow")),), "pending", 1, False, False),
+        # may have reached it: tried again later, marked as a possible repeat
+        ((caused(TimedOut(), httpx.ReadTimeout("no answer")),), "pending", 1, True, False),
+        ((caused(NetworkError("cut"), httpx.ReadError("reset")),), "pending", 1, True, False),
+        ((Forbidden("bot was kicked from the supergroup chat"),), "failed", 1, False, True),
+        ((BadRequest("Chat not found"),), "failed", 1, False, True),
+        ((BadRequest("can't parse entities"),), "failed", 1, False, False),
     ],
 )
 async def test_outcomes(
@@ -78,13 +118,61 @@ async def test_outcomes(
     script: tuple[Exception, ...],
     status: str,
     calls: int,
+    repeat: bool,
     refused: bool,
 ) -> None:
-    monkeypatch.setattr(delivery, "BACKOFF_SECONDS", 0.0)
+    async def no_sleep(_: float) -> None:
+        return None
+
+    monkeypatch.setattr(delivery.asyncio, "sleep", no_sleep)
     bot = ScriptedBot(*script)
-    firing_id = await claimed(runtime)
-    outcome = await delivery.deliver(bot, runtime, firing_id, GROUP, "Pengingat")  # type: ignore[arg-type]
-    assert bot.calls == calls
-    assert (await firings.get(runtime.database, firing_id)).status == status
-    assert (outcome.message is not None) == (status == "sent")
-    assert outcome.refused == refused
+    refusals = Refusals([])
+    stored = await send(runtime, bot, refusals)
+    assert len(bot.sent) == calls
+    assert stored.status == status
+    assert stored.repeat == repeat
+    assert bool(refusals.firings) == refused
+
+
+async def test_a_retried_firing_waits_for_its_time_and_is_not_lost(
+    runtime: Runtime, clock: Clock
+) -> None:
+    bot = ScriptedBot(caused(NetworkError("no route"), httpx.ConnectError("refused")))
+    stored = await send(runtime, bot, Refusals([]))
+    now = int(clock().timestamp())
+    assert await firings.next_unsent(runtime.database, GROUP, now) is None
+    retry_at = await firings.next_send_at(runtime.database)
+    assert retry_at is not None
+    assert retry_at > now
+    again = await firings.next_unsent(runtime.database, GROUP, retry_at)
+    assert again is not None
+    assert again.id == stored.id
+
+
+async def test_after_three_unknown_outcomes_a_firing_is_uncertain(runtime: Runtime) -> None:
+    timeout = caused(TimedOut(), httpx.ReadTimeout("no answer"))
+    outbox = Outbox(runtime, Refusals([]))
+    bot = ScriptedBot(timeout, timeout, timeout)
+    outbox.start(bot)  # type: ignore[arg-type]
+    firing = await claimed(runtime)
+    for _ in range(delivery.MAX_UNKNOWN):
+        await outbox.send(firing)
+        stored = await firings.get(runtime.database, firing.id)
+        assert stored is not None
+        firing = stored
+    assert firing.status == "uncertain"
+    assert len(bot.sent) == delivery.MAX_UNKNOWN
+    assert "mungkin sudah terkirim" in bot.sent[-1][1]  # the repeats say so
+
+
+async def test_a_group_that_became_a_supergroup_gets_its_firing_there(runtime: Runtime) -> None:
+    await groups.register(runtime.database, GROUP, "Rakor", "Asia/Jakarta", "id", None, NOW)
+    bot = ScriptedBot(ChatMigrated(SUPERGROUP))
+    stored = await send(runtime, bot, Refusals([]))
+    assert stored.status == "pending"
+    assert stored.chat_id == SUPERGROUP
+    assert not stored.repeat
+    assert await groups.get(runtime.database, GROUP) is None
+    moved = await groups.get(runtime.database, SUPERGROUP)
+    assert moved is not None
+    assert moved.title == "Rakor"

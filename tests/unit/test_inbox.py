@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from telegram import Bot, Update
 
-from bot.runtime import Runtime, attach
+from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
 from storage import db as storage_db
@@ -67,10 +67,10 @@ async def test_the_daily_job_forgets_updates_handled_a_week_ago(db: Database) ->
         await inbox.store(db, update_id, "{}", int(done.timestamp()))
         await inbox.mark_done(db, update_id, int(done.timestamp()))
     await inbox.store(db, 3, "{}", int(now.timestamp()))  # not handled yet: kept
-    runtime = Runtime(settings=Settings(_env_file=None), clock=lambda: now, db=db)
-    context = SimpleNamespace(bot_data={})
-    attach(context, runtime)  # type: ignore[arg-type]
-    await forget_handled(context)  # type: ignore[arg-type]
+    runtime = Runtime()
+    runtime.configure(Settings(_env_file=None), lambda: now)
+    runtime.db = db
+    await forget_handled(SimpleNamespace(bot_data=runtime))  # type: ignore[arg-type]
     assert not await inbox.store(db, 2, "{}", 0)  # still known: a re-delivery is dropped
     assert await inbox.store(db, 1, "{}", 0)  # forgotten
     assert [update_id for update_id, _ in await inbox.pending(db)] == [1, 3]
@@ -92,7 +92,7 @@ def chat_update(update_id: int, chat_id: int, bot: Bot) -> Update:
 
 async def test_a_busy_chat_keeps_its_order_and_does_not_block_other_chats(db: Database) -> None:
     bot = Bot(TOKEN)
-    processor = InboxProcessor(lambda: db, lambda: 1_795_000_000, max_concurrent=2)
+    processor = InboxProcessor(lambda: db, lambda: 1_795_000_000, asyncio.Queue(), max_concurrent=2)
     release = asyncio.Event()
     handled: list[int] = []
 

@@ -83,9 +83,17 @@ def meeting(day_before: int | None, hour_before: int | None) -> Meeting:
 
 def test_plan_reminder() -> None:
     both = meeting(ts(26, 16), ts(27, 8))
-    assert plan_reminder(both, datetime(2026, 11, 26, 15, 0, tzinfo=JAKARTA)).scheduled_at is None
-    plan = plan_reminder(both, datetime(2026, 11, 26, 16, 0, tzinfo=JAKARTA))
+    started = datetime(2026, 11, 25, 10, 0, tzinfo=JAKARTA)  # running since before both
+    restarted = datetime(2026, 11, 27, 8, 10, tzinfo=JAKARTA)  # down over both
+    assert plan_reminder(both, at(26, 15), started).scheduled_at is None
+    plan = plan_reminder(both, at(26, 16), started)
     assert (plan.scheduled_at, plan.late, plan.day_before) == (ts(26, 16), False, True)
-    plan = plan_reminder(both, datetime(2026, 11, 27, 8, 10, tzinfo=JAKARTA))
+    plan = plan_reminder(both, at(27, 8, 10), started)  # a busy process: not late
+    assert (plan.scheduled_at, plan.late, plan.day_before) == (ts(27, 8), False, False)
+    plan = plan_reminder(both, at(27, 8, 10), restarted)  # after downtime: late
     assert (plan.scheduled_at, plan.late, plan.day_before) == (ts(27, 8), True, False)
-    assert plan_reminder(both, datetime(2026, 11, 27, 9, 5, tzinfo=JAKARTA)).scheduled_at is None
+    assert plan_reminder(both, at(27, 9, 5), started).scheduled_at is None
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA)
