@@ -46,7 +46,7 @@ async def agenda_command(call: Call) -> None:
     if not text:
         await list_agenda(call, number)
         return
-    reply = await add_item(call.runtime.database, call.caller, number, text)
+    reply = await add_item(call.runtime.database, call.caller, number, text, call.update.update_id)
     await call.reply(reply)
 
 
@@ -58,7 +58,7 @@ async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) 
     caller = message.caller
     number, text = split_args(message.text)
     reply = (
-        await add_item(runtime_of(context).database, caller, number, text)
+        await add_item(runtime_of(context).database, caller, number, text, update.update_id)
         if text
         else t(caller.lang, "agenda.usage")
     )
@@ -78,8 +78,9 @@ async def _meeting_for(
         return None, t(caller.lang, exc.key, **exc.params)
 
 
-async def add_item(db: Database, caller: Caller, number: int | None, text: str) -> str:
-    """Add ``text`` to the meeting; the reply names the new item ``Agenda #N``."""
+async def add_item(db: Database, caller: Caller, number: int | None, text: str, origin: int) -> str:
+    """Add ``text`` to the meeting (once per update ``origin``); the reply names the item
+    ``Agenda #N``."""
     if len(text) > MAX_TEXT:
         return t(caller.lang, "agenda.too_long", limit=MAX_TEXT)
     meeting, refusal = await _meeting_for(db, caller, number)
@@ -94,6 +95,7 @@ async def add_item(db: Database, caller: Caller, number: int | None, text: str) 
         author_name=caller.full_name,
         text=text,
         now=int(caller.now.timestamp()),
+        origin=origin,
     )
     return t(
         caller.lang,

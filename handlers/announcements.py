@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
@@ -53,14 +53,25 @@ async def announce(call: Call) -> None:
     replied = _replied(message)
     if call.args or replied is None:
         author = await _author_of(call.runtime, caller, message)
-        await publish(call.context, call.runtime, caller, author, call.args, message, "usage")
+        await publish(
+            call.context,
+            call.runtime,
+            caller,
+            author,
+            call.args,
+            message,
+            "usage",
+            call.update.update_id,
+        )
         return
     text = replied.text or replied.caption or ""
     if not text.strip():
         await call.reply(call.t("announcements.reply_without_text"))
         return
     author = await _author_of(call.runtime, caller, replied)
-    await publish(call.context, call.runtime, caller, author, text, replied, "usage")
+    await publish(
+        call.context, call.runtime, caller, author, text, replied, "usage", call.update.update_id
+    )
 
 
 async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -76,7 +87,9 @@ async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) 
         return
     text = service.strip_hashtag(message.text or message.caption or "")
     author = await _author_of(runtime, caller, message)
-    await publish(context, runtime, caller, author, text, message, "hashtag_usage")
+    await publish(
+        context, runtime, caller, author, text, message, "hashtag_usage", update.update_id
+    )
 
 
 async def publish(
@@ -87,11 +100,12 @@ async def publish(
     text: str,
     source: Message | None,
     usage_key: str,
+    update_id: int,
 ) -> None:
     """Record the announcement, post it with the Diterima button, pin it when allowed."""
     lang = caller.lang
     try:
-        announcement = await service.create(
+        announcement, created = await service.create(
             runtime.database,
             group_id=caller.chat_id,
             author=author,
@@ -99,6 +113,7 @@ async def publish(
             source_message_id=source.message_id if source else None,
             now=caller.now,
             tz=caller.tz,
+            origin=update_id,
         )
     except service.EmptyAnnouncement:
         await send(context, caller.chat_id, t(lang, f"announcements.{usage_key}"))
@@ -106,6 +121,16 @@ async def publish(
     except service.TooLong as exc:
         too_long = t(lang, "announcements.too_long", length=exc.args[0], limit=service.MAX_TEXT)
         await send(context, caller.chat_id, too_long)
+        return
+    if not created and announcement.message_id is not None:
+        # The command is handled again after a restart: it was posted already.
+        await context.bot.send_message(
+            caller.chat_id,
+            t(lang, "announcements.already_posted", number=announcement.number),
+            reply_parameters=ReplyParameters(
+                announcement.message_id, allow_sending_without_reply=True
+            ),
+        )
         return
     member = await people.get_member(runtime.database, caller.chat_id, author.user_id)
     unit = member.unit_code if member and member.unit_id == author.unit_id else None

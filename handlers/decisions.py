@@ -42,7 +42,9 @@ async def decide(call: Call) -> None:
     replied = message.reply_to_message if message else None
     text = call.args or _message_text(replied)
     source = replied.message_id if replied else (message.message_id if message else None)
-    await call.reply(await record(call.runtime.database, call.caller, text, source))
+    await call.reply(
+        await record(call.runtime.database, call.caller, text, source, call.update.update_id)
+    )
 
 
 async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -51,13 +53,20 @@ async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) 
     if message is None:
         return
     reply = await record(
-        runtime_of(context).database, message.caller, message.text, message.message_id
+        runtime_of(context).database,
+        message.caller,
+        message.text,
+        message.message_id,
+        update.update_id,
     )
     await send(context, message.caller.chat_id, reply)
 
 
-async def record(db: Database, caller: Caller, text: str, source_message_id: int | None) -> str:
-    """Store the decision, linked to the meeting under way or ended today; the reply text."""
+async def record(
+    db: Database, caller: Caller, text: str, source_message_id: int | None, origin: int
+) -> str:
+    """Store the decision (once per update ``origin``), linked to the meeting under way or
+    ended today; the reply text."""
     if not text:
         return t(caller.lang, "decisions.usage")
     if len(text) > MAX_TEXT:
@@ -73,6 +82,7 @@ async def record(db: Database, caller: Caller, text: str, source_message_id: int
         text=text,
         source_message_id=source_message_id,
         now=int(caller.now.timestamp()),
+        origin=origin,
     )
     if meeting is None:
         return t(caller.lang, "decisions.recorded", number=decision.number, text=decision.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import ChatMemberUpdated, Update
+from telegram import ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -17,7 +17,8 @@ from telegram.ext import (
 )
 
 from bot.domain.timewords import format_when, zone_from_name, zone_label
-from bot.runtime import runtime_of
+from bot.runtime import Runtime, runtime_of
+from bot.services import groups as groups_service
 from bot.telegram.access import is_group_chat, update_time
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import LANGUAGES, t
@@ -44,7 +45,12 @@ async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> 
     runtime = runtime_of(context)
     chat = update.effective_chat
     now = update_time(update, runtime)
-    if is_group_chat(chat) and chat.id not in runtime.settings.allowed_chats:
+    message = update.effective_message
+    if message is not None and (message.migrate_to_chat_id or message.migrate_from_chat_id):
+        await migrated(runtime, message, int(now.timestamp()))
+        raise ApplicationHandlerStop
+    allowed = runtime.settings.allowed_chats
+    if is_group_chat(chat) and not await groups_service.allowed(runtime.database, chat.id, allowed):
         if await groups.audit_once(runtime.database, chat.id, "refused", int(now.timestamp())):
             logger.warning("refusing chat %s: not in RAKOR_ALLOWED_CHATS", chat.id)
             text = t(runtime.settings.language, "access.refused_group", chat_id=chat.id)
@@ -64,6 +70,17 @@ async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> 
             int(now.timestamp()),
             seen_in=chat.id if is_group_chat(chat) else None,
         )
+
+
+async def migrated(runtime: Runtime, message: Message, now: int) -> None:
+    """Telegram upgraded an allowed group to a supergroup (a message in each: one names the new
+    id, the other the old one, in no fixed order): the group moves with everything it has."""
+    if message.migrate_to_chat_id:
+        old, new = message.chat.id, message.migrate_to_chat_id
+    else:
+        old, new = message.migrate_from_chat_id or 0, message.chat.id
+    if await groups_service.allowed(runtime.database, old, runtime.settings.allowed_chats):
+        await groups_service.migrate(runtime.database, old, new, now)
 
 
 async def bot_membership(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:

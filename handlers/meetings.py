@@ -77,7 +77,7 @@ async def meeting_command(call: Call) -> None:
 async def create(call: Call) -> None:
     caller = call.caller
     try:
-        meeting = await service.schedule(
+        meeting, created = await service.schedule(
             call.runtime.database,
             group_id=caller.chat_id,
             args=call.args,
@@ -86,9 +86,18 @@ async def create(call: Call) -> None:
             now=caller.now,
             tz=caller.tz,
             lang=caller.lang,
+            origin=call.update.update_id,
         )
     except (TimeParseError, MeetingInputError) as exc:
         await call.reply(refusal(exc, caller.lang, "meetings.example"))
+        return
+    if not created and meeting.message_id is not None:
+        # The command is handled again after a restart: the meeting was posted already.
+        await call.context.bot.send_message(
+            caller.chat_id,
+            call.t("meetings.already_posted", number=meeting.number),
+            reply_parameters=ReplyParameters(meeting.message_id, allow_sending_without_reply=True),
+        )
         return
     message = await call.reply(
         await render_card(call.runtime.database, meeting, caller.lang, caller.tz),

@@ -49,6 +49,7 @@ async def remind(call: Call) -> None:
             now=caller.now,
             tz=caller.tz,
             lang=caller.lang,
+            origin=call.update.update_id,
         )
     except TimeParseError as exc:
         await call.reply(exc.render(caller.lang))

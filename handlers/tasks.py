@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot.domain.timeparse import TimeParseError
@@ -97,7 +97,7 @@ async def assign(call: Call) -> None:
         await call.reply(call.t(exc.key))
         return
     meeting = await meetings.current_for_records(db, caller.chat_id, caller.now)
-    task = await service.assign(
+    task, created = await service.assign(
         db,
         unit=unit,
         text=wanted.text,
@@ -108,7 +108,16 @@ async def assign(call: Call) -> None:
         creator_name=caller.full_name,
         meeting_id=meeting.id if meeting else None,
         now=caller.now,
+        origin=call.update.update_id,
     )
+    if not created and task.message_id is not None:
+        # The command is handled again after a restart: the task was posted already.
+        await call.context.bot.send_message(
+            caller.chat_id,
+            call.t("tasks.already_posted", number=task.number),
+            reply_parameters=ReplyParameters(task.message_id, allow_sending_without_reply=True),
+        )
+        return
     members = (await tasks.unit_members(db, [unit.id])).get(unit.id, [])
     lines = [
         call.t(
@@ -240,6 +249,7 @@ async def progress(call: Call) -> None:
         caller.user_id or caller.chat_id,
         caller.full_name,
         int(caller.now.timestamp()),
+        call.update.update_id,
     )
     if event is None:
         await call.reply(call.t("tasks.closed_already", number=number))
@@ -263,16 +273,23 @@ async def done(call: Call) -> None:
     if number is None:
         await call.reply(call.t("tasks.done_usage"))
         return
-    task = await _task_to_change(call, number)
-    if task is None:
-        return
+    db = call.runtime.database
     caller = call.caller
     now = int(caller.now.timestamp())
-    closed = await tasks.close(
-        call.runtime.database, task, caller.user_id or caller.chat_id, caller.full_name, now
-    )
-    if not closed:
-        await call.reply(call.t("tasks.closed_already", number=number))
+    earlier = await tasks.event_of_update(db, call.update.update_id)
+    if earlier is not None:  # handled again after a restart: this command closed it
+        task = await tasks.get(db, earlier.task_id)
+    else:
+        task = await _task_to_change(call, number)
+        if task is None:
+            return
+        closed = await tasks.close(
+            db, task, caller.user_id or caller.chat_id, caller.full_name, now, call.update.update_id
+        )
+        if not closed:
+            await call.reply(call.t("tasks.closed_already", number=number))
+            return
+    if task is None:
         return
     timing = (
         call.t("tasks.done_on_time")
@@ -326,6 +343,7 @@ async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any])
         caller.user_id or caller.chat_id,
         caller.full_name,
         int(caller.now.timestamp()),
+        update.update_id,
     )
     file = Safe(t(caller.lang, f"tasks.file.{found.file_kind}", name=found.file_name or ""))
     await send(

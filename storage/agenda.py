@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import search
+from storage import records, search
 from storage.db import Database
 
 search.register_source(
@@ -54,39 +54,26 @@ async def _insert(
     author_name: str,
     text: str,
     carried_from_id: int | None,
+    origin: int | None,
     now: int,
-) -> int:
-    cursor = await conn.execute(
-        "INSERT INTO agenda_items (group_id, number, meeting_id, unit_id, author_id, author_name,"
-        " text, carried_from_id, created_at)"
-        " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM agenda_items WHERE group_id = ?),"
-        " ?, ?, ?, ?, ?, ?, ?) RETURNING id, number,"
-        " (SELECT code FROM units WHERE id = ?)",
-        (
-            group_id,
-            group_id,
-            meeting_id,
-            unit_id,
-            author_id,
-            author_name,
-            text,
-            carried_from_id,
-            now,
-            unit_id,
-        ),
-    )
-    item_id, number, unit_code = await cursor.fetchone()
-    await search.index_record(
+) -> records.Inserted:
+    return await records.insert_numbered(
         conn,
-        group_id=group_id,
-        kind=search.KIND_AGENDA_ITEM,
-        record_id=item_id,
-        number=number,
-        unit_code=unit_code,
-        created_at=now,
-        text=text,
+        "agenda_items",
+        group_id,
+        {
+            "meeting_id": meeting_id,
+            "unit_id": unit_id,
+            "author_id": author_id,
+            "author_name": author_name,
+            "text": text,
+            "carried_from_id": carried_from_id,
+            "created_at": now,
+        },
+        origin=origin,
+        now=now,
+        entry=records.SearchEntry(search.KIND_AGENDA_ITEM, text, unit_id),
     )
-    return int(item_id)
 
 
 async def add(
@@ -99,10 +86,12 @@ async def add(
     author_name: str,
     text: str,
     now: int,
+    origin: int | None = None,
 ) -> AgendaItem:
-    """Add an item to a meeting with the group's next agenda number (indexed for search)."""
+    """Add an item to a meeting with the group's next agenda number (indexed for search); an
+    update handled again gets the item it added the first time."""
     async with db.transaction() as conn:
-        item_id = await _insert(
+        inserted = await _insert(
             conn,
             group_id=group_id,
             meeting_id=meeting_id,
@@ -111,9 +100,10 @@ async def add(
             author_name=author_name,
             text=text,
             carried_from_id=None,
+            origin=origin,
             now=now,
         )
-    item = await get(db, item_id)
+    item = await get(db, inserted.id)
     assert item is not None  # noqa: S101 - just inserted
     return item
 
@@ -155,7 +145,7 @@ async def carry_over(
         if row is None:
             return None
         group_id, unit_id, author_id, author_name, text = row
-        copy_id = await _insert(
+        copy = await _insert(
             conn,
             group_id=group_id,
             meeting_id=next_meeting_id,
@@ -164,6 +154,7 @@ async def carry_over(
             author_name=author_name,
             text=text,
             carried_from_id=item_id,
+            origin=None,
             now=now,
         )
-    return await get(db, copy_id)
+    return await get(db, copy.id)

@@ -12,7 +12,7 @@ from typing import Literal
 
 import aiosqlite
 
-from storage import firings, search
+from storage import firings, records, search
 from storage.db import Database
 from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
@@ -107,51 +107,54 @@ search.register_source(
 
 
 def _announcement(row: aiosqlite.Row) -> Announcement:
-    return Announcement(*row[:14])
+    return Announcement(
+        id=row["id"],
+        group_id=row["group_id"],
+        number=row["number"],
+        author_id=row["author_id"],
+        author_name=row["author_name"],
+        unit_id=row["unit_id"],
+        text=row["text"],
+        created_at=row["created_at"],
+        message_id=row["message_id"],
+        source_message_id=row["source_message_id"],
+        first_followup_at=row["first_followup_at"],
+        second_followup_at=row["second_followup_at"],
+        next_followup_at=row["next_followup_at"],
+        followups_sent=row["followups_sent"],
+    )
 
 
-async def create(db: Database, new: NewAnnouncement, now: int) -> Announcement:
-    """Store an announcement with the group's next number and index it for /cari."""
+async def create(
+    db: Database, new: NewAnnouncement, now: int, origin: int | None = None
+) -> tuple[Announcement, bool]:
+    """Store an announcement with the group's next number and index it for /cari; the
+    announcement and whether it is new (False: update ``origin`` made it before)."""
     async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO announcements (group_id, number, author_id, author_name, unit_id, text,"
-            " created_at, source_message_id, first_followup_at, second_followup_at,"
-            " next_followup_at)"
-            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM announcements"
-            " WHERE group_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                new.group_id,
-                new.group_id,
-                new.author_id,
-                new.author_name,
-                new.unit_id,
-                new.text,
-                now,
-                new.source_message_id,
-                new.first_followup_at,
-                new.second_followup_at,
-                new.first_followup_at,
-            ),
+        inserted = await records.insert_numbered(
+            conn,
+            "announcements",
+            new.group_id,
+            {
+                "author_id": new.author_id,
+                "author_name": new.author_name,
+                "unit_id": new.unit_id,
+                "text": new.text,
+                "created_at": now,
+                "source_message_id": new.source_message_id,
+                "first_followup_at": new.first_followup_at,
+                "second_followup_at": new.second_followup_at,
+                "next_followup_at": new.first_followup_at,
+            },
+            origin=origin,
+            now=now,
+            entry=records.SearchEntry(search.KIND_ANNOUNCEMENT, new.text, new.unit_id),
         )
-        (announcement_id,) = await cursor.fetchone()
         cursor = await conn.execute(
-            f"SELECT {_COLUMNS}, u.code FROM announcements a"
-            " LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?",
-            (announcement_id,),
+            f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (inserted.id,)
         )
         row = await cursor.fetchone()
-        announcement = _announcement(row)
-        await search.index_record(
-            conn,
-            group_id=announcement.group_id,
-            kind=search.KIND_ANNOUNCEMENT,
-            record_id=announcement.id,
-            number=announcement.number,
-            unit_code=row[14],
-            created_at=now,
-            text=announcement.text,
-        )
-    return announcement
+    return _announcement(row), inserted.created
 
 
 async def set_message(db: Database, announcement_id: int, message_id: int) -> None:

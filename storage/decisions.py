@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage import search
+from storage import records, search
 from storage.db import Database
 
 search.register_source(
@@ -45,39 +45,29 @@ async def record(
     text: str,
     source_message_id: int | None,
     now: int,
+    origin: int | None = None,
 ) -> Decision:
-    """Store a decision with the group's next number and index it for search."""
+    """Store a decision with the group's next number and index it for search; an update
+    handled again gets the decision it recorded the first time."""
     async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO decisions (group_id, number, meeting_id, author_id, author_name, unit_id,"
-            " text, source_message_id, created_at)"
-            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE group_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?) RETURNING id, number, (SELECT code FROM units WHERE id = ?)",
-            (
-                group_id,
-                group_id,
-                meeting_id,
-                author_id,
-                author_name,
-                unit_id,
-                text,
-                source_message_id,
-                now,
-                unit_id,
-            ),
-        )
-        decision_id, number, unit_code = await cursor.fetchone()
-        await search.index_record(
+        inserted = await records.insert_numbered(
             conn,
-            group_id=group_id,
-            kind=search.KIND_DECISION,
-            record_id=decision_id,
-            number=number,
-            unit_code=unit_code,
-            created_at=now,
-            text=text,
+            "decisions",
+            group_id,
+            {
+                "meeting_id": meeting_id,
+                "author_id": author_id,
+                "author_name": author_name,
+                "unit_id": unit_id,
+                "text": text,
+                "source_message_id": source_message_id,
+                "created_at": now,
+            },
+            origin=origin,
+            now=now,
+            entry=records.SearchEntry(search.KIND_DECISION, text, unit_id),
         )
-    decision = await get(db, decision_id)
+    decision = await get(db, inserted.id)
     assert decision is not None  # noqa: S101 - just inserted
     return decision
 

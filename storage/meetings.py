@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from storage import firings, groups
+from storage import firings, groups, records
 from storage.db import Database
 from storage.firings import NewFiring, Outgoing
 
@@ -74,42 +74,46 @@ _COLUMNS = (
     "id, group_id, number, title, place, starts_at, ends_at, zone, chair_id, chair_name,"
     " status, revision, message_id, day_before_at, hour_before_at, created_at"
 )
+_FIELDS = tuple(name.strip() for name in _COLUMNS.split(","))
 
 
 def _meeting(row: aiosqlite.Row) -> Meeting:
-    return Meeting(*row)
+    return Meeting(**{name: row[name] for name in _FIELDS})
 
 
-async def create(db: Database, new: NewMeeting, now: int) -> Meeting:
+async def create(
+    db: Database, new: NewMeeting, now: int, origin: int | None = None
+) -> tuple[Meeting, bool]:
     """Store a meeting with the group's next number; carried-over agenda items waiting for a
-    meeting join it."""
+    meeting join it. The meeting and whether it is new (False: update ``origin`` made it)."""
     async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO meetings (group_id, number, title, place, starts_at, ends_at, zone,"
-            " chair_id, chair_name, day_before_at, hour_before_at, created_at)"
-            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE group_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + _COLUMNS,
-            (
-                new.group_id,
-                new.group_id,
-                new.title,
-                new.place,
-                new.starts_at,
-                new.ends_at,
-                new.zone,
-                new.chair_id,
-                new.chair_name,
-                new.day_before_at,
-                new.hour_before_at,
-                now,
-            ),
+        inserted = await records.insert_numbered(
+            conn,
+            "meetings",
+            new.group_id,
+            {
+                "title": new.title,
+                "place": new.place,
+                "starts_at": new.starts_at,
+                "ends_at": new.ends_at,
+                "zone": new.zone,
+                "chair_id": new.chair_id,
+                "chair_name": new.chair_name,
+                "day_before_at": new.day_before_at,
+                "hour_before_at": new.hour_before_at,
+                "created_at": now,
+            },
+            origin=origin,
+            now=now,
         )
+        if inserted.created:
+            await conn.execute(
+                "UPDATE agenda_items SET meeting_id = ? WHERE group_id = ? AND meeting_id IS NULL",
+                (inserted.id, new.group_id),
+            )
+        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (inserted.id,))
         meeting = _meeting(await cursor.fetchone())
-        await conn.execute(
-            "UPDATE agenda_items SET meeting_id = ? WHERE group_id = ? AND meeting_id IS NULL",
-            (meeting.id, new.group_id),
-        )
-    return meeting
+    return meeting, inserted.created
 
 
 async def get(db: Database, meeting_id: int) -> Meeting | None:

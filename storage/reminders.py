@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import firings
+from storage import firings, records
 from storage.db import Database
 from storage.firings import NewFiring, Outgoing
 
@@ -38,10 +38,21 @@ _COLUMNS = (
 
 
 def _reminder(row: aiosqlite.Row) -> Reminder:
-    values = list(row)
-    values[5] = bool(values[5])
-    values[10] = bool(values[10])
-    return Reminder(*values)
+    return Reminder(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        number=row["number"],
+        creator_id=row["creator_id"],
+        creator_name=row["creator_name"],
+        for_group=bool(row["for_group"]),
+        text=row["text"],
+        phrase=row["phrase"],
+        rule=row["rule"],
+        zone=row["zone"],
+        zone_named=bool(row["zone_named"]),
+        next_at=row["next_at"],
+        status=row["status"],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +69,37 @@ class NewReminder:
     next_at: int
 
 
-async def create(db: Database, new: NewReminder, now: int) -> Reminder:
-    """Store a reminder with the chat's next number."""
+async def create(
+    db: Database, new: NewReminder, now: int, origin: int | None = None
+) -> tuple[Reminder, bool]:
+    """Store a reminder with the chat's next number; the reminder and whether it is new (False:
+    update ``origin`` made it before)."""
     async with db.transaction() as conn:
+        inserted = await records.insert_numbered(
+            conn,
+            "reminders",
+            new.chat_id,
+            {
+                "creator_id": new.creator_id,
+                "creator_name": new.creator_name,
+                "for_group": int(new.for_group),
+                "text": new.text,
+                "phrase": new.phrase,
+                "rule": new.rule,
+                "zone": new.zone,
+                "zone_named": int(new.zone_named),
+                "next_at": new.next_at,
+                "created_at": now,
+            },
+            origin=origin,
+            now=now,
+            group_column="chat_id",
+        )
         cursor = await conn.execute(
-            "INSERT INTO reminders (chat_id, number, creator_id, creator_name, for_group, text,"
-            " phrase, rule, zone, zone_named, next_at, created_at)"
-            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM reminders WHERE chat_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + _COLUMNS,
-            (
-                new.chat_id,
-                new.chat_id,
-                new.creator_id,
-                new.creator_name,
-                int(new.for_group),
-                new.text,
-                new.phrase,
-                new.rule,
-                new.zone,
-                int(new.zone_named),
-                new.next_at,
-                now,
-            ),
+            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (inserted.id,)
         )
         row = await cursor.fetchone()
-    return _reminder(row)
+    return _reminder(row), inserted.created
 
 
 async def get(db: Database, reminder_id: int) -> Reminder | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import search
+from storage import records, search
 from storage.db import Database
 
 STATUSES = ("baru", "proses", "terkendala", "selesai")
@@ -145,49 +145,44 @@ async def _insert_event(
     return TaskEvent(*row)
 
 
-async def create(db: Database, new: NewTask, now: int) -> Task:
-    """Store a task with the group's next number, its first event and its search entry."""
+async def create(
+    db: Database, new: NewTask, now: int, origin: int | None = None
+) -> tuple[Task, bool]:
+    """Store a task with the group's next number, its first event and its search entry; the
+    task and whether it is new (False: update ``origin`` made it before)."""
     async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO tasks (group_id, number, unit_id, text, pokja, due_at, zone, creator_id,"
-            " creator_name, created_at, meeting_id, next_followup_at)"
-            " VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM tasks WHERE group_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, number",
-            (
-                new.group_id,
-                new.group_id,
-                new.unit_id,
-                new.text,
-                new.pokja,
-                new.due_at,
-                new.zone,
-                new.creator_id,
-                new.creator_name,
-                now,
-                new.meeting_id,
-                new.next_followup_at,
-            ),
-        )
-        task_id, number = await cursor.fetchone()  # type: ignore[misc]
-        await _insert_event(conn, task_id, "created", "baru", new.creator_id, new.creator_name, now)
-        await conn.execute(
-            "INSERT INTO task_settings (group_id, next_digest_at) VALUES (?, ?)"
-            " ON CONFLICT (group_id) DO NOTHING",
-            (new.group_id, new.first_digest_at),
-        )
-        await search.index_record(
+        inserted = await records.insert_numbered(
             conn,
-            group_id=new.group_id,
-            kind=search.KIND_TASK,
-            record_id=task_id,
-            number=number,
-            unit_code=new.unit_code,
-            created_at=now,
-            text=new.text,
+            "tasks",
+            new.group_id,
+            {
+                "unit_id": new.unit_id,
+                "text": new.text,
+                "pokja": new.pokja,
+                "due_at": new.due_at,
+                "zone": new.zone,
+                "creator_id": new.creator_id,
+                "creator_name": new.creator_name,
+                "created_at": now,
+                "meeting_id": new.meeting_id,
+                "next_followup_at": new.next_followup_at,
+            },
+            origin=origin,
+            now=now,
+            entry=records.SearchEntry(search.KIND_TASK, new.text, new.unit_id),
         )
-        cursor = await conn.execute(TASK_SELECT + " WHERE t.id = ?", (task_id,))
+        if inserted.created:
+            await _insert_event(
+                conn, inserted.id, "created", "baru", new.creator_id, new.creator_name, now
+            )
+            await conn.execute(
+                "INSERT INTO task_settings (group_id, next_digest_at) VALUES (?, ?)"
+                " ON CONFLICT (group_id) DO NOTHING",
+                (new.group_id, new.first_digest_at),
+            )
+        cursor = await conn.execute(TASK_SELECT + " WHERE t.id = ?", (inserted.id,))
         row = await cursor.fetchone()
-    return task_of(row)
+    return task_of(row), inserted.created
 
 
 async def set_message(db: Database, task_id: int, message_id: int) -> None:
@@ -242,19 +237,34 @@ async def history(db: Database, task_id: int) -> list[TaskEvent]:
 
 
 async def add_note(
-    db: Database, task: Task, kind: str, text: str, user_id: int, user_name: str, now: int
+    db: Database,
+    task: Task,
+    kind: str,
+    text: str,
+    user_id: int,
+    user_name: str,
+    now: int,
+    origin: int | None = None,
 ) -> TaskEvent | None:
-    """A progress note (status ``proses``) or a blocker (``terkendala``); None when closed."""
+    """A progress note (status ``proses``) or a blocker (``terkendala``); None when closed.
+    An update handled again gets the note it added the first time."""
     if kind not in NOTE_KINDS:
         raise ValueError(f"unknown note kind {kind!r}")
     status = "proses" if kind == "progress" else "terkendala"
     async with db.transaction() as conn:
+        earlier = await records.recorded(conn, origin, "task_events")
+        if earlier is not None:
+            cursor = await conn.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id = ?", (earlier,)
+            )
+            return TaskEvent(*await cursor.fetchone())  # type: ignore[misc]
         cursor = await conn.execute(
             "UPDATE tasks SET status = ? WHERE id = ? AND status <> 'selesai'", (status, task.id)
         )
         if cursor.rowcount != 1:
             return None
         event = await _insert_event(conn, task.id, kind, status, user_id, user_name, now, text)
+        await records.remember(conn, origin, "task_events", event.id)
         await search.index_record(
             conn,
             group_id=task.group_id,
@@ -268,7 +278,9 @@ async def add_note(
     return event
 
 
-async def close(db: Database, task: Task, user_id: int, user_name: str, now: int) -> bool:
+async def close(
+    db: Database, task: Task, user_id: int, user_name: str, now: int, origin: int | None = None
+) -> bool:
     """Close the task (no more follow-ups); False when it was closed already."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
@@ -278,20 +290,46 @@ async def close(db: Database, task: Task, user_id: int, user_name: str, now: int
         )
         if cursor.rowcount != 1:
             return False
-        await _insert_event(conn, task.id, "closed", "selesai", user_id, user_name, now)
+        event = await _insert_event(conn, task.id, "closed", "selesai", user_id, user_name, now)
+        await records.remember(conn, origin, "task_events", event.id)
     return True
 
 
 async def attach(
-    db: Database, task: Task, evidence: Evidence, user_id: int, user_name: str, now: int
+    db: Database,
+    task: Task,
+    evidence: Evidence,
+    user_id: int,
+    user_name: str,
+    now: int,
+    origin: int | None = None,
 ) -> TaskEvent:
-    """Keep a document or photo as evidence of the task (its status does not change)."""
+    """Keep a document or photo as evidence of the task (its status does not change); an
+    update handled again gets the evidence it kept the first time."""
     async with db.transaction() as conn:
+        earlier = await records.recorded(conn, origin, "task_events")
+        if earlier is not None:
+            cursor = await conn.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id = ?", (earlier,)
+            )
+            return TaskEvent(*await cursor.fetchone())  # type: ignore[misc]
         cursor = await conn.execute("SELECT status FROM tasks WHERE id = ?", (task.id,))
         (status,) = await cursor.fetchone()  # type: ignore[misc]
-        return await _insert_event(
+        event = await _insert_event(
             conn, task.id, "evidence", status, user_id, user_name, now, evidence=evidence
         )
+        await records.remember(conn, origin, "task_events", event.id)
+    return event
+
+
+async def event_of_update(db: Database, origin: int) -> TaskEvent | None:
+    """The task event update ``origin`` made, if it made one (a command handled again)."""
+    row = await db.fetch_one(
+        f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id ="
+        " (SELECT record_id FROM update_records WHERE update_id = ? AND kind = 'task_events')",
+        (origin,),
+    )
+    return TaskEvent(*row) if row else None
 
 
 async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:

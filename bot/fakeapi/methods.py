@@ -99,6 +99,12 @@ class Methods(World):
                     return chat
             raise bad_request("chat not found")
         chat_id = _int(params, "chat_id")
+        if chat_id in self.migrated_to:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to_chat_id=self.migrated_to[chat_id],
+            )
         chat = self.chats.get(chat_id)
         if chat is None:
             if chat_id in self.users:

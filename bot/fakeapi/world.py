@@ -48,6 +48,8 @@ class World(UpdateQueue):
         self.bot_status: dict[int, str] = {}
         self.bot_can_pin: dict[int, bool] = {}
         self.blocked_by: set[int] = set()
+        self.migrated_to: dict[int, int] = {}
+        """Groups Telegram upgraded to a supergroup: old id → new id (sends to the old fail)."""
         self._messages: dict[int, list[StoredMessage]] = {}
         self._next_message_id: dict[int, int] = {}
         self.sent: list[StoredMessage] = []
@@ -234,6 +236,48 @@ class World(UpdateQueue):
         update = self._bot_member_update(chat_id, by_user_id, old, "kicked")
         self.add_update(update)
         return update
+
+    def migrate_group(
+        self,
+        chat_id: int,
+        new_chat_id: int,
+        by_user_id: int,
+        *,
+        new_first: bool = False,
+        notices: bool = True,
+    ) -> None:
+        """Telegram upgrades a group to a supergroup with a new id: members, admins and the bot
+        move; sends to the old id fail with ``migrate_to_chat_id``; a service message in each
+        chat names the other (``new_first``: the supergroup's arrives first; ``notices=False``:
+        none arrives, the bot learns it from a failed send)."""
+        old = self.chats[chat_id]
+        new = {"id": new_chat_id, "type": "supergroup", "title": old.get("title", "")}
+        self.chats[new_chat_id] = new
+        self.members[new_chat_id] = dict(self.members.get(chat_id, {}))
+        self.bot_status[new_chat_id] = self.bot_status.get(chat_id, "member")
+        self.bot_can_pin[new_chat_id] = self.bot_can_pin.get(chat_id, False)
+        self.migrated_to[chat_id] = new_chat_id
+        user = copy.deepcopy(self.users[by_user_id])
+        messages = [
+            {
+                "message_id": self.next_message_id(chat_id),
+                "date": self.now(),
+                "chat": copy.deepcopy(old),
+                "from": user,
+                "migrate_to_chat_id": new_chat_id,
+            },
+            {
+                "message_id": self.next_message_id(new_chat_id),
+                "date": self.now(),
+                "chat": copy.deepcopy(new),
+                "from": user,
+                "sender_chat": copy.deepcopy(old),
+                "migrate_from_chat_id": chat_id,
+            },
+        ]
+        for notice in reversed(messages) if new_first else messages:
+            if notices:
+                self.add_update({"message": notice})
 
     def block_bot(self, user_id: int) -> None:
         """The user blocks the bot: sends to their private chat get 403."""

@@ -125,8 +125,10 @@ async def create(
     source_message_id: int | None,
     now: datetime,
     tz: str,
-) -> Announcement:
-    """Store an announcement with its two follow-ups planned at the group's follow-up time.
+    origin: int | None = None,
+) -> tuple[Announcement, bool]:
+    """Store an announcement with its two follow-ups planned at the group's follow-up time;
+    the announcement and whether it is new (False: update ``origin`` made it before).
 
     Raises :class:`EmptyAnnouncement` or :class:`TooLong` for text that cannot be announced.
     """
@@ -149,4 +151,5 @@ async def create(
             second_followup_at=int(second.timestamp()),
         ),
         int(now.timestamp()),
+        origin,
     )

@@ -121,8 +121,10 @@ async def schedule(
     now: datetime,
     tz: str,
     lang: str,
-) -> Meeting:
-    """``judul | waktu | tempat`` → a stored meeting with its reminders planned."""
+    origin: int | None = None,
+) -> tuple[Meeting, bool]:
+    """``judul | waktu | tempat`` → a stored meeting with its reminders planned, and whether it
+    is new (False: update ``origin`` made it before)."""
     fields = split_fields(args)
     if len(fields) != 3:
         raise MeetingInputError("meetings.usage")
@@ -148,6 +150,7 @@ async def schedule(
             hour_before_at=hour_before,
         ),
         int(now.timestamp()),
+        origin,
     )
 
 

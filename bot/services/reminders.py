@@ -85,8 +85,10 @@ async def create(
     now: datetime,
     tz: str,
     lang: str,
+    origin: int | None = None,
 ) -> tuple[Reminder, When]:
-    """Parse ``text`` (time phrase, then message) and store the reminder.
+    """Parse ``text`` (time phrase, then message) and store the reminder (once per ``origin``
+    update: a command handled again gets the reminder it made the first time).
 
     Raises ``TimeParseError`` for a time it cannot read and :class:`MissingText` when there is
     no message after the time.
@@ -94,7 +96,7 @@ async def create(
     when = parse_when(text, now, tz, lang)
     if not when.rest:
         raise MissingText(text)
-    reminder = await reminders.create(
+    reminder, _ = await reminders.create(
         db,
         NewReminder(
             chat_id=chat_id,
@@ -109,6 +111,7 @@ async def create(
             next_at=int(when.at.timestamp()),
         ),
         int(now.timestamp()),
+        origin,
     )
     return reminder, when
 

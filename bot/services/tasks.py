@@ -180,8 +180,10 @@ async def assign(
     creator_name: str,
     meeting_id: int | None,
     now: datetime,
-) -> Task:
-    """Store a new task with its first follow-up (and the group's digest, if it has none)."""
+    origin: int | None = None,
+) -> tuple[Task, bool]:
+    """Store a new task with its first follow-up (and the group's digest, if it has none); the
+    task and whether it is new (False: update ``origin`` made it before)."""
     return await tasks.create(
         db,
         NewTask(
@@ -199,6 +201,7 @@ async def assign(
             first_digest_at=int(digest_after(now, zone, *DEFAULT_DIGEST).timestamp()),
         ),
         int(now.timestamp()),
+        origin,
     )
 
 

@@ -117,3 +117,19 @@ async def test_inbox_stores_once_and_replays_until_done(db: Database) -> None:
 async def test_refusals_are_audited_once(db: Database) -> None:
     assert await groups.audit_once(db, -100555, "refused", NOW)
     assert not await groups.audit_once(db, -100555, "refused", NOW + 5)
+
+
+async def test_a_group_migration_moves_every_column_that_holds_a_group(db: Database) -> None:
+    """Every table with a group's id is in ``GROUP_COLUMNS`` or moved by its own module."""
+    moved_elsewhere = {
+        ("groups", "chat_id"),  # the group itself
+        ("firings", "chat_id"),  # storage.firings.move_chat
+        ("search_docs", "group_id"),  # storage.search.move_group
+        ("chat_audit", "chat_id"),  # what happened with a chat id, kept as it was
+    }
+    rows = await db.fetch_all(
+        "SELECT m.name AS tbl, p.name AS col FROM sqlite_master m, pragma_table_info(m.name) p"
+        " WHERE m.type = 'table' AND p.name IN ('group_id', 'chat_id')"
+    )
+    found = {(row["tbl"], row["col"]) for row in rows}
+    assert found - moved_elsewhere == set(groups.GROUP_COLUMNS)

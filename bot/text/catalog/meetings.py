@@ -11,6 +11,7 @@ ID = {
         " rapat (<code>mati</code> untuk mematikan)\n"
         "<code>/rapat</code> — daftar rapat mendatang"
     ),
+    "meetings.already_posted": "Rapat #{number} sudah tercatat dan diumumkan (lihat pesan di atas).",
     "meetings.usage": (
         "Pisahkan judul, waktu dan tempat dengan tanda <code>|</code>. Contoh:\n"
         "<code>/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2</code>"
@@ -99,6 +100,7 @@ EN = {
         " minutes before (<code>off</code> switches one off)\n"
         "<code>/meeting</code> — upcoming meetings"
     ),
+    "meetings.already_posted": "Meeting #{number} is recorded and posted already (see the message above).",
     "meetings.usage": (
         "Separate title, time and place with <code>|</code>. For example:\n"
         "<code>/meeting Asset working group | Thursday (26/11) 09:00 | Meeting room 2F</code>"

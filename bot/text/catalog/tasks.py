@@ -1,6 +1,7 @@
 """Tasks (/tugas, /progres, /selesai), evidence, follow-ups and the weekly digest."""
 
 ID = {
+    "tasks.already_posted": "Tugas #{number} sudah tercatat dan diumumkan (lihat pesan di atas).",
     "help.tugas": "Rencana aksi: memberi tugas ke instansi (koordinator), daftar tugas terbuka, rincian tugas",
     "help.tugas.usage": (
         "<code>/tugas DISHUB | Perbaiki lampu lalu lintas Jl. Sudirman | Jumat 27/11 | ASET</code>\n"
@@ -121,6 +122,7 @@ ID = {
 }
 
 EN = {
+    "tasks.already_posted": "Task #{number} is recorded and posted already (see the message above).",
     "help.tugas": "Action plans: assign a task to a unit (coordinator), list open tasks, show a task",
     "help.tugas.usage": (
         "<code>/task DISHUB | Fix the traffic lights on Jl. Sudirman | Friday 27/11 | ASET</code>\n"
