@@ -179,7 +179,8 @@ async def post_init(app: App) -> None:
     """Open the database (migrating it), queue unhandled updates, recover interrupted firings,
     start the dispatcher, publish the command menus."""
     runtime = runtime_of(app)
-    runtime.db = await storage_db.connect(runtime.settings.database)
+    if runtime.db is None:
+        runtime.db = await storage_db.connect(runtime.settings.database)
     runtime.up_since = runtime.now()
     await health.put(runtime.db, {health.STARTED: int(runtime.up_since.timestamp())})
     replayed = await replay(runtime.db, app.update_queue, app.bot)
@@ -270,7 +271,13 @@ async def running(app: App, *, poll_timeout: timedelta = POLL_TIMEOUT) -> AsyncI
     """Run the application inside an existing event loop until the block ends, then stop fast
     (see :func:`stop`). Polling, or the webhook server when the settings say so."""
     runtime = runtime_of(app)
-    await app.initialize()
+    # The database first: a file the bot cannot use stops it before it talks to Telegram.
+    runtime.db = await storage_db.connect(runtime.settings.database)
+    try:
+        await app.initialize()
+    except BaseException:
+        await post_shutdown(app)
+        raise
     try:
         await post_init(app)
         settings = runtime.settings

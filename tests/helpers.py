@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -145,25 +142,3 @@ class Harness:
             lambda: any(a[0] == query_id for a in self.fake.callback_answers), what="an answer"
         )
         return next(a for a in self.fake.callback_answers if a[0] == query_id)
-
-
-async def start_bot_process(fake: FakeBotApi, workdir: Path) -> asyncio.subprocess.Process:
-    """Run ``rakor run`` as a real process against ``fake``, with its data in ``workdir``."""
-    env = {
-        **os.environ,
-        "RAKOR_BOT_TOKEN": TOKEN,
-        "RAKOR_API_BASE_URL": f"http://127.0.0.1:{fake.port}",
-        "RAKOR_DATABASE": str(workdir / "rakor.sqlite3"),
-        "RAKOR_ALLOWED_CHATS": str(GROUP),
-        "RAKOR_LOG_LEVEL": "INFO",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        cwd=workdir,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.faults import start_bot
 from bot.fakeapi import FakeBotApi
-from tests.helpers import ADMIN, GROUP, start_bot_process, until
+from tests.helpers import ADMIN, GROUP, until
 
 MEMBERS = [(2001 + i, f"Pegawai{i}") for i in range(5)]
 
@@ -42,7 +43,7 @@ async def test_updates_fetched_before_a_crash_are_handled_exactly_once(
     server: FakeBotApi, tmp_path: Path
 ) -> None:
     database = tmp_path / "rakor.sqlite3"
-    process = await start_bot_process(server, tmp_path)
+    process = await start_bot(server, tmp_path)
     try:
         server.send_message(GROUP, ADMIN, "/mulai")
         server.send_message(GROUP, ADMIN, "/instansi tambah DISHUB Dinas Perhubungan")
@@ -65,7 +66,7 @@ async def test_updates_fetched_before_a_crash_are_handled_exactly_once(
     server.unstall("sendMessage")
     assert all(replies_to(server, name) == 0 for _, name in MEMBERS)
 
-    process = await start_bot_process(server, tmp_path)
+    process = await start_bot(server, tmp_path)
     try:
         await until(lambda: inbox_counts(database) == (7, 7), timeout=30, what="all handled")
         await until(

@@ -5,9 +5,10 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.faults import start_bot
 from bot.domain.workdays import Rule
 from bot.fakeapi import FakeBotApi
-from tests.helpers import ADMIN, BUDI, GROUP, start_bot_process, until
+from tests.helpers import ADMIN, BUDI, GROUP, until
 
 
 def query(database: Path, sql: str, *params: object) -> list[tuple]:
@@ -24,7 +25,7 @@ async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_conti
 ) -> None:
     fake = live_fake
     database = tmp_path / "rakor.sqlite3"
-    process = await start_bot_process(fake, tmp_path)
+    process = await start_bot(fake, tmp_path)
     try:
         for user, text in (
             (ADMIN, "/mulai"),
@@ -61,7 +62,7 @@ async def test_missed_firings_are_sent_once_marked_late_and_recurring_ones_conti
         )
 
     for attempt in range(2):  # a second restart must not send anything again
-        process = await start_bot_process(fake, tmp_path)
+        process = await start_bot(fake, tmp_path)
         try:
             await until(lambda: fired(fake, 1) and fired(fake, 2), timeout=30, what="firings")
             await until(
