@@ -9,8 +9,7 @@ ID = {
         "misalnya <b>besok jam 9</b> atau <b>Senin depan pukul 07.30</b>."
     ),
     "timeparse.time_later": (
-        "Jamnya harus ditulis tepat setelah harinya (saya melihat <b>{found}</b> di tengah "
-        "pesan)."
+        "Jamnya harus ditulis tepat setelah harinya (saya melihat <b>{found}</b> di tengah pesan)."
     ),
     "timeparse.unread": (
         "Saya tidak bisa membaca <b>{words}</b> sebagai bagian dari waktunya, jadi jamnya "
@@ -25,8 +24,7 @@ ID = {
         "misalnya <b>tanggal 1 bulan depan jam 9</b> atau <b>Senin pekan depan jam 9</b>."
     ),
     "timeparse.two_zones": (
-        "<b>{words}</b> menyebut dua zona waktu. Pakai satu zona untuk jam mulai dan jam "
-        "selesai."
+        "<b>{words}</b> menyebut dua zona waktu. Pakai satu zona untuk jam mulai dan jam selesai."
     ),
     "timeparse.end_before_start": "Jam selesai <b>{words}</b> tidak setelah jam mulai.",
     "timeparse.bad_hour": ("Jam <b>{value}</b> tidak ada: jam berjalan dari 00.00 sampai 23.59."),
@@ -72,8 +70,7 @@ EN = {
         "first, for example <b>tomorrow 9am</b> or <b>next Monday 7:30</b>."
     ),
     "timeparse.time_later": (
-        "Put the time right after the day (I found <b>{found}</b> in the middle of the "
-        "message)."
+        "Put the time right after the day (I found <b>{found}</b> in the middle of the message)."
     ),
     "timeparse.unread": (
         "I could not read <b>{words}</b> as part of the time, so I did not guess it. "
