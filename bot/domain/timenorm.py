@@ -30,6 +30,8 @@ SHORTHAND: Final = {
     "tgl": "tanggal",
     "mgg": "minggu",
     "bln": "bulan",
+    "dpn": "depan",
+    "dgn": "dengan",
     "thn": "tahun",
     "lg": "lagi",
     "lgi": "lagi",
@@ -136,6 +138,12 @@ class Normalized:
     starts: tuple[int, ...]
     origins: tuple[int, ...]
     copied: tuple[bool, ...]
+
+    def splits(self, pos: int) -> bool:
+        """Whether ``pos`` falls inside a word written in place of another (the ``1`` of
+        ``1 hari`` for ``sehari``): no match may end there."""
+        i = bisect_right(self.starts, pos) - 1
+        return not self.copied[i] and pos != self.starts[i]
 
     def original(self, pos: int) -> int:
         """The position in the typed text of position ``pos`` of :attr:`text`."""

@@ -183,9 +183,15 @@ class _Parser:
     def gap(self, pos: int) -> int:
         return g.GAP.match(self.low, pos).end()  # type: ignore[union-attr]
 
+    def match(self, pattern: re.Pattern[str], pos: int | None = None) -> re.Match[str] | None:
+        """``pattern`` at ``pos`` (the current position), unless it ends inside a word that
+        normalising wrote in place of another."""
+        m = pattern.match(self.low, self.pos if pos is None else pos)
+        return None if m is None or self.norm.splits(m.end()) else m
+
     def take(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """Match ``pattern`` at the current position and move past it and any gap."""
-        m = pattern.match(self.low, self.pos)
+        m = self.match(pattern)
         if m and m.end() > self.pos:
             self.pos = self.gap(m.end())
             return m
@@ -198,7 +204,7 @@ class _Parser:
     # --- components -------------------------------------------------------------------
 
     def relative(self) -> bool:
-        m = g.RELATIVE.match(self.low, self.pos)
+        m = self.match(g.RELATIVE)
         if not m or not (m["pre"] or m["post"]):
             return False
         amount = g.relative_amount(m)
@@ -240,13 +246,13 @@ class _Parser:
         return m is not None
 
     def vague(self) -> bool:
-        m = g.VAGUE.match(self.low, self.pos)
+        m = self.match(g.VAGUE)
         if m:
             raise self.error("vague", words=self.typed(m.start(), m.end()))
         return False
 
     def weekday(self) -> bool:
-        m = g.WEEKDAY.match(self.low, self.pos)
+        m = self.match(g.WEEKDAY)
         if not m:
             return False
         if m["day"] == "minggu" and m["depan"] and not (m["hari"] or m["wk2"]):
@@ -278,7 +284,7 @@ class _Parser:
         return m is not None
 
     def time(self) -> bool:
-        m = g.TIME.match(self.low, self.pos)
+        m = self.match(g.TIME)
         if not m or not names_time(m):
             return False
         self.p.time = self.take(g.TIME)
@@ -322,15 +328,15 @@ class _Parser:
 
     def end(self) -> None:
         """``s.d. 11.30``, ``sampai selesai``, ``09.00-11.00`` after the start time."""
-        m = g.END.match(self.low, self.pos)
+        m = self.match(g.END)
         if m is None:
             return
-        done = g.OPEN_END.match(self.low, m.end())
+        done = self.match(g.OPEN_END, m.end())
         if done:
             self.p.open_end = True
             self.pos = self.gap(done.end())
             return
-        t = g.TIME.match(self.low, m.end())
+        t = self.match(g.TIME, m.end())
         # After a dash a bare hour is an end only written tight ("09.00-11"), not in
         # "jam 9 - 10 orang hadir".
         dash = m.group(0).strip() in ("-", "\u2013", "\u2014")
@@ -339,7 +345,7 @@ class _Parser:
             return
         self.p.end = t
         self.pos = self.gap(t.end())
-        zone = g.ZONE.match(self.low, self.pos)
+        zone = self.match(g.ZONE)
         if zone:
             named = w.ZONE_WORDS[zone["zone"]]
             if self.p.zone not in (None, named):
@@ -507,7 +513,7 @@ class _Parser:
     def parse(self) -> When:
         spec = None
         if self.take(RECURRING):
-            spec, self.pos = read_recurrence(self.low, self.pos, self.lang)
+            spec, self.pos = read_recurrence(self.norm, self.pos, self.lang)
             self.pos = self.gap(self.pos)
         self.components(recurring=spec is not None)
         if spec is None and not self.p.seen - {"zone", "period"}:

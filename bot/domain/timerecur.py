@@ -14,6 +14,7 @@ from datetime import date
 
 from bot.domain.timeerrors import TimeParseError
 from bot.domain.timegrammar import DAY_NAME, HARI
+from bot.domain.timenorm import Normalized
 from bot.domain.timewords import DAY_WORDS, MONTH_WORDS, alternation
 from bot.domain.workdays import Kind
 
@@ -79,12 +80,12 @@ def weekdays_of(days: str) -> tuple[int, ...]:
     return tuple(sorted((first + i) % 7 for i in range((last - first) % 7 + 1)))
 
 
-def read_recurrence(text: str, pos: int, lang: str) -> tuple[Recurrence, int]:
-    """The recurrence named at ``pos`` of the normalised ``text`` (just after ``tiap``), and
-    where it ends; refused when there is none."""
+def read_recurrence(text: Normalized, pos: int, lang: str) -> tuple[Recurrence, int]:
+    """The recurrence named at ``pos`` of ``text`` (just after ``tiap``), and where it ends;
+    refused when there is none."""
     for kind, pattern in _BODIES:
-        m = pattern.match(text, pos)
-        if m is None:
+        m = pattern.match(text.text, pos)
+        if m is None or text.splits(m.end()):
             continue
         if kind == "vague":
             raise TimeParseError("vague", lang, words=m.group(0))
