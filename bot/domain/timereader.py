@@ -260,8 +260,7 @@ class _Reader:
             if m and int(m["h"]) > 24:
                 m = None
             elif m:
-                hour = int(m["h"]) % 24
-                suggestion = (hour + 12 if 1 <= hour <= 5 else hour, 0)
+                suggestion = self.bare_hour(int(m["h"]))
         if m is None:
             return
         words = " ".join(self.text[self.norm.original(rest_at) :].split()[:_QUOTED_WORDS])
@@ -273,6 +272,15 @@ class _Reader:
             raise self.error("unread_time", words=words, example=example)
         example = f"{head} {word} {w.clock(*suggestion, self.lang)}".strip()
         raise self.error("unread", words=words, example=example)
+
+    def bare_hour(self, hour: int) -> tuple[int, int] | None:
+        """What a number left after the day most likely meant as an hour: with the period
+        read (``besok pagi 7``), else 1–5 in the afternoon, as in speech."""
+        if self.p.period is not None:
+            fitting = g.PERIOD_HOURS[self.p.period].get(hour)
+            return None if fitting is None else (fitting, 0)
+        hour %= 24
+        return (hour + 12 if 1 <= hour <= 5 else hour), 0
 
     def end_hour_minute(self, m: re.Match[str]) -> tuple[int, int]:
         """The end's hour. Without a period of its own it takes the start's when it fits:

@@ -84,6 +84,7 @@ def test_months_ahead_keep_the_day_of_the_month() -> None:
         ("besok jam 9 jam 10", "id", "<b>jam 10</b>", "<code>besok jam 09.00</code>"),
         ("bsk jam setengah 8 malam pagi", "id", "<b>pagi</b>", "<code>bsk jam 19.30</code>"),
         ("besok 3 laporan", "id", "<b>3 laporan</b>", "<code>besok jam 15.00</code>"),
+        ("besok pagi 7 Apel", "id", "<b>7 Apel</b>", "<code>besok pagi jam 07.00</code>"),
         (
             "besok jam 8 kurang dikit",
             "id",

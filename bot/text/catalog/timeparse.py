@@ -13,7 +13,8 @@ ID = {
     ),
     "timeparse.unread": (
         "Saya tidak bisa membaca <b>{words}</b> sebagai bagian dari waktunya, jadi jamnya "
-        "tidak saya tebak. Maksud Anda <code>{example}</code>?"
+        "tidak saya tebak. Maksud Anda <code>{example}</code>? Jika angka itu bagian dari "
+        "pesan, tulis jamnya lebih dulu."
     ),
     "timeparse.unread_time": (
         "Saya tidak bisa membaca <b>{words}</b> sebagai waktu, jadi jamnya tidak saya tebak. "
@@ -74,7 +75,8 @@ EN = {
     ),
     "timeparse.unread": (
         "I could not read <b>{words}</b> as part of the time, so I did not guess it. "
-        "Did you mean <code>{example}</code>?"
+        "Did you mean <code>{example}</code>? If the number belongs to the message, write "
+        "the time first."
     ),
     "timeparse.unread_time": (
         "I could not read <b>{words}</b> as a time, so I did not guess it. Write the time "
