@@ -335,6 +335,7 @@ RECURRING = [
     ("tiap Jumat-Senin jam 8", [jkt(11, 27, 8), jkt(11, 28, 8), jkt(11, 29, 8)]),
     ("setiap Senin, Rabu, Jumat jam 8", [jkt(11, 27, 8), jkt(11, 30, 8), jkt(12, 2, 8)]),
     ("tiap Selasa dan Jumat jam 8", [jkt(11, 27, 8), jkt(12, 1, 8), jkt(12, 4, 8)]),
+    ("setiap minggu hari Jumat jam 9", [jkt(11, 27, 9), jkt(12, 4, 9), jkt(12, 11, 9)]),
     ("every day at 9am", [jkt(11, 26, 9), jkt(11, 27, 9), jkt(11, 28, 9)]),
     (
         "every Monday to Friday at 7:30",
