@@ -10,6 +10,7 @@ from telegram import Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import clock, format_when
 from bot.runtime import Runtime, runtime_of
 from bot.services import announcements as service
@@ -192,7 +193,11 @@ async def set_followup_time(call: Call) -> None:
     if first.lower() in _TIME_WORDS:
         phrase = rest
     caller = call.caller
-    minute = service.parse_followup_time(phrase, caller.now, caller.tz, caller.lang)
+    try:
+        minute = service.parse_followup_time(phrase, caller.now, caller.tz, caller.lang)
+    except TimeParseError as exc:
+        await call.reply(exc.render(caller.lang, "announcements.followup_time_example"))
+        return
     if minute is None:
         await call.reply(call.t("announcements.followup_time_usage"))
         return

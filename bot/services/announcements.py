@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.lateness import is_late
-from bot.domain.timeparse import TimeParseError, parse_when
+from bot.domain.timeparse import parse_when
 from bot.domain.workdays import next_working_day, wall_time
 from storage import announcements
 from storage.announcements import Announcement, NewAnnouncement
@@ -102,15 +102,13 @@ def excerpt(text: str, limit: int) -> str:
 
 
 def parse_followup_time(phrase: str, now: datetime, tz: str, lang: str) -> int | None:
-    """``jam 8.30`` / ``08.30`` / ``at 8:30`` → minutes after midnight in the group's zone;
-    None for anything else (another zone, a day, extra words)."""
+    """``jam 8.30`` / ``08.30`` / ``jam setengah 9`` / ``at 8:30`` → minutes after midnight in
+    the group's zone, read by the time parser as a working-day time; raises TimeParseError for
+    a time it refuses, None for anything else (another zone, a day, extra words)."""
     if not phrase.strip():
         return None
     recurring = "every working day" if lang == "en" else "tiap hari kerja"
-    try:
-        when = parse_when(f"{recurring} {phrase}", now, tz, lang)
-    except TimeParseError:
-        return None
+    when = parse_when(f"{recurring} {phrase}", now, tz, lang)
     if when.rest or when.rule is None or when.rule.kind != "workdays" or when.rule.zone != tz:
         return None
     return when.rule.hour * 60 + when.rule.minute

@@ -21,13 +21,6 @@ from storage.meetings import Meeting, MeetingSettings, NewMeeting
 
 MAX_FIELD = 200
 
-_END = re.compile(
-    r"^(?:(?:s\.?\s?d\.?|sampai|hingga|until|to|–)\s*)?"
-    r"(?:(?P<open>selesai|done|end)|(?P<hour>\d{1,2})[.:](?P<minute>\d{2}))"
-    r"(?:\s*(?:wib|wita|wit))?$",
-    re.IGNORECASE,
-)
-
 
 class MeetingInputError(ValueError):
     """Input the meeting commands refuse; ``key`` is a catalog key, ``params`` its values."""
@@ -61,28 +54,18 @@ def plain(lang: str, key: str, /, **params: object) -> str:
 def read_slot(phrase: str, now: datetime, tz: str, lang: str, duration_min: int) -> Slot:
     """A one-off meeting time such as ``Kamis (26/11) pukul 09.00 s.d. selesai``.
 
-    An end time may follow (``s.d. 11.30``, ``- 11.30``); without one the meeting lasts
-    ``duration_min``. Raises :class:`TimeParseError` for a time the parser refuses and
-    :class:`MeetingInputError` for a recurring phrase, extra words or an end before the start.
+    The end time (``s.d. 11.30``, ``09.00-11.00``) is read by the time parser with the start;
+    without one, or with ``s.d. selesai``, the meeting lasts ``duration_min``. Raises
+    :class:`TimeParseError` for a time the parser refuses (an end before the start too) and
+    :class:`MeetingInputError` for a recurring phrase or extra words.
     """
     when = parse_when(phrase, now, tz, lang)
     if when.rule is not None:
         raise MeetingInputError("meetings.recurring")
-    start = when.at
-    end = start + timedelta(minutes=duration_min)
     if when.rest:
-        match = _END.match(when.rest.strip())
-        if match is None:
-            raise MeetingInputError("meetings.extra_words", words=when.rest)
-        if match["hour"] is not None:
-            hour, minute = int(match["hour"]), int(match["minute"])
-            if hour > 23 or minute > 59:
-                raise MeetingInputError("meetings.extra_words", words=when.rest)
-            local = start.astimezone(ZoneInfo(when.zone))
-            end = wall_time(local.date(), (hour, minute), when.zone)
-            if end <= start:
-                raise MeetingInputError("meetings.end_before_start", words=when.rest)
-    return Slot(start, end, when.zone)
+        raise MeetingInputError("meetings.extra_words", words=when.rest)
+    end = when.end or when.at + timedelta(minutes=duration_min)
+    return Slot(when.at, end, when.zone)
 
 
 def reminder_times(

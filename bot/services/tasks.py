@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import timewords as w
-from bot.domain.timeparse import TimeParseError, parse_when
+from bot.domain.timeparse import parse_when
 from bot.domain.workdays import is_working_day, next_working_day, wall_time
 from bot.services.seeds import pokja
 from storage import tasks
@@ -30,7 +30,7 @@ from storage.units import Unit
 
 FOLLOWUP_AT = (9, 0)
 DAYS_BEFORE = 2
-END_OF_DAY = "pukul 23.59"
+END_OF_DAY = (23, 59)
 DEFAULT_DIGEST = (0, 8 * 60)
 """Monday, 08.00."""
 
@@ -83,21 +83,16 @@ def pokja_name(code: str | None) -> str | None:
 
 
 def parse_due(phrase: str, now: datetime, tz: str, lang: str) -> datetime:
-    """The due instant of a one-off phrase (a day alone is 23.59); raises TimeParseError.
+    """The due instant of a one-off phrase (a day alone is 23.59), for ``/tugas`` and
+    ``/tugas N tenggat``; raises TimeParseError for a time the parser refuses.
 
-    The phrase is first read with ``pukul 23.59`` appended: that succeeds, with nothing left
-    over, only when the phrase named no time itself. Raises :class:`AssignmentError` for a
-    recurring phrase or one followed by other words.
+    Raises :class:`AssignmentError` for a recurring phrase, a range (``s.d. 11.00``) or one
+    followed by other words.
     """
-    try:
-        when = parse_when(f"{phrase} {END_OF_DAY}", now, tz, lang)
-    except TimeParseError:
-        when = None
-    if when is None or when.rest or when.rule is not None:
-        when = parse_when(phrase, now, tz, lang)
+    when = parse_when(phrase, now, tz, lang, day_time=END_OF_DAY)
     if when.rule is not None:
         raise AssignmentError("tasks.due_recurring")
-    if when.rest:
+    if when.rest or when.end is not None or when.open_end:
         raise AssignmentError("tasks.due_unclear")
     return when.at
 

@@ -1,7 +1,11 @@
-"""Table tests for ``bot.domain.timeparse``; ``now`` is Wednesday 2026-11-25 10:00 WIB."""
+"""Table tests for ``bot.domain.timeparse``; ``now`` is Wednesday 2026-11-25 10:00 WIB.
+
+The tables are in ``tests/unit/timeparse_phrases.py`` (``bench/timeparse.py`` times them).
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from string import Formatter
 from zoneinfo import ZoneInfo
@@ -12,171 +16,16 @@ from hypothesis import strategies as st
 
 from bot.domain.timeparse import Rule, TimeParseError, When, parse_when
 from bot.text.i18n import catalogs, t
-
-JKT = ZoneInfo("Asia/Jakarta")
-NOW = datetime(2026, 11, 25, 10, 0, tzinfo=JKT)
-
-
-def jkt(month: int, day: int, hour: int, minute: int = 0, year: int = 2026) -> str:
-    return datetime(year, month, day, hour, minute, tzinfo=JKT).isoformat()
-
-
-# phrase -> (first firing as ISO in the phrase's zone, rest)
-ONE_OFF = [
-    ("besok jam 9 Rapat Pokja Aset", jkt(11, 26, 9), "Rapat Pokja Aset"),
-    ("besok pukul 09.00", jkt(11, 26, 9), ""),
-    ("Besok Jam 9 RAPAT besar", jkt(11, 26, 9), "RAPAT besar"),
-    ("lusa pukul 14.30", jkt(11, 27, 14, 30), ""),
-    ("hari ini jam 15.00", jkt(11, 25, 15), ""),
-    ("hari ini pukul 10.01 cek", jkt(11, 25, 10, 1), "cek"),
-    ("jam 4 sore", jkt(11, 25, 16), ""),
-    ("jam 7 malam", jkt(11, 25, 19), ""),
-    ("jam 7.30 malam Makan", jkt(11, 25, 19, 30), "Makan"),
-    ("jam 1 siang", jkt(11, 25, 13), ""),
-    ("jam 11 siang", jkt(11, 25, 11), ""),
-    ("jam 3 siang", jkt(11, 25, 15), ""),
-    ("jam 6 petang", jkt(11, 25, 18), ""),
-    ("jam 5 pagi", jkt(11, 26, 5), ""),
-    ("pukul 05.00 Subuh", jkt(11, 26, 5), "Subuh"),
-    ("pukul 00.00", jkt(11, 26, 0), ""),
-    ("jam 10", jkt(11, 26, 10), ""),
-    ("jam 10.01", jkt(11, 25, 10, 1), ""),
-    ("jam 9 besok Rapat", jkt(11, 26, 9), "Rapat"),
-    ("2 jam lagi", jkt(11, 25, 12), ""),
-    ("30 menit lagi Cek surat", jkt(11, 25, 10, 30), "Cek surat"),
-    ("dalam 45 menit", jkt(11, 25, 10, 45), ""),
-    ("setengah jam lagi", jkt(11, 25, 10, 30), ""),
-    ("1 jam 30 menit lagi", jkt(11, 25, 11, 30), ""),
-    ("3 hari lagi jam 9", jkt(11, 28, 9), ""),
-    ("2 hari lagi", jkt(11, 27, 8), ""),
-    ("Senin jam 7.30", jkt(11, 30, 7, 30), ""),
-    ("Senin depan pukul 08.00", jkt(11, 30, 8), ""),
-    ("Kamis depan jam 9", jkt(12, 3, 9), ""),
-    ("Rabu jam 9", jkt(12, 2, 9), ""),
-    ("Rabu jam 11", jkt(11, 25, 11), ""),
-    ("hari Minggu depan jam 8", jkt(12, 6, 8), ""),
-    ("Minggu jam 8", jkt(11, 29, 8), ""),
-    ("Jumat 13.30", jkt(11, 27, 13, 30), ""),
-    ("Jum'at 13.30", jkt(11, 27, 13, 30), ""),
-    ("Kamis (26/11) pukul 09.00", jkt(11, 26, 9), ""),
-    ("Kamis (26/11) pukul 09.00 Rapat", jkt(11, 26, 9), "Rapat"),
-    ("Senin, 30 November", jkt(11, 30, 8), ""),
-    ("Senin, 30 November jam 13.00 Apel", jkt(11, 30, 13), "Apel"),
-    ("tanggal 5 Desember pukul 10.00", jkt(12, 5, 10), ""),
-    ("tgl. 5 Desember pkl. 10.00", jkt(12, 5, 10), ""),
-    ("5 Des jam 10.00", jkt(12, 5, 10), ""),
-    ("5 Des. jam 10.00", jkt(12, 5, 10), ""),
-    ("5/12 10:00", jkt(12, 5, 10), ""),
-    ("5/12/2026 jam 9", jkt(12, 5, 9), ""),
-    ("5-12-2026 jam 9", jkt(12, 5, 9), ""),
-    ("5/12/26 jam 9", jkt(12, 5, 9), ""),
-    ("2026-12-05 10:00", jkt(12, 5, 10), ""),
-    ("1 Desember 2026 jam 8 apel", jkt(12, 1, 8), "apel"),
-    ("Selasa 1 Desember 2026 jam 8", jkt(12, 1, 8), ""),
-    ("tanggal 5 jam 9", jkt(12, 5, 9), ""),
-    ("5 Januari", jkt(1, 5, 8, year=2027), ""),
-    ("25 November jam 11", jkt(11, 25, 11), ""),
-    ("pkl. 10.00 rapat", jkt(11, 26, 10), "rapat"),
-    ("besok pagi Apel", jkt(11, 26, 8), "Apel"),
-    ("besok 9 pagi", jkt(11, 26, 9), ""),
-    ("besok jam 9: Rapat", jkt(11, 26, 9), "Rapat"),
-    ("besok jam 9 - Rapat", jkt(11, 26, 9), "Rapat"),
-    ("besok\xa0jam 9 Rapat", jkt(11, 26, 9), "Rapat"),
-    ("Jumat, 27/11/2026 pukul 13.30: Rapat", jkt(11, 27, 13, 30), "Rapat"),
-    ("tomorrow 9am", jkt(11, 26, 9), ""),
-    ("tomorrow at 9:30 pm Call", jkt(11, 26, 21, 30), "Call"),
-    ("in 2 hours", jkt(11, 25, 12), ""),
-    ("in an hour", jkt(11, 25, 11), ""),
-    ("next Monday 8:00", jkt(11, 30, 8), ""),
-    ("at 9", jkt(11, 26, 9), ""),
-    ("today 3pm", jkt(11, 25, 15), ""),
-    ("12pm", jkt(11, 25, 12), ""),
-    ("on 5 December at 10:00", jkt(12, 5, 10), ""),
-    ("December 5 at 10:00", jkt(12, 5, 10), ""),
-    ("the day after tomorrow at 14:00", jkt(11, 27, 14), ""),
-]
-
-ZONED = [
-    ("jam 09.00 WIB", datetime(2026, 11, 26, 9, 0, tzinfo=JKT)),
-    ("Senin pukul 07.30 WITA", datetime(2026, 11, 30, 7, 30, tzinfo=ZoneInfo("Asia/Makassar"))),
-    ("besok jam 9 WIT Rapat", datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Asia/Jayapura"))),
-    # 10.00 WITA has passed (it is 11.00 WITA), 12.00 WITA has not.
-    ("jam 10 WITA", datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))),
-    ("jam 12 WITA", datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Makassar"))),
-]
-
-# phrase -> first three firings (ISO, Asia/Jakarta)
-RECURRING = [
-    ("tiap Senin jam 7.30", [jkt(11, 30, 7, 30), jkt(12, 7, 7, 30), jkt(12, 14, 7, 30)]),
-    ("setiap hari jam 8", [jkt(11, 26, 8), jkt(11, 27, 8), jkt(11, 28, 8)]),
-    ("tiap hari jam 11", [jkt(11, 25, 11), jkt(11, 26, 11), jkt(11, 27, 11)]),
-    ("tiap hari kerja jam 7.30", [jkt(11, 26, 7, 30), jkt(11, 27, 7, 30), jkt(11, 30, 7, 30)]),
-    ("setiap tanggal 1 jam 9", [jkt(12, 1, 9), jkt(1, 1, 9, year=2027), jkt(2, 1, 9, year=2027)]),
-    ("setiap Senin dan Kamis jam 8", [jkt(11, 26, 8), jkt(11, 30, 8), jkt(12, 3, 8)]),
-    ("setiap Senin, Rabu, dan Jumat jam 8", [jkt(11, 27, 8), jkt(11, 30, 8), jkt(12, 2, 8)]),
-    ("tiap 2 minggu hari Senin jam 9", [jkt(11, 30, 9), jkt(12, 14, 9), jkt(12, 28, 9)]),
-    ("tiap minggu hari Jumat jam 9", [jkt(11, 27, 9), jkt(12, 4, 9), jkt(12, 11, 9)]),
-    ("tiap Minggu jam 8", [jkt(11, 29, 8), jkt(12, 6, 8), jkt(12, 13, 8)]),
-    (
-        "tiap tahun 17 Agustus jam 7",
-        [jkt(8, 17, 7, year=2027), jkt(8, 17, 7, year=2028), jkt(8, 17, 7, year=2029)],
-    ),
-    ("setiap 17 Agustus", [jkt(8, 17, 8, year=y) for y in (2027, 2028, 2029)]),
-    ("every Monday 7:30", [jkt(11, 30, 7, 30), jkt(12, 7, 7, 30), jkt(12, 14, 7, 30)]),
-    ("every weekday 7:30", [jkt(11, 26, 7, 30), jkt(11, 27, 7, 30), jkt(11, 30, 7, 30)]),
-    ("every day at 8", [jkt(11, 26, 8), jkt(11, 27, 8), jkt(11, 28, 8)]),
-    ("every 2 weeks on Monday 9:00", [jkt(11, 30, 9), jkt(12, 14, 9), jkt(12, 28, 9)]),
-    (
-        "every month on the 15th at 9",
-        [jkt(12, 15, 9), jkt(1, 15, 9, 0, 2027), jkt(2, 15, 9, 0, 2027)],
-    ),
-    ("every year on 17 August at 7", [jkt(8, 17, 7, year=y) for y in (2027, 2028, 2029)]),
-    # Months without a 31st are skipped.
-    ("setiap tanggal 31", [jkt(12, 31, 8), jkt(1, 31, 8, year=2027), jkt(3, 31, 8, year=2027)]),
-    # 24-26 December 2026: cuti bersama, Christmas, Saturday.
-    ("tiap hari kerja jam 8", [jkt(11, 26, 8), jkt(11, 27, 8), jkt(11, 30, 8)]),
-]
-
-REFUSALS = [
-    ("besok jam 25", "timeparse.bad_hour"),
-    ("pukul 24.30", "timeparse.bad_hour"),
-    ("jam 9.75", "timeparse.bad_hour"),
-    ("tanggal 31 November", "timeparse.bad_date"),
-    ("31/11/2026", "timeparse.bad_date"),
-    ("tiap tahun 31 November", "timeparse.bad_date"),
-    ("tanggal 32 jam 9", "timeparse.bad_day_of_month"),
-    ("setiap tanggal 32", "timeparse.bad_day_of_month"),
-    ("kemarin jam 9", "timeparse.past"),
-    ("yesterday at 9", "timeparse.past"),
-    ("hari ini jam 9", "timeparse.past"),
-    ("hari ini", "timeparse.past"),
-    ("5/12/2025 jam 9", "timeparse.past"),
-    ("0 menit lagi", "timeparse.past"),
-    ("Kamis (27/11)", "timeparse.weekday_mismatch"),
-    ("Senin, 1 Desember 2026", "timeparse.weekday_mismatch"),
-    ("besok (Jumat) jam 9", "timeparse.weekday_mismatch"),
-    ("20 November", "timeparse.date_passed"),
-    ("jam 3 Rapat", "timeparse.ambiguous_hour"),
-    ("besok jam 4.30", "timeparse.ambiguous_hour"),
-    ("at 3", "timeparse.ambiguous_hour"),
-    ("jam 12 malam", "timeparse.midnight"),
-    ("12am", "timeparse.midnight"),
-    ("jam 3 malam", "timeparse.bad_period"),
-    ("jam 15 pagi", "timeparse.bad_period"),
-    ("jam 9 sore", "timeparse.bad_period"),
-    ("besok sore", "timeparse.period_without_hour"),
-    ("Minggu depan", "timeparse.ambiguous_week"),
-    ("besok Rapat jam 9", "timeparse.time_later"),
-    ("tiap Senin Rapat pukul 08.00", "timeparse.time_later"),
-    ("1/1/2099 jam 9", "timeparse.too_far"),
-    ("99999 hari lagi", "timeparse.too_far"),
-    ("Rapat besok jam 9", "timeparse.no_time"),
-    ("", "timeparse.no_time"),
-    ("halo semua", "timeparse.no_time"),
-    ("tiap", "timeparse.no_time"),
-    ("tiap 2 minggu", "timeparse.no_time"),
-    ("WIB", "timeparse.no_time"),
-]
+from tests.unit.timeparse_phrases import (
+    ENDS,
+    JKT,
+    NOW,
+    ONE_OFF,
+    RECURRING,
+    REFUSALS,
+    ZONED,
+    jkt,
+)
 
 
 @pytest.mark.parametrize(("phrase", "at", "rest"), ONE_OFF)
@@ -188,6 +37,75 @@ def test_one_off(phrase: str, at: str, rest: str) -> None:
     assert when.upcoming(3) == [when.at]
     assert when.zone == "Asia/Jakarta"
     assert not when.zone_named
+
+
+@pytest.mark.parametrize(("phrase", "at", "end", "open_end", "rest"), ENDS)
+def test_end_time(phrase: str, at: str, end: str | None, open_end: bool, rest: str) -> None:
+    when = parse_when(phrase, NOW)
+    assert when.at.isoformat() == at
+    assert (when.end.isoformat() if when.end else None) == end
+    assert when.open_end is open_end
+    assert when.rest == rest
+
+
+def test_a_day_alone_takes_the_callers_day_time() -> None:
+    assert parse_when("besok", NOW, day_time=(23, 59)).at.isoformat() == jkt(11, 26, 23, 59)
+    assert parse_when("Jumat 27/11", NOW, day_time=(23, 59)).at.isoformat() == jkt(11, 27, 23, 59)
+    assert parse_when("besok pagi", NOW, day_time=(23, 59)).at.isoformat() == jkt(11, 26, 8)
+    assert parse_when("besok jam 9", NOW, day_time=(23, 59)).at.isoformat() == jkt(11, 26, 9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "now", "key"),
+    [
+        ("sebulan lagi", datetime(2027, 1, 31, 9, tzinfo=JKT), "timeparse.bad_date"),
+        ("nanti malam jam 11", datetime(2026, 11, 25, 23, 30, tzinfo=JKT), "timeparse.past"),
+        ("akhir bulan jam 9", datetime(2026, 11, 30, 10, tzinfo=JKT), "timeparse.past"),
+        ("tanggal 30 bulan depan", datetime(2027, 1, 30, 9, tzinfo=JKT), "timeparse.bad_date"),
+    ],
+)
+def test_refused_at_another_moment(phrase: str, now: datetime, key: str) -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_when(phrase, now)
+    assert info.value.key == key
+
+
+def test_months_ahead_keep_the_day_of_the_month() -> None:
+    now = datetime(2027, 1, 30, 9, tzinfo=JKT)
+    assert parse_when("2 bulan lagi jam 9", now).at == datetime(2027, 3, 30, 9, tzinfo=JKT)
+    assert parse_when("akhir bulan", now).at == datetime(2027, 1, 31, 8, tzinfo=JKT)
+    assert parse_when("akhir bulan depan", now).at == datetime(2027, 2, 28, 8, tzinfo=JKT)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "quoted", "example"),
+    [
+        ("besok 10 Rapat", "id", "<b>10 Rapat</b>", "Maksud Anda <code>besok jam 10.00</code>?"),
+        ("besok jam 9 jam 10", "id", "<b>jam 10</b>", "<code>besok jam 09.00</code>"),
+        ("bsk jam setengah 8 malam pagi", "id", "<b>pagi</b>", "<code>bsk jam 19.30</code>"),
+        ("besok 3 laporan", "id", "<b>3 laporan</b>", "<code>besok jam 15.00</code>"),
+        ("besok pagi 7 Apel", "id", "<b>7 Apel</b>", "<code>besok pagi jam 07.00</code>"),
+        (
+            "besok jam 8 kurang dikit",
+            "id",
+            "<b>kurang dikit</b>",
+            "Tulis jamnya dengan angka, misalnya <code>besok jam 07.30</code>",
+        ),
+        (
+            "tomorrow 10 Call",
+            "en",
+            "<b>10 Call</b>",
+            "Did you mean <code>tomorrow at 10:00</code>?",
+        ),
+    ],
+)
+def test_a_time_left_in_the_text_is_quoted_with_the_closest_example(
+    phrase: str, lang: str, quoted: str, example: str
+) -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_when(phrase, NOW, lang=lang)
+    assert quoted in str(info.value)
+    assert example in str(info.value)
 
 
 def test_relative_keeps_exact_moment() -> None:
@@ -392,6 +310,36 @@ def test_never_raises_anything_else(text: str) -> None:
     assert when.at > NOW
     assert all(a < b for a, b in zip(when.upcoming(3), when.upcoming(3)[1:], strict=False))
     assert text.endswith(when.rest)
+
+
+_NUMBER = (
+    r"(?:\d+(?:[.,]\d+)?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)"
+)
+#: A time word at the start of a message, written independently of the parser's grammar.
+TIME_AT_START = re.compile(
+    r"(?i)(?:jam|jm|pukul|pkl|setengah|stgh|seperempat|kurang|lewat|lebih|pagi|siang|sore"
+    r"|petang|malam|mlm|\d{1,2}[.:]\d{2}(?!\d)|at\s*\d"
+    rf"|{_NUMBER}\s*(?:jam|jm|menit|mnt|hari|minggu|pekan|bulan|pagi|siang|sore|malam|[ap]m))"
+    r"(?!\w)"
+)
+SAFETY_WORDS = [
+    *("besok", "bsk", "lusa", "Senin", "Jumat", "tiap", "hari", "kerja", "nanti", "ini"),
+    *("jam", "jm", "pukul", "pkl", "pkl.", "9", "09.00", "7.30", "13:30", "10", "3", "15"),
+    *("setengah", "seperempat", "kurang", "lewat", "lebih", "menit", "sembilan", "dua"),
+    *("delapan", "dua belas", "pagi", "siang", "sore", "malam", "mlm", "depan", "pekan"),
+    *("minggu", "bulan", "tanggal", "1", "lagi", "s.d.", "selesai", "-", "WIB", "Rapat"),
+    *("laporan", ",", "sampai", "at", "9am", "tomorrow"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SAFETY_WORDS), min_size=1, max_size=7).map(" ".join))
+def test_no_accepted_phrase_leaves_a_time_at_the_start_of_the_message(text: str) -> None:
+    try:
+        when = parse_when(text, NOW)
+    except TimeParseError:
+        return
+    assert not TIME_AT_START.match(when.rest), (text, when.rest)
 
 
 def test_a_refusal_carries_the_example_of_the_command_that_asked() -> None:

@@ -84,6 +84,7 @@ ID = {
     "announcements.followup_time_usage": (
         "Tulis jam tindak lanjutnya. Contoh: <code>/pengumuman jam 08.30</code>"
     ),
+    "announcements.followup_time_example": "Contoh: <code>/pengumuman jam 08.30</code>",
 }
 
 EN = {
@@ -170,4 +171,5 @@ EN = {
     "announcements.followup_time_usage": (
         "Give the follow-up time. For example: <code>/announcements time 8:30</code>"
     ),
+    "announcements.followup_time_example": "Example: <code>/announcements time 8:30</code>",
 }

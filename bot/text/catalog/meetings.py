@@ -24,7 +24,6 @@ ID = {
         "Setelah waktu rapat hanya boleh ada jam selesai (mis. <code>s.d. 11.30</code> atau"
         " <code>s.d. selesai</code>), bukan <b>{words}</b>."
     ),
-    "meetings.end_before_start": "Jam selesai <b>{words}</b> tidak setelah jam mulai.",
     "meetings.title_too_long": "Judul rapat terlalu panjang (paling banyak {limit} karakter).",
     "meetings.place_too_long": "Tempat rapat terlalu panjang (paling banyak {limit} karakter).",
     "meetings.not_found": "Rapat #{number} tidak ada di grup ini. Daftarnya: /rapat",
@@ -113,7 +112,6 @@ EN = {
         "After the meeting time only an end time may follow (e.g. <code>until 11:30</code> or"
         " <code>until done</code>), not <b>{words}</b>."
     ),
-    "meetings.end_before_start": "The end time <b>{words}</b> is not after the start.",
     "meetings.title_too_long": "The meeting title is too long (at most {limit} characters).",
     "meetings.place_too_long": "The meeting place is too long (at most {limit} characters).",
     "meetings.not_found": "There is no meeting #{number} in this group. See /meeting",

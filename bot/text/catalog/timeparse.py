@@ -5,13 +5,29 @@ the reminder's."""
 ID = {
     "timeparse.example": "Contoh: <code>/ingatkan besok jam 9 Rapat Pokja Aset</code>",
     "timeparse.no_time": (
-        "Saya tidak menemukan waktu di awal pesan. Tulis harinya dan jamnya dulu, "
-        "baru isi pengingatnya."
+        "Saya tidak menemukan waktu di awal pesan. Tulis hari dan jamnya paling depan, "
+        "misalnya <b>besok jam 9</b> atau <b>Senin depan pukul 07.30</b>."
     ),
     "timeparse.time_later": (
-        "Jam pengingat harus ditulis tepat setelah harinya, sebelum isi pengingat "
-        "(saya melihat <b>{found}</b> di tengah pesan)."
+        "Jamnya harus ditulis tepat setelah harinya (saya melihat <b>{found}</b> di tengah pesan)."
     ),
+    "timeparse.unread": (
+        "Saya tidak bisa membaca <b>{words}</b> sebagai bagian dari waktunya, jadi jamnya "
+        "tidak saya tebak. Maksud Anda <code>{example}</code>? Jika angka itu bagian dari "
+        "pesan, tulis jamnya lebih dulu."
+    ),
+    "timeparse.unread_time": (
+        "Saya tidak bisa membaca <b>{words}</b> sebagai waktu, jadi jamnya tidak saya tebak. "
+        "Tulis jamnya dengan angka, misalnya <code>{example}</code>."
+    ),
+    "timeparse.vague": (
+        "<b>{words}</b> belum menyebut satu hari tertentu. Tanggal atau hari apa? Tulis "
+        "misalnya <b>tanggal 1 bulan depan jam 9</b> atau <b>Senin pekan depan jam 9</b>."
+    ),
+    "timeparse.two_zones": (
+        "<b>{words}</b> menyebut dua zona waktu. Pakai satu zona untuk jam mulai dan jam selesai."
+    ),
+    "timeparse.end_before_start": "Jam selesai <b>{words}</b> tidak setelah jam mulai.",
     "timeparse.bad_hour": ("Jam <b>{value}</b> tidak ada: jam berjalan dari 00.00 sampai 23.59."),
     "timeparse.ambiguous_hour": (
         "Jam <b>{value}</b> pagi atau sore? Tulis misalnya <b>jam {value} pagi</b> atau "
@@ -43,21 +59,37 @@ ID = {
     ),
     "timeparse.too_far": ("Waktu itu terlalu jauh (lebih dari 10 tahun lagi)."),
     "timeparse.ambiguous_week": (
-        "<b>Minggu depan</b> bisa berarti pekan depan atau hari Minggu depan. Tulis harinya, "
-        "misalnya <b>Senin depan jam 8</b> atau <b>hari Minggu tanggal 6/12</b>."
+        "<b>{words}</b> bisa berarti sebuah pekan atau hari Minggu. Tulis harinya, "
+        "misalnya <b>Senin pekan depan jam 8</b> atau <b>hari Minggu depan jam 8</b>."
     ),
 }
 
 EN = {
     "timeparse.example": "Example: <code>/remind tomorrow 9am Asset working group meeting</code>",
     "timeparse.no_time": (
-        "I could not find a time at the start of your message. Write the day and the time "
-        "first, then the reminder."
+        "I could not find a time at the start of your message. Put the day and the time "
+        "first, for example <b>tomorrow 9am</b> or <b>next Monday 7:30</b>."
     ),
     "timeparse.time_later": (
-        "Put the time right after the day, before the reminder text "
-        "(I found <b>{found}</b> in the middle of the message)."
+        "Put the time right after the day (I found <b>{found}</b> in the middle of the message)."
     ),
+    "timeparse.unread": (
+        "I could not read <b>{words}</b> as part of the time, so I did not guess it. "
+        "Did you mean <code>{example}</code>? If the number belongs to the message, write "
+        "the time first."
+    ),
+    "timeparse.unread_time": (
+        "I could not read <b>{words}</b> as a time, so I did not guess it. Write the time "
+        "in digits, for example <code>{example}</code>."
+    ),
+    "timeparse.vague": (
+        "<b>{words}</b> does not name one day. Which date or day? Write for example "
+        "<b>1 December 9am</b> or <b>next Monday 9am</b>."
+    ),
+    "timeparse.two_zones": (
+        "<b>{words}</b> names two time zones. Use one zone for the start and the end."
+    ),
+    "timeparse.end_before_start": "The end time <b>{words}</b> is not after the start.",
     "timeparse.bad_hour": ("There is no hour <b>{value}</b>: the clock runs from 00:00 to 23:59."),
     "timeparse.ambiguous_hour": (
         "Is <b>{value}</b> in the morning or the afternoon? Write for example "
@@ -88,7 +120,7 @@ EN = {
     ),
     "timeparse.too_far": ("That time is too far ahead (more than 10 years)."),
     "timeparse.ambiguous_week": (
-        "<b>Minggu depan</b> can mean next week or next Sunday. Name the day, for example "
+        "<b>{words}</b> can mean a week or a Sunday. Name the day, for example "
         "<b>next Monday 8:00</b> or <b>Sunday 6/12</b>."
     ),
 }
