@@ -200,7 +200,7 @@ async def post_init(app: App) -> None:
     runtime.dispatcher.start(job_queue)
     await runtime.dispatcher.wake()
     job_queue.run_repeating(forget_handled, interval=timedelta(days=1), first=timedelta(0))
-    job_queue.run_repeating(report_health, interval=HEALTH_INTERVAL, first=HEALTH_INTERVAL)
+    job_queue.run_repeating(report_health, interval=HEALTH_INTERVAL, first=timedelta(seconds=1))
     await publish_commands(app)
 
 

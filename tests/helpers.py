@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -87,7 +91,7 @@ class Harness:
         async def idle() -> bool:
             return not self.fake.pending_update_ids and not await inbox.pending(self.db)
 
-        await until(idle, what="the bot to handle every update")
+        await until(idle, timeout=30, what="the bot to handle every update")
 
     async def say(
         self, chat_id: int, user_id: int, text: str, **kwargs: Any
@@ -142,3 +146,28 @@ class Harness:
             lambda: any(a[0] == query_id for a in self.fake.callback_answers), what="an answer"
         )
         return next(a for a in self.fake.callback_answers if a[0] == query_id)
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str], timeout: float = 60.0
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot.cli ARGS`` to its end (killed after ``timeout`` seconds).
+
+    Not ``subprocess.run(timeout=…)``: its wait polls with ``time.sleep``, which fails with
+    EINVAL under faketime (CI runs the suite a year ahead); a timer kills a hung process.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    killer = threading.Timer(timeout, process.kill)
+    killer.start()
+    try:
+        stdout, stderr = process.communicate()
+    finally:
+        killer.cancel()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)

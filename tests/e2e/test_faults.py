@@ -4,13 +4,12 @@ SIGKILL at random points, and a database the bot cannot use at start-up."""
 
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bench import faults
+from tests.helpers import run_cli
 
 
 async def test_a_stall_across_a_due_time_loses_nothing_and_is_not_called_late(
@@ -82,15 +81,7 @@ def test_a_database_the_bot_cannot_use_stops_it_with_one_clear_line(
         "RAKOR_API_BASE_URL": "http://127.0.0.1:9",  # never reached: the database comes first
         "RAKOR_DATABASE": str(path),
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_cli("run", cwd=tmp_path, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     last = result.stderr.strip().splitlines()[-1]
