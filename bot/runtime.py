@@ -74,6 +74,11 @@ class Runtime:
         return self._settings
 
     @property
+    def default_locale(self) -> tuple[str, str]:
+        """(language, time zone) of a chat that is not a registered group."""
+        return self.settings.language, self.settings.timezone
+
+    @property
     def database(self) -> Database:
         if self.db is None:
             raise RuntimeError(

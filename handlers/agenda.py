@@ -9,21 +9,18 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext
 
 from bot.runtime import runtime_of
-from bot.services import meetings as service
-from bot.services.meetings import MeetingInputError
+from bot.services import Database
+from bot.services import agenda as service
+from bot.services import meetings as meeting_service
 from bot.telegram.access import Caller
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
 from bot.text.i18n import t
-from storage import agenda, meetings
-from storage.db import Database
-from storage.meetings import Meeting
 
 AGENDA = CommandSpec("agenda", "agenda", role="anggota")
 
 HASHTAG_GROUP = 2
-MAX_TEXT = 1000
 _HASHTAG = re.compile(r"(?i)(^|\s)#agenda\b")
 _MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
 
@@ -65,46 +62,35 @@ async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) 
     await send(context, caller.chat_id, reply)
 
 
-async def _meeting_for(
-    db: Database, caller: Caller, number: int | None
-) -> tuple[Meeting | None, str | None]:
-    """The meeting an item goes to (meeting ``number`` or the next one), or a refusal."""
-    if number is None:
-        meeting = await meetings.next_ahead(db, caller.chat_id, int(caller.now.timestamp()))
-        return (meeting, None) if meeting else (None, t(caller.lang, "agenda.no_meeting"))
-    try:
-        return await service.find_open(db, caller.chat_id, number, caller.now), None
-    except MeetingInputError as exc:
-        return None, t(caller.lang, exc.key, **exc.params)
-
-
 async def add_item(db: Database, caller: Caller, number: int | None, text: str, origin: int) -> str:
     """Add ``text`` to the meeting (once per update ``origin``); the reply names the item
     ``Agenda #N``."""
-    if len(text) > MAX_TEXT:
-        return t(caller.lang, "agenda.too_long", limit=MAX_TEXT)
-    meeting, refusal = await _meeting_for(db, caller, number)
-    if meeting is None:
-        return refusal or t(caller.lang, "agenda.no_meeting")
-    item = await agenda.add(
-        db,
-        group_id=caller.chat_id,
-        meeting_id=meeting.id,
-        unit_id=caller.member.unit_id if caller.member else None,
-        author_id=caller.user_id or caller.chat_id,
-        author_name=caller.full_name,
-        text=text,
-        now=int(caller.now.timestamp()),
-        origin=origin,
-    )
+    try:
+        added = await service.add(
+            db,
+            group_id=caller.chat_id,
+            meeting_number=number,
+            unit_id=caller.member.unit_id if caller.member else None,
+            author_id=caller.user_id or caller.chat_id,
+            author_name=caller.full_name,
+            text=text,
+            now=caller.now,
+            origin=origin,
+        )
+    except service.TooLong:
+        return t(caller.lang, "agenda.too_long", limit=service.MAX_TEXT)
+    except service.NoMeeting:
+        return t(caller.lang, "agenda.no_meeting")
+    except service.MeetingInputError as exc:
+        return t(caller.lang, exc.key, **exc.params)
     return t(
         caller.lang,
         "agenda.added",
-        number=item.number,
-        meeting=meeting.number,
-        title=meeting.title,
-        who=item.unit_code or item.author_name,
-        text=item.text,
+        number=added.item.number,
+        meeting=added.meeting.number,
+        title=added.meeting.title,
+        who=added.item.unit_code or added.item.author_name,
+        text=added.item.text,
     )
 
 
@@ -112,21 +98,21 @@ async def list_agenda(call: Call, number: int | None) -> None:
     db = call.runtime.database
     caller = call.caller
     if number is not None:
-        meeting = await meetings.by_number(db, caller.chat_id, number)
+        meeting = await meeting_service.by_number(db, caller.chat_id, number)
         if meeting is None:
             await call.reply(call.t("meetings.not_found", number=number))
             return
     else:
-        meeting = await meetings.next_ahead(db, caller.chat_id, int(caller.now.timestamp()))
+        meeting = await meeting_service.next_ahead(db, caller.chat_id, caller.now)
     if meeting is None:
-        waiting = await agenda.waiting(db, caller.chat_id)
+        waiting = await service.waiting(db, caller.chat_id)
         lines = [call.t("agenda.no_meeting")]
         if waiting:
             lines += ["", call.t("agenda.waiting_header")]
             lines += meeting_text.agenda_lines(waiting, caller.lang)
         await call.reply("\n".join(lines))
         return
-    items = await agenda.for_meeting(db, meeting.id)
+    items = await service.for_meeting(db, meeting.id)
     lines = [
         call.t("agenda.header", number=meeting.number, title=meeting.title),
         call.t("meetings.card_when", when=meeting_text.when_text(meeting, caller.tz, caller.lang)),

@@ -13,13 +13,13 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.runtime import Runtime, runtime_of
+from bot.services import announcements as service
+from bot.services.announcements import Announcement, Progress
 from bot.telegram.access import resolve
 from bot.telegram.buttons import markup_of
 from bot.telegram.throttle import EditThrottle, Spawn
 from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
-from storage import announcements
-from storage.announcements import Announcement, Progress
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
     caller = await resolve(update, context, runtime)
     lang = caller.lang
     match = _CALLBACK.match(query.data or "")
-    announcement = await announcements.get(runtime.database, int(match.group(1))) if match else None
+    announcement = await service.get(runtime.database, int(match.group(1))) if match else None
     if announcement is None or caller.group is None or announcement.group_id != caller.chat_id:
         await query.answer(t(lang, "announcements.stale_button"), show_alert=True)
         return
@@ -67,12 +67,12 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
     if member is None or member.unit_id is None or caller.user_id is None:
         await query.answer(t(lang, "announcements.ack_no_unit"), show_alert=True)
         return
-    ack = await announcements.acknowledge(
+    ack = await service.acknowledge(
         runtime.database,
-        announcement.id,
-        member.unit_id,
-        caller.user_id,
-        int(caller.now.timestamp()),
+        announcement,
+        unit_id=member.unit_id,
+        user_id=caller.user_id,
+        now=caller.now,
     )
     params = {"code": member.unit_code or "", "number": announcement.number}
     if ack.status == "not_for_unit":
@@ -96,7 +96,7 @@ async def refresh_button(app: App, runtime: Runtime, announcement: Announcement,
     """Show the current count on the announcement's post (read now, so it is never stale)."""
     if announcement.message_id is None:
         return
-    progress = await announcements.progress(runtime.database, announcement.id)
+    progress = await service.progress(runtime.database, announcement)
     try:
         await app.bot.edit_message_reply_markup(
             announcement.group_id,

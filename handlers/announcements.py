@@ -14,12 +14,12 @@ from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import clock, format_when
 from bot.runtime import Runtime, runtime_of
 from bot.services import announcements as service
+from bot.services import members
 from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
 from bot.telegram.hashtags import add_hashtag
 from bot.text.i18n import Safe, t
 from handlers import announcement_acks
-from storage import announcements, people
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +114,7 @@ async def publish(
             source_message_id=source.message_id if source else None,
             now=caller.now,
             tz=caller.tz,
+            wake=runtime.dispatcher.wake,
             origin=update_id,
         )
     except service.EmptyAnnouncement:
@@ -133,7 +134,7 @@ async def publish(
             ),
         )
         return
-    member = await people.get_member(runtime.database, caller.chat_id, author.user_id)
+    member = await members.get(runtime.database, caller.chat_id, author.user_id)
     unit = member.unit_code if member and member.unit_id == author.unit_id else None
     post = t(
         lang,
@@ -143,12 +144,11 @@ async def publish(
         author=announcement.author_name,
         unit=Safe(t(lang, "announcements.author_unit", code=unit) if unit else ""),
     )
-    progress = await announcements.progress(runtime.database, announcement.id)
+    progress = await service.progress(runtime.database, announcement)
     markup = announcement_acks.ack_markup(lang, announcement.id, progress)
     posted = await send(context, caller.chat_id, post, markup)
-    await announcements.set_message(runtime.database, announcement.id, posted.message_id)
+    await service.posted(runtime.database, announcement, posted.message_id)
     await _pin(context, caller.chat_id, posted.message_id)
-    await runtime_of(context).dispatcher.wake()
 
 
 async def list_announcements(call: Call) -> None:
@@ -160,7 +160,7 @@ async def list_announcements(call: Call) -> None:
         await set_followup_time(call)
         return
     db = call.runtime.database
-    listed = await announcements.recent(db, call.caller.chat_id, LISTED)
+    listed = await service.recent(db, call.caller.chat_id, LISTED)
     if not listed:
         await call.reply(call.t("announcements.list_empty"))
         return
@@ -177,7 +177,7 @@ async def list_announcements(call: Call) -> None:
                 text=service.excerpt(announcement.text, EXCERPT),
             )
         )
-    minute = await announcements.followup_minute(db, call.caller.chat_id)
+    minute = await service.followup_minute(db, call.caller.chat_id)
     lines.append(
         call.t("announcements.list_footer", time=clock(*divmod(minute, 60), call.caller.lang))
     )
@@ -201,7 +201,7 @@ async def set_followup_time(call: Call) -> None:
     if minute is None:
         await call.reply(call.t("announcements.followup_time_usage"))
         return
-    await announcements.set_followup_minute(call.runtime.database, caller.chat_id, minute)
+    await service.set_followup_minute(call.runtime.database, caller.chat_id, minute)
     await call.reply(
         call.t("announcements.followup_time_set", time=clock(*divmod(minute, 60), caller.lang))
     )
@@ -214,12 +214,12 @@ async def pending(call: Call) -> None:
         await call.reply(call.t("announcements.pending_usage"))
         return
     db = call.runtime.database
-    announcement = await announcements.by_number(db, call.caller.chat_id, number)
+    announcement = await service.by_number(db, call.caller.chat_id, number)
     if announcement is None:
         await call.reply(call.t("announcements.not_found", number=number))
         return
-    progress = await announcements.progress(db, announcement.id)
-    missing = await announcements.missing_units(db, announcement.id)
+    progress = await service.progress(db, announcement)
+    missing = await service.missing_units(db, announcement)
     if not missing:
         await call.reply(call.t("announcements.pending_none", number=number, total=progress.total))
         return
@@ -259,7 +259,7 @@ async def _author_of(runtime: Runtime, caller: Caller, message: Message | None) 
     user = message.from_user if message is not None else None
     if user is None:
         return service.Author(caller.user_id or caller.chat_id, caller.full_name, None)
-    member = await people.get_member(runtime.database, caller.chat_id, user.id)
+    member = await members.get(runtime.database, caller.chat_id, user.id)
     return service.Author(user.id, user.full_name, member.unit_id if member else None)
 
 

@@ -8,22 +8,20 @@ from typing import Any
 from telegram import Message, Update
 from telegram.ext import Application, CallbackContext
 
-from bot.domain.timewords import format_when
+from bot.domain.timewords import format_when, from_epoch
 from bot.runtime import runtime_of
-from bot.services.reminders import from_epoch
+from bot.services import Database
+from bot.services import decisions as service
 from bot.telegram.access import Caller
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
 from bot.text.i18n import t
-from storage import decisions, meetings
-from storage.db import Database
 
 DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
 DECISIONS = CommandSpec("keputusan", "decisions")
 
 HASHTAG_GROUP = 3
-MAX_TEXT = 2000
 _HASHTAG = re.compile(r"(?i)(^|\s)#keputusan\b")
 
 
@@ -67,23 +65,23 @@ async def record(
 ) -> str:
     """Store the decision (once per update ``origin``), linked to the meeting under way or
     ended today; the reply text."""
-    if not text:
+    try:
+        recorded = await service.record(
+            db,
+            group_id=caller.chat_id,
+            author_id=caller.user_id or caller.chat_id,
+            author_name=caller.full_name,
+            unit_id=caller.member.unit_id if caller.member else None,
+            text=text,
+            source_message_id=source_message_id,
+            now=caller.now,
+            origin=origin,
+        )
+    except service.EmptyDecision:
         return t(caller.lang, "decisions.usage")
-    if len(text) > MAX_TEXT:
-        return t(caller.lang, "decisions.too_long", limit=MAX_TEXT)
-    meeting = await meetings.current_for_records(db, caller.chat_id, caller.now)
-    decision = await decisions.record(
-        db,
-        group_id=caller.chat_id,
-        meeting_id=meeting.id if meeting else None,
-        author_id=caller.user_id or caller.chat_id,
-        author_name=caller.full_name,
-        unit_id=caller.member.unit_id if caller.member else None,
-        text=text,
-        source_message_id=source_message_id,
-        now=int(caller.now.timestamp()),
-        origin=origin,
-    )
+    except service.TooLong:
+        return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT)
+    decision, meeting = recorded.decision, recorded.meeting
     if meeting is None:
         return t(caller.lang, "decisions.recorded", number=decision.number, text=decision.text)
     return t(
@@ -105,7 +103,7 @@ async def show_decisions(call: Call) -> None:
         await show_one(call, number)
         return
     db = call.runtime.database
-    recent = await decisions.recent(db, call.caller.chat_id)
+    recent = await service.recent(db, call.caller.chat_id)
     if not recent:
         await call.reply(call.t("decisions.list_empty"))
         return
@@ -128,7 +126,7 @@ async def show_decisions(call: Call) -> None:
 async def show_one(call: Call, number: int) -> None:
     db = call.runtime.database
     caller = call.caller
-    decision = await decisions.by_number(db, caller.chat_id, number)
+    decision = await service.by_number(db, caller.chat_id, number)
     if decision is None:
         await call.reply(call.t("decisions.not_found", number=number))
         return
@@ -143,7 +141,7 @@ async def show_one(call: Call, number: int) -> None:
             when=format_when(from_epoch(decision.created_at), caller.tz, caller.lang),
         ),
     ]
-    meeting = await meetings.get(db, decision.meeting_id) if decision.meeting_id else None
+    meeting = await service.meeting_of(db, decision)
     if meeting is None:
         lines.append(call.t("decisions.detail_no_meeting"))
     else:

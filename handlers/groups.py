@@ -19,10 +19,10 @@ from telegram.ext import (
 from bot.domain.timewords import format_when, zone_from_name, zone_label
 from bot.runtime import Runtime, runtime_of
 from bot.services import groups as groups_service
+from bot.services import members
 from bot.telegram.access import is_group_chat, update_time
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import LANGUAGES, t
-from storage import groups, people
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> 
         raise ApplicationHandlerStop
     allowed = runtime.settings.allowed_chats
     if is_group_chat(chat) and not await groups_service.allowed(runtime.database, chat.id, allowed):
-        if await groups.audit_once(runtime.database, chat.id, "refused", int(now.timestamp())):
+        if await groups_service.refuse_once(runtime.database, chat.id, now):
             logger.warning("refusing chat %s: not in RAKOR_ALLOWED_CHATS", chat.id)
             text = t(runtime.settings.language, "access.refused_group", chat_id=chat.id)
             try:
@@ -62,12 +62,12 @@ async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> 
         raise ApplicationHandlerStop
     user = update.effective_user
     if user is not None and not user.is_bot:
-        await people.remember_user(
+        await members.remember(
             runtime.database,
-            user.id,
-            user.full_name,
-            user.username,
-            int(now.timestamp()),
+            user_id=user.id,
+            full_name=user.full_name,
+            username=user.username,
+            now=now,
             seen_in=chat.id if is_group_chat(chat) else None,
         )
 
@@ -94,7 +94,7 @@ async def bot_membership(update: Update, context: CallbackContext[Any, Any, Any,
     )
     was_out = change.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
     runtime = runtime_of(context)
-    if joined and was_out and await groups.get(runtime.database, change.chat.id) is None:
+    if joined and was_out and await groups_service.get(runtime.database, change.chat.id) is None:
         await context.bot.send_message(
             change.chat.id, t(runtime.settings.language, "groups.added_hint")
         )
@@ -110,14 +110,14 @@ async def start(call: Call) -> None:
         return
     runtime = call.runtime
     chat = call.update.effective_chat
-    group, created = await groups.register(
+    group, created = await groups_service.register(
         runtime.database,
-        caller.chat_id,
-        chat.title or str(caller.chat_id),
-        runtime.settings.timezone,
-        runtime.settings.language,
-        caller.user_id,
-        int(caller.now.timestamp()),
+        chat_id=caller.chat_id,
+        title=chat.title or str(caller.chat_id),
+        timezone=runtime.settings.timezone,
+        language=runtime.settings.language,
+        by=caller.user_id,
+        now=caller.now,
     )
     key = "groups.registered" if created else "groups.already_registered"
     await call.reply(t(group.language, key, title=group.title))
@@ -128,7 +128,7 @@ async def language(call: Call) -> None:
     if choice not in LANGUAGES:
         await call.reply(call.t("groups.language_usage"))
         return
-    await groups.set_language(call.runtime.database, call.caller.chat_id, choice)
+    await groups_service.set_language(call.runtime.database, call.caller.chat_id, choice)
     await call.reply(t(choice, "groups.language_set"))
 
 
@@ -137,7 +137,7 @@ async def timezone(call: Call) -> None:
     if zone is None:
         await call.reply(call.t("zone.usage"))
         return
-    await groups.set_timezone(call.runtime.database, call.caller.chat_id, zone)
+    await groups_service.set_timezone(call.runtime.database, call.caller.chat_id, zone)
     label = zone_label(zone)
     shown = label if label == zone else f"{label} ({zone})"
     now = format_when(call.caller.now, zone, call.caller.lang)

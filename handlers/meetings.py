@@ -21,15 +21,14 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
 from bot.runtime import runtime_of
+from bot.services import Database
+from bot.services import groups as groups_service
 from bot.services import meetings as service
-from bot.services.meetings import MeetingInputError
+from bot.services.meetings import Meeting, MeetingInputError, MeetingSettings
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import invitation, meeting_text
 from bot.text.i18n import t
-from storage import agenda, groups, meetings, rsvps
-from storage.db import Database
-from storage.meetings import Meeting, MeetingSettings
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +85,7 @@ async def create(call: Call) -> None:
             now=caller.now,
             tz=caller.tz,
             lang=caller.lang,
+            wake=call.runtime.dispatcher.wake,
             origin=call.update.update_id,
         )
     except (TimeParseError, MeetingInputError) as exc:
@@ -103,10 +103,9 @@ async def create(call: Call) -> None:
         await render_card(call.runtime.database, meeting, caller.lang, caller.tz),
         rsvp_markup(meeting, caller.lang),
     )
-    await meetings.set_message(call.runtime.database, meeting.id, message.message_id)
+    await service.posted(call.runtime.database, meeting.id, message.message_id)
     meeting = replace(meeting, message_id=message.message_id)
     await send_invitation(call.context, meeting, caller.lang, caller.now)
-    await call.runtime.dispatcher.wake()
 
 
 def refusal(exc: TimeParseError | MeetingInputError, lang: str, example_key: str) -> str:
@@ -120,14 +119,14 @@ def refusal(exc: TimeParseError | MeetingInputError, lang: str, example_key: str
 async def list_meetings(call: Call) -> None:
     db = call.runtime.database
     caller = call.caller
-    ahead = await meetings.upcoming(db, caller.chat_id, int(caller.now.timestamp()))
+    ahead = await service.upcoming(db, caller.chat_id, caller.now)
     if not ahead:
         await call.reply(call.t("meetings.list_empty"))
         return
     lines = [call.t("meetings.list_header", count=len(ahead))]
     for meeting in ahead:
-        answers = await rsvps.for_meeting(db, meeting.id)
-        items = await agenda.for_meeting(db, meeting.id)
+        answers = (await service.attendance(db, meeting)).answers
+        items = await service.agenda_of(db, meeting.id)
         lines.append(
             meeting_text.list_item(meeting, answers, len(items), tz=caller.tz, lang=caller.lang)
         )
@@ -167,6 +166,7 @@ async def move(call: Call) -> None:
             place=fields[2] if len(fields) == 3 else None,
             now=caller.now,
             lang=caller.lang,
+            wake=call.runtime.dispatcher.wake,
         )
     except (TimeParseError, MeetingInputError) as exc:
         await call.reply(refusal(exc, caller.lang, "meetings.move_example"))
@@ -180,8 +180,8 @@ async def cancel(call: Call) -> None:
     if meeting is None:
         return
     caller = call.caller
-    cancelled = await meetings.cancel(
-        call.runtime.database, meeting.id, int(caller.now.timestamp())
+    cancelled = await service.cancel(
+        call.runtime.database, meeting, caller.now, call.runtime.dispatcher.wake
     )
     if cancelled is None:
         await call.reply(call.t("meetings.is_cancelled", number=meeting.number))
@@ -190,27 +190,26 @@ async def cancel(call: Call) -> None:
 
 
 async def announce_change(call: Call, meeting: Meeting, key: str, **params: object) -> None:
-    """Tell the group, redraw the meeting's post, send the updated .ics, replan reminders."""
+    """Tell the group, redraw the meeting's post, send the updated .ics."""
     caller = call.caller
     when = meeting_text.when_text(meeting, caller.tz, caller.lang)
     await call.reply(call.t(key, number=meeting.number, title=meeting.title, when=when, **params))
     await refresh_card(call.context, meeting, caller.lang, caller.tz)
     await send_invitation(call.context, meeting, caller.lang, caller.now)
-    await call.runtime.dispatcher.wake()
 
 
 async def reminder_settings(call: Call) -> None:
     """``/rapat pengingat`` shows them; ``/rapat pengingat 16.00 60`` (or ``mati``) sets them."""
     db = call.runtime.database
     words = call.args.split()[1:]
-    current = await meetings.settings(db, call.caller.chat_id)
+    current = await service.reminder_settings(db, call.caller.chat_id)
     if words:
         parsed = _parse_settings(words, current)
         if parsed is None:
             await call.reply(call.t("meetings.settings_usage"))
             return
         current = parsed
-        await meetings.save_settings(db, call.caller.chat_id, current)
+        await service.save_reminder_settings(db, call.caller.chat_id, current)
     off = call.t("meetings.settings_off")
     day = current.day_before_minute
     await call.reply(
@@ -258,10 +257,8 @@ def rsvp_markup(meeting: Meeting, lang: str) -> InlineKeyboardMarkup | None:
 
 
 async def render_card(db: Database, meeting: Meeting, lang: str, tz: str) -> str:
-    answers = await rsvps.for_meeting(db, meeting.id)
-    return meeting_text.card(
-        meeting, answers, await rsvps.attendance(db, meeting.group_id, meeting.id), tz=tz, lang=lang
-    )
+    so_far = await service.attendance(db, meeting)
+    return meeting_text.card(meeting, so_far.answers, so_far.units, tz=tz, lang=lang)
 
 
 async def refresh_card(context: Context, meeting: Meeting, lang: str, tz: str) -> None:
@@ -282,7 +279,7 @@ async def refresh_card(context: Context, meeting: Meeting, lang: str, tz: str) -
 
 async def send_invitation(context: Context, meeting: Meeting, lang: str, now: datetime) -> None:
     """The .ics file (an update or a cancellation once the meeting changed)."""
-    group = await groups.get(runtime_of(context).database, meeting.group_id)
+    group = await groups_service.get(runtime_of(context).database, meeting.group_id)
     data = invitation.invitation(
         meeting, group_title=group.title if group else "", lang=lang, now=now
     )
@@ -306,7 +303,7 @@ async def rsvp_button(update: Update, context: Context) -> None:
     caller = await resolve(update, context, runtime)
     db = runtime.database
     match = _CALLBACK.match(query.data or "")
-    meeting = await meetings.get(db, int(match.group(1))) if match else None
+    meeting = await service.get(db, int(match.group(1))) if match else None
     if (
         match is None
         or meeting is None
@@ -322,14 +319,14 @@ async def rsvp_button(update: Update, context: Context) -> None:
         return
     answer = _ANSWER_OF[match.group(2)]
     label = t(caller.lang, f"meetings.answer.{answer}")
-    changed = await rsvps.answer(
+    changed = await service.answer(
         db,
-        meeting.id,
+        meeting,
         user_id=caller.user_id,
         full_name=caller.full_name,
         unit_id=caller.member.unit_id if caller.member else None,
         answer=answer,
-        now=int(caller.now.timestamp()),
+        now=caller.now,
     )
     if not changed:
         await query.answer(t(caller.lang, "meetings.rsvp_same", answer=label))

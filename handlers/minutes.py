@@ -17,13 +17,13 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.runtime import runtime_of
+from bot.services import agenda as agenda_service
+from bot.services import meetings as meeting_service
 from bot.services import minutes as minutes_service
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import minutes_docx
 from bot.text.i18n import t
-from storage import agenda, meetings
-from storage.meetings import Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ async def send_minutes(call: Call) -> None:
         return
     caller = call.caller
     db = call.runtime.database
-    meeting = await meetings.by_number(db, caller.chat_id, number)
+    meeting = await meeting_service.by_number(db, caller.chat_id, number)
     if meeting is None:
         await call.reply(call.t("meetings.not_found", number=number))
         return
@@ -94,14 +94,13 @@ async def carry_button(update: Update, context: CallbackContext[Any, Any, Any, A
     caller = await resolve(update, context, runtime)
     db = runtime.database
     match = _CALLBACK.match(query.data or "")
-    item = await agenda.get(db, int(match.group(1))) if match else None
-    meeting: Meeting | None = (
-        await meetings.get(db, item.meeting_id) if item and item.meeting_id else None
-    )
+    found = await agenda_service.item_of_meeting(db, int(match.group(1))) if match else None
+    if found is None:
+        await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)
+        return
+    item, meeting = found
     if (
-        item is None
-        or meeting is None
-        or caller.group is None
+        caller.group is None
         or item.group_id != caller.chat_id
         or meeting.group_id != caller.chat_id
         or meeting.cancelled
@@ -112,25 +111,21 @@ async def carry_button(update: Update, context: CallbackContext[Any, Any, Any, A
     if not caller.may(MINUTES.role):
         await query.answer(t(caller.lang, "minutes.carry_not_allowed"), show_alert=True)
         return
-    now = int(caller.now.timestamp())
-    following = await meetings.next_ahead(db, caller.chat_id, max(now, meeting.starts_at))
-    copy = await agenda.carry_over(
-        db, item.id, next_meeting_id=following.id if following else None, now=now
-    )
-    if copy is None:
+    carried = await agenda_service.carry_over(db, item, meeting, caller.now)
+    if carried is None:
         await query.answer(
             t(caller.lang, "minutes.already_carried", number=item.number), show_alert=True
         )
         return
     await query.answer(
-        t(caller.lang, "minutes.carried", number=item.number, new=copy.number)
-        if following is None
+        t(caller.lang, "minutes.carried", number=item.number, new=carried.copy.number)
+        if carried.meeting is None
         else t(
             caller.lang,
             "minutes.carried_to",
             number=item.number,
-            new=copy.number,
-            meeting=following.number,
+            new=carried.copy.number,
+            meeting=carried.meeting.number,
         )
     )
     minutes = await minutes_service.gather(db, meeting)

@@ -9,15 +9,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
+from bot.domain.timewords import from_epoch
 from bot.runtime import runtime_of
 from bot.services import reminders as service
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text.i18n import Safe, t
 from bot.text.reminder_texts import when_text
-from storage import firings, reminders
-from storage.db import Database
-from storage.reminders import Reminder
 
 REMIND = CommandSpec("ingatkan", "remind", role="anggota", where="any")
 LIST = CommandSpec("pengingat", "reminders", where="any")
@@ -49,6 +47,7 @@ async def remind(call: Call) -> None:
             now=caller.now,
             tz=caller.tz,
             lang=caller.lang,
+            wake=call.runtime.dispatcher.wake,
             origin=call.update.update_id,
         )
     except TimeParseError as exc:
@@ -74,11 +73,10 @@ async def remind(call: Call) -> None:
         call.t("reminders.cancel_button"), callback_data=f"rem:c:{reminder.id}"
     )
     await call.reply("\n".join(lines), InlineKeyboardMarkup([[button]]))
-    await call.runtime.dispatcher.wake()
 
 
 async def list_reminders(call: Call) -> None:
-    pending = await reminders.pending(call.runtime.database, call.caller.chat_id)
+    pending = await service.pending(call.runtime.database, call.caller.chat_id)
     if not pending:
         await call.reply(call.t("reminders.list_empty"))
         return
@@ -92,7 +90,7 @@ async def list_reminders(call: Call) -> None:
                 "reminders.list_item",
                 number=reminder.number,
                 when=when_text(
-                    service.from_epoch(reminder.next_at or 0),
+                    from_epoch(reminder.next_at or 0),
                     reminder,
                     call.caller.tz,
                     call.caller.lang,
@@ -110,18 +108,17 @@ async def cancel(call: Call) -> None:
     if number is None:
         await call.reply(call.t("reminders.cancel_usage"))
         return
-    reminder = await reminders.by_number(call.runtime.database, call.caller.chat_id, number)
+    reminder = await service.by_number(call.runtime.database, call.caller.chat_id, number)
     if reminder is None:
         await call.reply(call.t("reminders.not_found", number=number))
         return
     if not service.may_manage(reminder, call.caller.user_id, call.caller.may("koordinator")):
         await call.reply(call.t("reminders.not_allowed", number=number))
         return
-    if not await reminders.cancel(call.runtime.database, reminder.id):
+    if not await service.cancel(call.runtime.database, reminder, call.runtime.dispatcher.wake):
         await call.reply(call.t("reminders.not_pending", number=number))
         return
     await call.reply(call.t("reminders.cancelled", number=number))
-    await call.runtime.dispatcher.wake()
 
 
 async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
@@ -130,7 +127,13 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     match = _CALLBACK.match(query.data or "")
-    target = await _button_target(runtime.database, match, caller.chat_id) if match else None
+    target = (
+        await service.button_target(
+            runtime.database, match.group(1), int(match.group(2)), caller.chat_id
+        )
+        if match
+        else None
+    )
     if target is None:
         await query.answer(t(caller.lang, "reminders.stale_button"), show_alert=True)
         return
@@ -140,9 +143,9 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
             t(caller.lang, "reminders.not_allowed", number=reminder.number), show_alert=True
         )
         return
-    db = runtime.database
+    db, wake = runtime.database, runtime.dispatcher.wake
     if firing is None:
-        if not await reminders.cancel(db, reminder.id):
+        if not await service.cancel(db, reminder, wake):
             await query.answer(
                 t(caller.lang, "reminders.not_pending", number=reminder.number), show_alert=True
             )
@@ -156,13 +159,12 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
             )
         )
     else:
-        at = service.snooze_until(
-            match.group(1), service.from_epoch(firing.scheduled_at), caller.now, caller.tz
-        )  # type: ignore[arg-type,union-attr]
-        snoozed = await service.snooze(db, reminder, firing.id, at, caller.now)
-        if snoozed is None:
+        choice: service.Snooze = "h" if match.group(1) == "h" else "d"
+        result = await service.snooze(db, reminder, firing, choice, caller.now, caller.tz, wake)
+        if result is None:
             await query.answer(t(caller.lang, "reminders.already_snoozed"), show_alert=True)
             return
+        snoozed, at = result
         when = when_text(at, snoozed, caller.tz, caller.lang)
         await query.answer(t(caller.lang, "reminders.snoozed_alert", when=when))
         await query.edit_message_text(
@@ -176,23 +178,3 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
                 number=snoozed.number,
             )
         )
-    await runtime_of(context).dispatcher.wake()
-
-
-async def _button_target(
-    db: Database, match: re.Match[str], chat_id: int
-) -> tuple[Reminder, Any] | None:
-    """The reminder (and firing, for a snooze) a button names, if it belongs to this chat."""
-    action, ref = match.group(1), int(match.group(2))
-    firing = None
-    if action != "c":
-        firing = await firings.get(db, ref)
-        if firing is None or firing.kind != reminders.KIND or firing.status != "sent":
-            return None
-        ref = firing.ref_id
-    reminder = await reminders.get(db, ref)
-    if reminder is None or reminder.chat_id != chat_id:
-        return None
-    if action == "c" and reminder.status != "pending":
-        return None
-    return reminder, firing

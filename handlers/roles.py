@@ -6,9 +6,9 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.services import members
+from bot.services.members import ROLES
 from bot.telegram.commands import Call, CommandSpec, add_command
-from storage import people
-from storage.people import ROLES
 
 ROLE = CommandSpec("peran", "role", role="koordinator")
 
@@ -43,17 +43,21 @@ async def set_role(call: Call) -> None:
     db = call.runtime.database
     if username is None:
         target = replied.from_user  # type: ignore[union-attr]
-        await people.remember_user(
-            db, target.id, target.full_name, target.username, int(call.caller.now.timestamp())
+        await members.remember(
+            db,
+            user_id=target.id,
+            full_name=target.full_name,
+            username=target.username,
+            now=call.caller.now,
         )
         user_id, name = target.id, target.full_name
     else:
-        found = await people.find_user_id(db, username)
+        found = await members.find_user(db, username)
         if found is None:
             await call.reply(call.t("roles.unknown_user", username="@" + username, role=role))
             return
         user_id, name = found, "@" + username
-    await people.set_role(db, call.caller.chat_id, user_id, role, int(call.caller.now.timestamp()))
+    await members.set_role(db, call.caller.chat_id, user_id, role, call.caller.now)
     text = call.t("roles.set", name=name, role=call.t(f"common.role.{role}"))
     admins = call.runtime.admin_cache.get(call.caller.chat_id)
     if role != "koordinator" and admins and user_id in admins[1]:

@@ -20,14 +20,13 @@ from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 from bot.domain.textsearch import EmptyQuery, Segment
 from bot.domain.timewords import MONTHS
 from bot.runtime import runtime_of
+from bot.services import Database, groups
 from bot.services import search as service
+from bot.services.groups import Group
+from bot.services.search import SearchHit
 from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
-from storage import groups
-from storage.db import Database
-from storage.groups import Group
-from storage.search import SearchHit
 
 logger = logging.getLogger(__name__)
 

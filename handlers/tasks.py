@@ -10,18 +10,17 @@ from telegram import Message, ReplyParameters, Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot.domain.timeparse import TimeParseError
-from bot.domain.timewords import DAYS, clock, format_when
+from bot.domain.timewords import DAYS, clock, format_when, from_epoch
 from bot.runtime import runtime_of
+from bot.services import meetings as meeting_service
+from bot.services import members
 from bot.services import tasks as service
-from bot.services.reminders import from_epoch
 from bot.services.seeds import pokja
+from bot.services.tasks import Evidence, Task, TaskEvent
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.text.i18n import Safe, escape, t
 from bot.text.task_texts import due_text, mentions_line, overdue_mark, status_text
-from storage import meetings, tasks, units
-from storage import task_followups as followup_store
-from storage.tasks import Evidence, Task, TaskEvent
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +69,9 @@ async def assign(call: Call) -> None:
     except service.AssignmentError as exc:
         await call.reply(call.t(exc.key))
         return
-    unit = await units.find(db, caller.chat_id, wanted.code)
+    unit = await members.find_unit(db, caller.chat_id, wanted.code)
     if unit is None:
-        codes = ", ".join(u.code for u in await units.list_active(db, caller.chat_id))
+        codes = ", ".join(u.code for u in await members.list_units(db, caller.chat_id))
         await call.reply(
             call.t(
                 "tasks.unknown_unit",
@@ -96,7 +95,7 @@ async def assign(call: Call) -> None:
     except service.AssignmentError as exc:
         await call.reply(call.t(exc.key))
         return
-    meeting = await meetings.current_for_records(db, caller.chat_id, caller.now)
+    meeting = await meeting_service.current_for_records(db, caller.chat_id, caller.now)
     task, created = await service.assign(
         db,
         unit=unit,
@@ -108,6 +107,7 @@ async def assign(call: Call) -> None:
         creator_name=caller.full_name,
         meeting_id=meeting.id if meeting else None,
         now=caller.now,
+        wake=call.runtime.dispatcher.wake,
         origin=call.update.update_id,
     )
     if not created and task.message_id is not None:
@@ -118,7 +118,7 @@ async def assign(call: Call) -> None:
             reply_parameters=ReplyParameters(task.message_id, allow_sending_without_reply=True),
         )
         return
-    members = (await tasks.unit_members(db, [unit.id])).get(unit.id, [])
+    mentioned = (await service.unit_members(db, [unit.id])).get(unit.id, [])
     lines = [
         call.t(
             "tasks.assigned",
@@ -133,16 +133,15 @@ async def assign(call: Call) -> None:
         lines.append(call.t("tasks.assigned_pokja", pokja=f"{found_pokja[1]} ({found_pokja[0]})"))
     if meeting:
         lines.append(call.t("tasks.assigned_meeting", meeting=meeting.number))
-    lines.append(mentions_line(caller.lang, unit.code, members))
+    lines.append(mentions_line(caller.lang, unit.code, mentioned))
     lines.append(call.t("tasks.how_to_report", number=task.number))
     posted = await call.reply("\n".join(lines))
-    await tasks.set_message(db, task.id, posted.message_id)
-    await call.runtime.dispatcher.wake()
+    await service.posted(db, task, posted.message_id)
 
 
 async def list_tasks(call: Call) -> None:
     caller = call.caller
-    found = await tasks.open_tasks(call.runtime.database, caller.chat_id)
+    found = await service.open_tasks(call.runtime.database, caller.chat_id)
     if not found:
         await call.reply(call.t("tasks.list_empty"))
         return
@@ -183,7 +182,7 @@ def event_text(event: TaskEvent, tz: str, lang: str) -> str:
 
 async def show_task(call: Call, number: int) -> None:
     caller, db = call.caller, call.runtime.database
-    task = await tasks.by_number(db, caller.chat_id, number)
+    task = await service.by_number(db, caller.chat_id, number)
     if task is None:
         await call.reply(call.t("tasks.not_found", number=number))
         return
@@ -203,18 +202,18 @@ async def show_task(call: Call, number: int) -> None:
     if name:
         lines.append(call.t("tasks.assigned_pokja", pokja=f"{name} ({task.pokja})"))
     if task.meeting_id is not None:
-        meeting = await meetings.get(db, task.meeting_id)
+        meeting = await meeting_service.get(db, task.meeting_id)
         if meeting is not None:
             lines.append(call.t("tasks.assigned_meeting", meeting=meeting.number))
     lines += ["", call.t("tasks.history_header")]
-    lines += [event_text(e, caller.tz, caller.lang) for e in await tasks.history(db, task.id)]
+    lines += [event_text(e, caller.tz, caller.lang) for e in await service.history(db, task)]
     await call.reply("\n".join(lines))
 
 
 async def _task_to_change(call: Call, number: int) -> Task | None:
     """The caller's task ``number`` if it exists here, is open and they may change it."""
     caller = call.caller
-    task = await tasks.by_number(call.runtime.database, caller.chat_id, number)
+    task = await service.by_number(call.runtime.database, caller.chat_id, number)
     if task is None:
         await call.reply(call.t("tasks.not_found", number=number))
         return None
@@ -241,15 +240,15 @@ async def progress(call: Call) -> None:
     if task is None:
         return
     caller = call.caller
-    event = await tasks.add_note(
+    event = await service.add_note(
         call.runtime.database,
         task,
-        "blocked" if blocked else "progress",
-        note,
-        caller.user_id or caller.chat_id,
-        caller.full_name,
-        int(caller.now.timestamp()),
-        call.update.update_id,
+        blocked=bool(blocked),
+        text=note,
+        user_id=caller.user_id or caller.chat_id,
+        user_name=caller.full_name,
+        now=caller.now,
+        origin=call.update.update_id,
     )
     if event is None:
         await call.reply(call.t("tasks.closed_already", number=number))
@@ -276,21 +275,23 @@ async def done(call: Call) -> None:
     db = call.runtime.database
     caller = call.caller
     now = int(caller.now.timestamp())
-    earlier = await tasks.event_of_update(db, call.update.update_id)
-    if earlier is not None:  # handled again after a restart: this command closed it
-        task = await tasks.get(db, earlier.task_id)
-    else:
+    task = await service.closed_by_update(db, call.update.update_id)
+    if task is None:  # (else this command closed it before a restart: answered again)
         task = await _task_to_change(call, number)
         if task is None:
             return
-        closed = await tasks.close(
-            db, task, caller.user_id or caller.chat_id, caller.full_name, now, call.update.update_id
+        closed = await service.close(
+            db,
+            task,
+            user_id=caller.user_id or caller.chat_id,
+            user_name=caller.full_name,
+            now=caller.now,
+            wake=call.runtime.dispatcher.wake,
+            origin=call.update.update_id,
         )
         if not closed:
             await call.reply(call.t("tasks.closed_already", number=number))
             return
-    if task is None:
-        return
     timing = (
         call.t("tasks.done_on_time")
         if now <= task.due_at
@@ -305,7 +306,6 @@ async def done(call: Call) -> None:
             timing=Safe(timing),
         )
     )
-    await call.runtime.dispatcher.wake()
 
 
 def _evidence_of(message: Message) -> Evidence | None:
@@ -328,7 +328,7 @@ async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any])
     caller = await resolve(update, context, runtime)
     if caller.group is None:
         return
-    task = await tasks.by_message(runtime.database, caller.chat_id, reply_to.message_id)
+    task = await service.by_post(runtime.database, caller.chat_id, reply_to.message_id)
     if task is None:
         return
     unit_id = caller.member.unit_id if caller.member else None
@@ -336,14 +336,14 @@ async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any])
         text = t(caller.lang, "tasks.evidence_not_allowed", number=task.number, unit=task.unit_code)
         await send(context, caller.chat_id, text)
         return
-    await tasks.attach(
+    await service.attach(
         runtime.database,
         task,
         found,
-        caller.user_id or caller.chat_id,
-        caller.full_name,
-        int(caller.now.timestamp()),
-        update.update_id,
+        user_id=caller.user_id or caller.chat_id,
+        user_name=caller.full_name,
+        now=caller.now,
+        origin=update.update_id,
     )
     file = Safe(t(caller.lang, f"tasks.file.{found.file_kind}", name=found.file_name or ""))
     await send(
@@ -361,18 +361,18 @@ async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any])
 
 async def set_digest(call: Call, text: str) -> None:
     caller, db = call.caller, call.runtime.database
-    if text.strip().lower() in _OFF_WORDS:
-        await followup_store.set_digest(db, caller.chat_id, *service.DEFAULT_DIGEST, None)
-        await call.reply(call.t("tasks.digest_off"))
-        await call.runtime.dispatcher.wake()
-        return
-    setting = service.parse_digest_setting(text)
-    if setting is None:
+    off = text.strip().lower() in _OFF_WORDS
+    setting = None if off else service.parse_digest_setting(text)
+    if setting is None and not off:
         await call.reply(call.t("tasks.digest_usage"))
         return
+    following = await service.set_digest(
+        db, caller.chat_id, setting, caller.now, caller.tz, call.runtime.dispatcher.wake
+    )
+    if setting is None or following is None:
+        await call.reply(call.t("tasks.digest_off"))
+        return
     day, minute = setting
-    following = service.digest_after(caller.now, caller.tz, day, minute)
-    await followup_store.set_digest(db, caller.chat_id, day, minute, int(following.timestamp()))
     await call.reply(
         call.t(
             "tasks.digest_set",
@@ -381,4 +381,3 @@ async def set_digest(call: Call, text: str) -> None:
             next=format_when(following, caller.tz, caller.lang),
         )
     )
-    await call.runtime.dispatcher.wake()

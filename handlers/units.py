@@ -9,10 +9,10 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, MessageHandler, filters
 
 from bot.runtime import runtime_of
+from bot.services import groups, members
 from bot.telegram.access import update_time
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe
-from storage import groups, people, units
 
 UNITS = CommandSpec("instansi", "units")
 JOIN = CommandSpec("gabung", "join")
@@ -53,21 +53,19 @@ async def units_command(call: Call) -> None:
 
 
 async def list_units(call: Call) -> None:
-    listed = await units.list_with_members(call.runtime.database, call.caller.chat_id)
+    listed = await members.units_with_members(call.runtime.database, call.caller.chat_id)
     if not listed:
         await call.reply(call.t("units.list_empty"))
         return
     lines = [call.t("units.list_header", count=len(listed))]
     for entry in listed:
-        members = (
+        who = (
             call.t("units.list_members", names=", ".join(entry.members))
             if entry.members
             else call.t("units.list_no_members")
         )
         lines.append(
-            call.t(
-                "units.list_item", code=entry.unit.code, name=entry.unit.name, members=Safe(members)
-            )
+            call.t("units.list_item", code=entry.unit.code, name=entry.unit.name, members=Safe(who))
         )
     lines.append(call.t("units.list_footer"))
     await call.reply("\n".join(lines))
@@ -79,10 +77,10 @@ async def add_unit(call: Call, args: str) -> None:
         await call.reply(call.t("units.add_usage"))
         return
     code, name = parsed
-    db = call.runtime.database
-    unit = await units.add(db, call.caller.chat_id, code, name, int(call.caller.now.timestamp()))
+    unit, existing = await members.add_unit(
+        call.runtime.database, call.caller.chat_id, code, name, call.caller.now
+    )
     if unit is None:
-        existing = await units.find(db, call.caller.chat_id, code)
         await call.reply(call.t("units.exists", code=code, name=existing.name if existing else ""))
         return
     await call.reply(call.t("units.added", code=unit.code, name=unit.name))
@@ -93,8 +91,8 @@ async def remove_unit(call: Call, args: str) -> None:
     if not code:
         await call.reply(call.t("units.remove_usage"))
         return
-    unit = await units.remove(
-        call.runtime.database, call.caller.chat_id, code, int(call.caller.now.timestamp())
+    unit = await members.remove_unit(
+        call.runtime.database, call.caller.chat_id, code, call.caller.now
     )
     if unit is None:
         await call.reply(await unknown_unit(call, code))
@@ -105,16 +103,14 @@ async def remove_unit(call: Call, args: str) -> None:
 async def join(call: Call) -> None:
     code = call.args.split()[0] if call.args.split() else ""
     db = call.runtime.database
-    unit = await units.find(db, call.caller.chat_id, code) if code else None
+    unit = await members.find_unit(db, call.caller.chat_id, code) if code else None
     if not code:
         await call.reply(call.t("units.join_usage", codes=Safe(await codes_text(call))))
         return
     if unit is None:
         await call.reply(await unknown_unit(call, code))
         return
-    await people.join_unit(
-        db, call.caller.chat_id, call.caller.user_id, unit.id, int(call.caller.now.timestamp())
-    )
+    await members.join(db, call.caller.chat_id, call.caller.user_id, unit, call.caller.now)
     await call.reply(
         call.t("units.joined", name=call.caller.full_name, code=unit.code, unit=unit.name)
     )
@@ -122,7 +118,7 @@ async def join(call: Call) -> None:
 
 async def codes_text(call: Call) -> str:
     """The group's unit codes, for messages that list them (already HTML)."""
-    listed = await units.list_active(call.runtime.database, call.caller.chat_id)
+    listed = await members.list_units(call.runtime.database, call.caller.chat_id)
     if not listed:
         return call.t("units.no_codes")
     return ", ".join(f"<code>{unit.code}</code>" for unit in listed)
@@ -139,7 +135,9 @@ async def member_left(update: Update, context: CallbackContext[Any, Any, Any, An
     runtime = runtime_of(context)
     if await groups.get(runtime.database, message.chat_id) is None:
         return
-    now = update_time(update, runtime)
-    await people.mark_left(
-        runtime.database, message.chat_id, message.left_chat_member.id, int(now.timestamp())
+    await members.left(
+        runtime.database,
+        message.chat_id,
+        message.left_chat_member.id,
+        update_time(update, runtime),
     )

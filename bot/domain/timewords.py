@@ -9,10 +9,16 @@ understands is listed here once. Formatting follows the house style of Indonesia
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+
+def from_epoch(seconds: int) -> datetime:
+    """An instant stored as Unix seconds, as an aware datetime (UTC)."""
+    return datetime.fromtimestamp(seconds, UTC)
+
 
 # Index 0 is Monday, as in ``date.weekday()``.
 DAYS: Final = {

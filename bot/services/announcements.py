@@ -13,10 +13,20 @@ from zoneinfo import ZoneInfo
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
 from bot.domain.workdays import next_working_day, wall_time
+from bot.services import Wake
 from storage import announcements
-from storage.announcements import Announcement, NewAnnouncement
+from storage.announcements import (
+    Ack,
+    Announcement,
+    Listed,
+    MissingUnit,
+    NewAnnouncement,
+    Progress,
+)
 from storage.db import Database
 from storage.firings import Outgoing
+
+FOLLOWUP_KIND = announcements.FOLLOWUP_KIND
 
 HASHTAG = re.compile(r"(?i)(?:^|(?<=\s))#pengumuman\b")
 """The hashtag that makes a koordinator's message an announcement."""
@@ -123,6 +133,7 @@ async def create(
     source_message_id: int | None,
     now: datetime,
     tz: str,
+    wake: Wake,
     origin: int | None = None,
 ) -> tuple[Announcement, bool]:
     """Store an announcement with its two follow-ups planned at the group's follow-up time;
@@ -136,7 +147,7 @@ async def create(
     if len(text) > MAX_TEXT:
         raise TooLong(len(text))
     first, second = plan_followups(now, tz, await announcements.followup_minute(db, group_id))
-    return await announcements.create(
+    recorded = await announcements.create(
         db,
         NewAnnouncement(
             group_id=group_id,
@@ -151,3 +162,69 @@ async def create(
         int(now.timestamp()),
         origin,
     )
+    await wake()
+    return recorded
+
+
+# --- reading and changing announcements (handlers and jobs reach storage only here) ---------
+
+
+async def get(db: Database, announcement_id: int) -> Announcement | None:
+    return await announcements.get(db, announcement_id)
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Announcement | None:
+    return await announcements.by_number(db, group_id, number)
+
+
+async def recent(db: Database, group_id: int, limit: int) -> list[Listed]:
+    """The latest announcements with how many units acknowledged each."""
+    return await announcements.recent(db, group_id, limit)
+
+
+async def progress(db: Database, announcement: Announcement) -> Progress:
+    return await announcements.progress(db, announcement.id)
+
+
+async def missing_units(db: Database, announcement: Announcement) -> list[MissingUnit]:
+    """The units it is for that have not acknowledged, with their members."""
+    return await announcements.missing_units(db, announcement.id)
+
+
+async def posted(db: Database, announcement: Announcement, message_id: int) -> None:
+    """Remember the post carrying the Diterima button (its count is edited in place)."""
+    await announcements.set_message(db, announcement.id, message_id)
+
+
+async def acknowledge(
+    db: Database, announcement: Announcement, *, unit_id: int, user_id: int, now: datetime
+) -> Ack:
+    """One acknowledgement per unit: the first member to press counts for the unit."""
+    return await announcements.acknowledge(
+        db, announcement.id, unit_id, user_id, int(now.timestamp())
+    )
+
+
+async def followup_minute(db: Database, group_id: int) -> int:
+    """The group's follow-up time of day, in minutes after midnight."""
+    return await announcements.followup_minute(db, group_id)
+
+
+async def set_followup_minute(db: Database, group_id: int, minute: int) -> None:
+    await announcements.set_followup_minute(db, group_id, minute)
+
+
+# --- follow-ups (the dispatcher's source, jobs/announcement_followups.py) ------------------
+
+
+async def next_followup_at(db: Database) -> int | None:
+    return await announcements.next_followup_at(db)
+
+
+async def due_followups(db: Database, now: int) -> list[Announcement]:
+    return await announcements.due_followups(db, now)
+
+
+async def postpone_followup(db: Database, announcement_id: int, until: int | None) -> None:
+    """Set a follow-up aside until ``until`` (None: no more follow-ups)."""
+    await announcements.postpone_followup(db, announcement_id, until)

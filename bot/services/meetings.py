@@ -12,12 +12,18 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
+from bot.domain.timewords import from_epoch
 from bot.domain.workdays import wall_time
-from bot.services.reminders import from_epoch
+from bot.services import Wake
 from bot.text.i18n import t
-from storage import meetings
+from storage import agenda, meetings, rsvps
+from storage.agenda import AgendaItem
 from storage.db import Database
+from storage.firings import Outgoing
 from storage.meetings import Meeting, MeetingSettings, NewMeeting
+from storage.rsvps import Rsvp, UnitAttendance
+
+KIND_REMINDER = meetings.KIND_REMINDER
 
 MAX_FIELD = 200
 
@@ -104,6 +110,7 @@ async def schedule(
     now: datetime,
     tz: str,
     lang: str,
+    wake: Wake,
     origin: int | None = None,
 ) -> tuple[Meeting, bool]:
     """``judul | waktu | tempat`` → a stored meeting with its reminders planned, and whether it
@@ -118,7 +125,7 @@ async def schedule(
     settings = await meetings.settings(db, group_id)
     slot = read_slot(fields[1], now, tz, lang, settings.duration_min)
     day_before, hour_before = reminder_times(slot.starts_at, slot.zone, settings, now)
-    return await meetings.create(
+    scheduled = await meetings.create(
         db,
         NewMeeting(
             group_id=group_id,
@@ -135,6 +142,8 @@ async def schedule(
         int(now.timestamp()),
         origin,
     )
+    await wake()
+    return scheduled
 
 
 async def find_open(db: Database, group_id: int, number: int, now: datetime) -> Meeting:
@@ -150,7 +159,14 @@ async def find_open(db: Database, group_id: int, number: int, now: datetime) -> 
 
 
 async def move(
-    db: Database, meeting: Meeting, *, phrase: str, place: str | None, now: datetime, lang: str
+    db: Database,
+    meeting: Meeting,
+    *,
+    phrase: str,
+    place: str | None,
+    now: datetime,
+    lang: str,
+    wake: Wake,
 ) -> Meeting:
     """Move a meeting to the time ``phrase`` (and ``place``); its reminders are planned anew.
 
@@ -174,6 +190,7 @@ async def move(
     )
     if moved is None:
         raise MeetingInputError("meetings.is_cancelled", number=meeting.number)
+    await wake()
     return moved
 
 
@@ -215,3 +232,122 @@ def parse_clock(text: str) -> int | None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2))
     return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
+# --- reading and changing meetings (handlers and jobs reach storage only through here) --------
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """A meeting's answers so far: each person's, and per unit."""
+
+    answers: list[Rsvp]
+    units: list[UnitAttendance]
+
+
+async def get(db: Database, meeting_id: int) -> Meeting | None:
+    return await meetings.get(db, meeting_id)
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Meeting | None:
+    return await meetings.by_number(db, group_id, number)
+
+
+async def upcoming(db: Database, group_id: int, now: datetime) -> list[Meeting]:
+    return await meetings.upcoming(db, group_id, int(now.timestamp()))
+
+
+async def next_ahead(db: Database, group_id: int, now: datetime) -> Meeting | None:
+    """The next scheduled meeting that has not started yet."""
+    return await meetings.next_ahead(db, group_id, int(now.timestamp()))
+
+
+async def current_for_records(db: Database, group_id: int, now: datetime) -> Meeting | None:
+    """The meeting a record made at ``now`` belongs to (under way, or ended that day)."""
+    return await meetings.current_for_records(db, group_id, now)
+
+
+async def posted(db: Database, meeting_id: int, message_id: int) -> None:
+    """Remember the bot's post carrying the RSVP buttons."""
+    await meetings.set_message(db, meeting_id, message_id)
+
+
+async def cancel(db: Database, meeting: Meeting, now: datetime, wake: Wake) -> Meeting | None:
+    """Cancel a scheduled meeting (its reminders go); None when it was cancelled already."""
+    cancelled = await meetings.cancel(db, meeting.id, int(now.timestamp()))
+    await wake()
+    return cancelled
+
+
+async def reminder_settings(db: Database, group_id: int) -> MeetingSettings:
+    return await meetings.settings(db, group_id)
+
+
+async def save_reminder_settings(db: Database, group_id: int, value: MeetingSettings) -> None:
+    await meetings.save_settings(db, group_id, value)
+
+
+async def attendance(db: Database, meeting: Meeting) -> Attendance:
+    return Attendance(
+        await rsvps.for_meeting(db, meeting.id),
+        await rsvps.attendance(db, meeting.group_id, meeting.id),
+    )
+
+
+async def answer(
+    db: Database,
+    meeting: Meeting,
+    *,
+    user_id: int,
+    full_name: str,
+    unit_id: int | None,
+    answer: str,
+    now: datetime,
+) -> bool:
+    """Record (or change) a person's RSVP; False when it was already that answer."""
+    return await rsvps.answer(
+        db,
+        meeting.id,
+        user_id=user_id,
+        full_name=full_name,
+        unit_id=unit_id,
+        answer=answer,
+        now=int(now.timestamp()),
+    )
+
+
+async def agenda_of(db: Database, meeting_id: int) -> list[AgendaItem]:
+    return await agenda.for_meeting(db, meeting_id)
+
+
+# --- reminders (the dispatcher's source, jobs/meeting_reminders.py) -----------------------
+
+
+async def next_reminder_at(db: Database) -> int | None:
+    return await meetings.next_reminder_at(db)
+
+
+async def reminders_due(db: Database, now: int) -> list[Meeting]:
+    return await meetings.reminders_due(db, now)
+
+
+async def claim_reminder(
+    db: Database, meeting: Meeting, plan: ReminderPlan, message: Outgoing | None, now: datetime
+) -> int | None:
+    """Clear the meeting's due reminders and claim the planned one with its message."""
+    return await meetings.claim_reminder(
+        db,
+        meeting,
+        scheduled_at=plan.scheduled_at,
+        late=plan.late,
+        message=message,
+        now=int(now.timestamp()),
+    )
+
+
+async def postpone_reminders(db: Database, meeting: Meeting, until: int | None) -> None:
+    await meetings.postpone_reminders(db, meeting, until)
+
+
+async def drop_reminders(db: Database, meeting_id: int) -> None:
+    await meetings.drop_reminders(db, meeting_id)

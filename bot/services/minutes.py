@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.timewords import clock, format_date, format_when, zone_label
-from bot.services.reminders import from_epoch
+from bot.domain.timewords import clock, format_date, format_when, from_epoch, zone_label
 from bot.text.i18n import t
 from bot.text.meeting_text import agenda_lines, counts_text
 from storage import agenda, decisions, groups, rsvps, tasks

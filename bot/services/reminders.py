@@ -6,17 +6,21 @@ Plain values in, plain values out (no Telegram); ``now`` is always passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import Rule, When, parse_when
+from bot.domain.timewords import from_epoch
 from bot.domain.workdays import wall_time
-from storage import reminders
+from bot.services import Wake
+from storage import firings, reminders
 from storage.db import Database
-from storage.firings import Outgoing
+from storage.firings import Firing, Outgoing
 from storage.reminders import NewReminder, Reminder
+
+KIND = reminders.KIND
 
 MAX_MISSED = 10_000
 
@@ -85,6 +89,7 @@ async def create(
     now: datetime,
     tz: str,
     lang: str,
+    wake: Wake,
     origin: int | None = None,
 ) -> tuple[Reminder, When]:
     """Parse ``text`` (time phrase, then message) and store the reminder (once per ``origin``
@@ -113,6 +118,7 @@ async def create(
         int(now.timestamp()),
         origin,
     )
+    await wake()
     return reminder, when
 
 
@@ -131,18 +137,84 @@ def snooze_until(choice: Snooze, scheduled_at: datetime, now: datetime, zone: st
 
 
 async def snooze(
-    db: Database, reminder: Reminder, firing_id: int, at: datetime, now: datetime
-) -> Reminder | None:
-    """Send the reminder again at ``at`` (a one-off is moved, a recurring one gets a copy);
-    None when that firing was already snoozed: a double tap sends nothing twice."""
-    return await reminders.snooze(
-        db, firing_id, reminder.id, int(at.timestamp()), int(now.timestamp())
+    db: Database,
+    reminder: Reminder,
+    firing: Firing,
+    choice: Snooze,
+    now: datetime,
+    zone: str,
+    wake: Wake,
+) -> tuple[Reminder, datetime] | None:
+    """Send the reminder of ``firing`` again (``h``: in an hour, ``d``: tomorrow at its time):
+    a one-off is moved, a recurring one gets a copy. None when that firing was already
+    snoozed: a double tap sends nothing twice."""
+    at = snooze_until(choice, from_epoch(firing.scheduled_at), now, zone)
+    snoozed = await reminders.snooze(
+        db, firing.id, reminder.id, int(at.timestamp()), int(now.timestamp())
     )
+    if snoozed is None:
+        return None
+    await wake()
+    return snoozed, at
 
 
-def from_epoch(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+async def pending(db: Database, chat_id: int) -> list[Reminder]:
+    """The chat's pending reminders, soonest first."""
+    return await reminders.pending(db, chat_id)
+
+
+async def by_number(db: Database, chat_id: int, number: int) -> Reminder | None:
+    return await reminders.by_number(db, chat_id, number)
+
+
+async def cancel(db: Database, reminder: Reminder, wake: Wake) -> bool:
+    """Cancel a pending reminder; False when it was not pending any more."""
+    cancelled = await reminders.cancel(db, reminder.id)
+    if cancelled:
+        await wake()
+    return cancelled
+
+
+async def button_target(
+    db: Database, action: str, ref: int, chat_id: int
+) -> tuple[Reminder, Firing | None] | None:
+    """The reminder (and the firing, for a snooze) a button names, if it belongs to this
+    chat and can still act: ``c`` names a pending reminder, ``h``/``d`` a sent firing."""
+    firing = None
+    if action != "c":
+        firing = await firings.get(db, ref)
+        if firing is None or firing.kind != reminders.KIND or firing.status != "sent":
+            return None
+        ref = firing.ref_id
+    reminder = await reminders.get(db, ref)
+    if reminder is None or reminder.chat_id != chat_id:
+        return None
+    if action == "c" and reminder.status != "pending":
+        return None
+    return reminder, firing
 
 
 def rule_of(reminder: Reminder) -> Rule | None:
     return Rule.from_json(reminder.rule) if reminder.rule else None
+
+
+# --- firing (the dispatcher's reminder source, jobs/reminders.py) --------------------------
+
+
+async def next_due_at(db: Database) -> int | None:
+    return await reminders.next_due_at(db)
+
+
+async def due(db: Database, now: int) -> list[Reminder]:
+    """Pending reminders whose time has come, oldest first."""
+    return await reminders.due(db, now)
+
+
+async def postpone(db: Database, reminder: Reminder, until: int | None) -> None:
+    """Set a reminder that failed to fire aside until ``until``; None stops it for good."""
+    await reminders.postpone(db, reminder.id, until)
+
+
+async def stop(db: Database, reminder_id: int) -> None:
+    """Telegram refused the chat (the bot was removed): the reminder stops."""
+    await reminders.stop_failed(db, reminder_id)

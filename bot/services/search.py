@@ -12,7 +12,9 @@ from datetime import datetime, timedelta
 from bot.domain.textsearch import MAX_QUERY_CHARS, EmptyQuery
 from storage import people, search_queries
 from storage.db import Database
-from storage.search import SearchPage, search
+from storage.search import SearchHit, SearchPage, search
+
+__all__ = ["SearchHit", "SearchPage", "find", "scope", "turn"]
 
 logger = logging.getLogger(__name__)
 

@@ -21,12 +21,19 @@ from zoneinfo import ZoneInfo
 
 from bot.domain import timewords as w
 from bot.domain.timeparse import parse_when
+from bot.domain.timewords import from_epoch
 from bot.domain.workdays import is_working_day, next_working_day, wall_time
+from bot.services import Wake
 from bot.services.seeds import pokja
-from storage import tasks
+from storage import task_followups, tasks
 from storage.db import Database
-from storage.tasks import NewTask, Task
+from storage.firings import Outgoing
+from storage.task_followups import Advance, DigestSetting
+from storage.tasks import Evidence, NewTask, Task, TaskEvent
 from storage.units import Unit
+
+KIND_FOLLOWUP = task_followups.KIND_FOLLOWUP
+KIND_DIGEST = task_followups.KIND_DIGEST
 
 FOLLOWUP_AT = (9, 0)
 DAYS_BEFORE = 2
@@ -175,11 +182,12 @@ async def assign(
     creator_name: str,
     meeting_id: int | None,
     now: datetime,
+    wake: Wake,
     origin: int | None = None,
 ) -> tuple[Task, bool]:
     """Store a new task with its first follow-up (and the group's digest, if it has none); the
     task and whether it is new (False: update ``origin`` made it before)."""
-    return await tasks.create(
+    assigned = await tasks.create(
         db,
         NewTask(
             group_id=unit.group_id,
@@ -198,8 +206,204 @@ async def assign(
         int(now.timestamp()),
         origin,
     )
+    await wake()
+    return assigned
 
 
 def may_update(task: Task, unit_id: int | None, is_coordinator: bool) -> bool:
     """A member of the owning unit or a koordinator may report on, close or attach to a task."""
     return is_coordinator or (unit_id is not None and unit_id == task.unit_id)
+
+
+# --- reading and changing tasks (handlers and jobs reach storage only through here) ----------
+
+
+async def get(db: Database, task_id: int) -> Task | None:
+    return await tasks.get(db, task_id)
+
+
+async def by_number(db: Database, group_id: int, number: int) -> Task | None:
+    return await tasks.by_number(db, group_id, number)
+
+
+async def by_post(db: Database, group_id: int, message_id: int) -> Task | None:
+    """The task whose post is ``message_id`` (a file replying to it is evidence)."""
+    return await tasks.by_message(db, group_id, message_id)
+
+
+async def open_tasks(db: Database, group_id: int) -> list[Task]:
+    return await tasks.open_tasks(db, group_id)
+
+
+async def history(db: Database, task: Task) -> list[TaskEvent]:
+    return await tasks.history(db, task.id)
+
+
+async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Current members (user id, name) of each unit, to mention them."""
+    return await tasks.unit_members(db, unit_ids)
+
+
+async def posted(db: Database, task: Task, message_id: int) -> None:
+    """Remember the task's post (replies to it with a file are evidence)."""
+    await tasks.set_message(db, task.id, message_id)
+
+
+async def add_note(
+    db: Database,
+    task: Task,
+    *,
+    blocked: bool,
+    text: str,
+    user_id: int,
+    user_name: str,
+    now: datetime,
+    origin: int | None = None,
+) -> TaskEvent | None:
+    """A progress note, or a blocker; None when the task is closed. Once per ``origin``."""
+    kind = "blocked" if blocked else "progress"
+    return await tasks.add_note(
+        db, task, kind, text, user_id, user_name, int(now.timestamp()), origin
+    )
+
+
+async def close(
+    db: Database,
+    task: Task,
+    *,
+    user_id: int,
+    user_name: str,
+    now: datetime,
+    wake: Wake,
+    origin: int | None = None,
+) -> bool:
+    """Close the task (its follow-ups stop); False when it was closed already."""
+    closed = await tasks.close(db, task, user_id, user_name, int(now.timestamp()), origin)
+    if closed:
+        await wake()
+    return closed
+
+
+async def closed_by_update(db: Database, origin: int) -> Task | None:
+    """The task update ``origin`` closed, when that update is handled again."""
+    event = await tasks.event_of_update(db, origin)
+    if event is None or event.kind != "closed":
+        return None
+    return await tasks.get(db, event.task_id)
+
+
+async def attach(
+    db: Database,
+    task: Task,
+    evidence: Evidence,
+    *,
+    user_id: int,
+    user_name: str,
+    now: datetime,
+    origin: int | None = None,
+) -> TaskEvent:
+    """Keep a document or photo as evidence of the task (once per ``origin``)."""
+    return await tasks.attach(db, task, evidence, user_id, user_name, int(now.timestamp()), origin)
+
+
+async def set_digest(
+    db: Database,
+    group_id: int,
+    setting: tuple[int, int] | None,
+    now: datetime,
+    tz: str,
+    wake: Wake,
+) -> datetime | None:
+    """The weekly digest on (day, minute) — or off with None; when the next one goes."""
+    if setting is None:
+        await task_followups.set_digest(db, group_id, *DEFAULT_DIGEST, None)
+        await wake()
+        return None
+    day, minute = setting
+    following = digest_after(now, tz, day, minute)
+    await task_followups.set_digest(db, group_id, day, minute, int(following.timestamp()))
+    await wake()
+    return following
+
+
+# --- follow-ups and digests (the dispatcher's sources, jobs/task_followups.py) -------------
+
+
+async def next_followup_at(db: Database) -> int | None:
+    return await task_followups.next_followup_at(db)
+
+
+async def due_followups(db: Database, now: int) -> list[Task]:
+    """Open tasks whose follow-up has come, by group and number."""
+    return await task_followups.due_followups(db, now)
+
+
+async def claim_followup(
+    db: Database,
+    group_id: int,
+    due: list[Task],
+    slot: datetime,
+    *,
+    late: bool,
+    message: Outgoing,
+    now: datetime,
+) -> int | None:
+    """Advance the tasks past this follow-up and claim the group's message, in one go."""
+    advances = [
+        Advance(
+            task.id,
+            task.next_followup_at or 0,
+            int(followup_after(from_epoch(task.due_at), task.zone, now).timestamp()),
+        )
+        for task in due
+    ]
+    return await task_followups.claim_followup(
+        db,
+        group_id,
+        advances,
+        scheduled_at=int(slot.timestamp()),
+        late=late,
+        message=message,
+        now=int(now.timestamp()),
+    )
+
+
+async def postpone_followups(db: Database, due: list[Task], until: int | None) -> None:
+    await task_followups.postpone_followups(db, [task.id for task in due], until)
+
+
+async def stop_followups(db: Database, group_id: int) -> None:
+    """No more follow-ups or digests for a group that refused the bot."""
+    await task_followups.stop_followups(db, group_id)
+
+
+async def next_digest_at(db: Database) -> int | None:
+    return await task_followups.next_digest_at(db)
+
+
+async def due_digests(db: Database, now: int) -> list[DigestSetting]:
+    return await task_followups.due_digests(db, now)
+
+
+async def claim_digest(
+    db: Database,
+    setting: DigestSetting,
+    *,
+    following: datetime,
+    late: bool,
+    message: Outgoing | None,
+    now: datetime,
+) -> int | None:
+    """Move the digest to ``following`` and claim this one (None: nothing to send)."""
+    return await task_followups.claim_digest(
+        db,
+        setting,
+        following=int(following.timestamp()),
+        late=late,
+        message=message,
+        now=int(now.timestamp()),
+    )
+
+
+async def postpone_digest(db: Database, group_id: int, until: int | None) -> None:
+    await task_followups.postpone_digest(db, group_id, until)

@@ -14,10 +14,11 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackContext
 
 from bot.runtime import Runtime
+from bot.services import groups as groups_service
+from bot.services import members
+from bot.services.groups import Group
+from bot.services.members import Member
 from bot.text.i18n import normalize_language
-from storage import groups, people
-from storage.groups import Group
-from storage.people import Member
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +66,8 @@ async def resolve(
     db = runtime.database
     now = update_time(update, runtime)
     is_group = is_group_chat(chat)
-    group = await groups.get(db, chat.id) if is_group else None
-    member = await people.get_member(db, chat.id, user.id) if group and user else None
+    group = await groups_service.get(db, chat.id) if is_group else None
+    member = await members.get(db, chat.id, user.id) if group and user else None
     role = "anggota"
     if is_group:
         if _sent_as_the_group(update) or (
@@ -99,10 +100,7 @@ async def resolve(
 async def chat_locale(runtime: Runtime, chat_id: int) -> tuple[str, str]:
     """(language, time zone) of a chat when nobody in it is asking (scheduled messages,
     errors): the registered group's, else the settings' defaults."""
-    group = await groups.get(runtime.database, chat_id)
-    if group is None:
-        return runtime.settings.language, runtime.settings.timezone
-    return group.language, group.timezone
+    return await groups_service.locale(runtime.database, chat_id, runtime.default_locale)
 
 
 def _sent_as_the_group(update: Update) -> bool:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.domain.timewords import clock, format_when
-from bot.services.reminders import from_epoch
+from bot.domain.timewords import clock, format_when, from_epoch
 from bot.text.i18n import Safe, escape, t
 from bot.text.render import MESSAGE_LIMIT
 from storage.agenda import AgendaItem
