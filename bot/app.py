@@ -12,14 +12,16 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, CallbackContext, Defaults
+from telegram.ext import Application, CallbackContext, Defaults
 
 from bot.runtime import Runtime, attach, runtime_of, system_clock
 from bot.scheduling import dispatcher
 from bot.settings import Settings
 from bot.telegram import commands
 from bot.telegram.access import chat_locale
+from bot.telegram.flood import FloodLimits
 from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
+from bot.telegram.ratelimit import RateLimiter, TelegramRequest
 from bot.text.i18n import LANGUAGES, t
 from handlers import (
     agenda,
@@ -68,8 +70,8 @@ def build_application(
 ) -> App:
     """Build the ``Application``: one per process, shared by production, the sandbox and tests.
 
-    ``flood_limits=False`` drops the rate limiter, for the sandbox's fake Telegram, which has
-    no limits to respect (with it, a demo of 40 messages would crawl at one every 3 s).
+    ``flood_limits=False`` keeps no flood windows, for the sandbox's fake Telegram, which has
+    no limits to respect (with them, a demo of 40 messages would crawl at one every 3 s).
     """
     if settings.bot_token is None:
         raise ValueError("RAKOR_BOT_TOKEN is not set")
@@ -81,9 +83,11 @@ def build_application(
     def epoch() -> int:
         return int(runtime.now().timestamp())
 
-    builder = Application.builder()
-    if flood_limits:
-        builder = builder.rate_limiter(rate_limiter())
+    builder = (
+        Application.builder()
+        .request(TelegramRequest())
+        .rate_limiter(rate_limiter(settings, flood_limits=flood_limits))
+    )
     app = (
         builder.token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_url)
@@ -108,14 +112,12 @@ def build_application(
     return app
 
 
-def rate_limiter() -> AIORateLimiter:
-    """Telegram's flood limits: 30 messages a second per bot, 20 a minute per group.
-
-    The overall limit is spread evenly (one message every 1/30 s) rather than allowed as a
-    burst of 30 followed by 30 a second, which can put up to 60 messages in one second and
-    earn 429s; groups keep their burst of 20, so a reply of two messages is not held back.
-    """
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=5)
+def rate_limiter(settings: Settings, *, flood_limits: bool = True) -> RateLimiter:
+    """Every Bot API request passes here: Telegram's flood limits kept with the settings'
+    margin, 429s waited out, requests that were never carried out retried
+    (``bot/telegram/ratelimit.py``). Without flood limits only the windows are left out."""
+    limits = FloodLimits(settings.flood_per_second, settings.flood_per_group_minute)
+    return RateLimiter(limits if flood_limits else None)
 
 
 async def post_init(app: App) -> None:
