@@ -2,11 +2,16 @@
 
 Pure arithmetic over a monotonic clock passed in as ``now``; the waiting is done by
 :mod:`bot.telegram.ratelimit`. A rolling window of ``limit`` per ``length`` seconds admits a
-send at ``now`` when fewer than ``limit`` sends left in ``(now - length, now]`` — any interval
-of that length, not fixed buckets. A send counts from the moment a slot is *reserved* for it
-(just before it leaves) and is dated when it actually leaves (``stamp``); a slot reserved but
-not yet dated counts as if it had just left, so the window never lets more through than its
-limit while a request is on its way.
+request at ``now`` when fewer than ``limit`` are counted in ``(now - length, now]`` — any
+interval of that length, not fixed buckets.
+
+A request takes its slot when it leaves (``reserve``), not while it waits, and keeps it until
+a window after its answer came back (``stamp`` dates it then). Telegram counts a request at
+some moment between those two, so however late it arrives, however long it is processed,
+the server never sees more than ``limit`` in any window: no margin has to be spent on network
+delays (sending in bursts and dating each request when it left let a strict server see up to
+40 in one second from a limit of 28 in ``bench/reminders.py``, where the bot and the fake
+share one busy event loop).
 
 Private chats (positive ids) count only to the bot-wide window; groups, supergroups and
 channels (negative ids, ``@username``) also to their own window. A pause (after a 429) holds
@@ -24,10 +29,10 @@ Chat = int | str
 
 @dataclass(frozen=True, slots=True)
 class FloodLimits:
-    """How many messages may leave per rolling window (a margin below Telegram's 30 and 20)."""
+    """How many messages may be counted per rolling window (Telegram allows 30 and 20)."""
 
-    per_second: int = 28
-    per_group_minute: int = 19
+    per_second: int
+    per_group_minute: int
     second: float = 1.0
     minute: float = 60.0
 
@@ -38,7 +43,8 @@ def is_group(chat: Chat) -> bool:
 
 
 class Window:
-    """One rolling window: the times sends left, oldest first, and slots reserved but undated."""
+    """One rolling window: when the counted requests were answered, oldest first, and how many
+    slots are taken by requests still under way (they count as if just answered)."""
 
     __slots__ = ("length", "limit", "reserved", "times")
 
@@ -55,7 +61,7 @@ class Window:
     def free_at(self, now: float) -> float | None:
         """The earliest time from ``now`` on when one more send fits.
 
-        ``None`` when only reserved slots fill the window: it frees once one of them is dated.
+        ``None`` when requests under way fill the window: it frees once one is answered.
         """
         self._prune(now)
         excess = len(self.times) + self.reserved - self.limit
@@ -69,12 +75,15 @@ class Window:
         self.reserved += 1
 
     def stamp(self, at: float) -> None:
-        """A reserved slot's send left at ``at`` (never earlier than the last one dated)."""
+        """A reserved slot's request was answered (or given up on) at ``at``.
+
+        Dates never go back: ``at`` earlier than the last one dated is counted as that one.
+        """
         self.reserved -= 1
         self.times.append(max(at, self.times[-1]) if self.times else at)
 
     def release(self) -> None:
-        """A reserved slot's send never left."""
+        """A reserved slot's request never left."""
         self.reserved -= 1
 
     def idle(self, now: float) -> bool:
@@ -100,7 +109,7 @@ class SendWindows:
 
         ``counted`` requests (messages sent, edited, pinned) wait for the windows; every
         request waits out a pause of its chat or of the bot. ``None``: not before one of the
-        reserved slots is dated or released.
+        requests under way is answered or given back.
         """
         times = [now, self._paused_until]
         if chat is not None:
@@ -118,7 +127,7 @@ class SendWindows:
         return max(times)
 
     def reserve(self, chat: Chat | None) -> None:
-        """Take a slot in every window the send counts to (call when ``ready_at`` is now)."""
+        """Take a slot in every window the request counts to (when ``ready_at`` is now)."""
         for window in self._windows(chat):
             window.reserve()
 

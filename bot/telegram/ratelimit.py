@@ -9,10 +9,12 @@ server answers that with 429s — and whose 429 handling stops the whole bot for
 What it does with a request:
 
 1. **Waits its turn.** Messages sent, edited or pinned wait until the rolling windows of
-   :mod:`bot.telegram.flood` have room (by default 28 in any second for the bot, 19 in any
-   minute per group); other requests (callback answers, lookups) never wait for them. Waiting
-   requests leave in the order they came, except that one whose group window is full does not
-   hold back the others. A request counts from the moment it leaves, not while it waits.
+   :mod:`bot.telegram.flood` have room (``Settings``: by default 29 in any second for the
+   bot, 19 in any minute per group); other requests (callback answers, lookups) never wait
+   for them. Waiting requests leave in the order they came, except that one whose group
+   window is full does not hold back the others. A request counts from the moment it leaves
+   (not while it waits) until a window after its answer, so no network delay makes Telegram
+   see more.
 2. **Tells the caller it leaves.** ``rate_limit_args=SendOptions(on_attempt=…)`` on any
    ``ExtBot`` method: the callback is awaited after all waiting, right before each attempt's
    HTTP call.
@@ -164,7 +166,7 @@ class RateLimiter(BaseRateLimiter[SendOptions]):
 
     def __init__(
         self,
-        limits: FloodLimits | None = FloodLimits(),  # noqa: B008 - frozen, so one shared is fine
+        limits: FloodLimits | None,
         *,
         retry_delays: Sequence[float] = RETRY_DELAYS,
     ) -> None:
@@ -207,9 +209,8 @@ class RateLimiter(BaseRateLimiter[SendOptions]):
         while True:
             loop = asyncio.get_running_loop()
             await self._admit(_Ticket(order, chat, counted, loop.create_future()))
-            await self._leave(chat, counted, on_attempt)
             try:
-                return await callback(*args, **kwargs)
+                return await self._attempt(chat, counted, on_attempt, callback, args, kwargs)
             except RetryAfter as error:
                 self._pause(chat, endpoint, _seconds(error.retry_after))
             except NetworkError as error:
@@ -248,20 +249,29 @@ class RateLimiter(BaseRateLimiter[SendOptions]):
                 self._waiting.remove(ticket)
             raise
 
-    async def _leave(
-        self, chat: Chat | None, counted: bool, on_attempt: Callable[[], Awaitable[None]] | None
-    ) -> None:
-        """Run the attempt hook, then date the reserved slots: the request leaves now."""
+    async def _attempt(
+        self,
+        chat: Chat | None,
+        counted: bool,
+        on_attempt: Callable[[], Awaitable[None]] | None,
+        callback: Callback,
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> bool | JSONDict | list[JSONDict]:
+        """Run the attempt hook, send, and date the reserved slots when the answer is back."""
         try:
             if on_attempt is not None:
                 await on_attempt()
         except BaseException:
             self._give_back(chat, counted)
             raise
-        if counted:
-            self.windows.stamp(chat, asyncio.get_running_loop().time())
-            if self._blocked_by_reservations:
-                self._wake()
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            if counted:
+                self.windows.stamp(chat, asyncio.get_running_loop().time())
+                if self._blocked_by_reservations:
+                    self._wake()
 
     def _grant(self, ticket: _Ticket) -> None:
         if ticket.counted:
