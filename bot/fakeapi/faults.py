@@ -1,10 +1,10 @@
 """Failures the fake server produces on request, for tests of what the bot retries.
 
-A test tells the server to answer some requests with a 5xx status, or to drop the connection
-without answering, either for the next N matching requests or for a share of them drawn
-from a seeded random generator (so a run is reproducible). A failed request is recorded in
-``requests`` but not carried out. By default only methods that send, edit or pin a message
-fail; ``methods=`` names others.
+A test tells the server to answer some requests with a 5xx status (or a 429 with
+``retry_after`` 1), or to drop the connection without answering, either for the next N
+matching requests or for a share of them drawn from a seeded random generator (so a run is
+reproducible). A failed request is recorded in ``requests`` but not carried out. By default
+only methods that send, edit or pin a message fail; ``methods=`` names others.
 
 (To make the server unreachable — connections refused — see ``FakeBotApi.go_offline``.)
 """

@@ -259,6 +259,10 @@ class FakeBotApi(ChatMethods):
             logger.debug("dropping the connection of %s without an answer", method)
             request.protocol.force_close()
             return self._response(ApiError(502, "Bad Gateway").payload(), 502)
+        if fault == HTTPStatus.TOO_MANY_REQUESTS:
+            return self._response(
+                ApiError(fault, "Too Many Requests: retry after 1", 1).payload(), fault
+            )
         if fault is not None:
             return self._response(ApiError(fault, HTTPStatus(fault).phrase).payload(), fault)
         chat_id = params.get("chat_id")
