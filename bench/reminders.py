@@ -180,14 +180,14 @@ class HookedAIORateLimiter(AIORateLimiter):
         return await super().process_request(attempt, args, kwargs, endpoint, data, None)
 
 
-LIMITERS: dict[str, Callable[[Settings], BaseRateLimiter[Any]]] = {
+LIMITERS: dict[str, Callable[..., BaseRateLimiter[Any]]] = {
     "rakor": app_module.rate_limiter,
-    "aio-ptb": lambda _settings: HookedAIORateLimiter(),
-    "aio-before": lambda _settings: HookedAIORateLimiter(
+    "aio-ptb": lambda _settings, **_: HookedAIORateLimiter(),
+    "aio-before": lambda _settings, **_: HookedAIORateLimiter(
         overall_max_rate=1, overall_time_period=1 / 30, max_retries=5
     ),
 }
-"""What ``build_application`` is given as its rate limiter in each run."""
+"""Stand-ins for ``bot.app.rate_limiter(settings, flood_limits=…)`` in each run."""
 
 TITLES = {
     "rakor": "Rakor's RateLimiter",

@@ -111,12 +111,24 @@ class FakeBotApi(ChatMethods):
     async def go_offline(self) -> None:
         """Become unreachable: new connections are refused (the client sees
         ``httpx.ConnectError``) and idle ones are closed; requests under way still finish."""
-        if self._site is not None:
-            await self._site.stop()
-            self._site = None
-        server = self._runner.server if self._runner is not None else None
-        for connection in server.connections if server is not None else ():
-            connection.close()
+        if self._runner is None or self._site is None:
+            return
+        await self._site.stop()
+        self._site = None
+        server = self._runner.server
+        if server is None:
+            return
+        idle = []
+        for connection in server.connections:
+            if connection._request_in_progress:  # noqa: SLF001 - aiohttp tells no other way
+                connection.close()  # after its answer
+            else:
+                connection.force_close()
+                idle.append(connection)
+        for _ in range(100):  # until closed, so that no client reuses one meanwhile
+            if not set(idle) & set(server.connections):
+                break
+            await asyncio.sleep(0)
 
     async def go_online(self) -> None:
         """Accept connections again, on the same port."""
