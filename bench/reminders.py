@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.reminders            # both parts
     .venv/bin/python -m bench.reminders startup --pending 100000
     .venv/bin/python -m bench.reminders burst --reminders 1000 --groups 100 [--limiter rakor]
+    .venv/bin/python -m bench.reminders burst --latency 0.1   # requests up to 100 ms late
 
 *startup* builds a database with N pending reminders, then measures (in a fresh process
 each) the time from ``build_application`` to the end of ``post_init`` (migrate, replay, mark
@@ -16,7 +17,9 @@ once and records when each message arrived. Lateness is measured from the moment
 dispatcher started; the limit-bound time, the shortest the limits allow, is R / 30 seconds
 (or what the group limit needs, if more). It runs once with Rakor's rate limiter and once
 with each baseline: python-telegram-bot's ``AIORateLimiter`` as shipped, and as Rakor
-configured it before (one message every 1/30 s, 5 retries).
+configured it before (one message every 1/30 s, 5 retries). ``--latency`` makes each request
+reach the fake a random time late (seeded), as a network would, so that requests sent evenly
+can arrive bunched together.
 """
 
 from __future__ import annotations
@@ -202,7 +205,7 @@ def limit_bound(reminders: int, groups: int) -> float:
     return max(reminders / GLOBAL_LIMIT, (per_group - 1) // GROUP_LIMIT * GROUP_WINDOW)
 
 
-async def burst(reminders: int, groups: int, limiter: str) -> None:
+async def burst(reminders: int, groups: int, limiter: str, latency: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         database = Path(tmp) / "burst.sqlite3"
         await fill(database, reminders, groups, DUE)
@@ -210,6 +213,7 @@ async def burst(reminders: int, groups: int, limiter: str) -> None:
         for index in range(groups):
             fake.add_group(-1_000_000_000_000 - index, f"Grup {index}")
         fake.enforce_limits = True
+        fake.faults.slow(latency)
         await fake.start()
         arrivals: list[float] = []
         events = fake.subscribe()
@@ -254,8 +258,12 @@ def main() -> None:
     parser.add_argument("--reminders", type=int, default=1000)
     parser.add_argument("--groups", type=int, default=100)
     parser.add_argument("--limiter", choices=[*LIMITERS, "all"], default="all")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="requests reach the fake up to this late (s)"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)  # a trace a 429
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     if args.part == "_startup_child":
         print(json.dumps(asyncio.run(measure_startup(Path(args.database)))))
@@ -265,10 +273,11 @@ def main() -> None:
     if args.part in ("all", "burst"):
         print(
             f"{args.reminders} reminders due in the same minute across {args.groups} groups,"
-            " rolling-window limits enforced by the fake Bot API:"
+            " rolling-window limits enforced by the fake Bot API"
+            + (f", each request up to {args.latency * 1000:.0f} ms late:" if args.latency else ":")
         )
         for limiter in LIMITERS if args.limiter == "all" else [args.limiter]:
-            asyncio.run(burst(args.reminders, args.groups, limiter))
+            asyncio.run(burst(args.reminders, args.groups, limiter, args.latency))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ matching requests or for a share of them drawn from a seeded random generator (s
 reproducible). A failed request is recorded in ``requests`` but not carried out. By default
 only methods that send, edit or pin a message fail; ``methods=`` names others.
 
-(To make the server unreachable — connections refused — see ``FakeBotApi.go_offline``.)
+A slow network is scripted the same way: ``slow(up_to)`` holds every request for a random
+time (from the same generator) before the server sees it. To make the server unreachable —
+connections refused — see ``FakeBotApi.go_offline``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Faults:
     def __init__(self, seed: int = 0) -> None:
         self._random = random.Random(seed)  # noqa: S311 - reproducible, not secret
         self._rules: list[_Rule] = []
+        self._up_to = 0.0
         self.injected: list[tuple[str, int]] = []
         """(method, status or ``DROP``) of every request that was made to fail."""
 
@@ -54,9 +57,18 @@ class Faults:
         """Answer each matching request with ``status`` with probability ``share``."""
         self._rules.append(_Rule(status, _lowered(methods), remaining=None, share=share))
 
+    def slow(self, up_to: float) -> None:
+        """Every request reaches the server between 0 and ``up_to`` seconds late."""
+        self._up_to = up_to
+
+    def delay(self) -> float:
+        """How late the next request reaches the server."""
+        return self._random.uniform(0.0, self._up_to) if self._up_to else 0.0
+
     def clear(self) -> None:
-        """No more failures (what was injected stays in ``injected``)."""
+        """No more failures and no delay (what was injected stays in ``injected``)."""
         self._rules.clear()
+        self._up_to = 0.0
 
     def take(self, method: str) -> int | None:
         """The failure for this request (a status, or ``DROP``), or ``None`` to serve it."""

@@ -255,6 +255,9 @@ class FakeBotApi(ChatMethods):
     async def _call(
         self, request: web.Request, method: str, handler: Any, params: dict[str, Any]
     ) -> web.StreamResponse:
+        delay = self.faults.delay()
+        if delay:
+            await asyncio.sleep(delay)
         entry = (method, request)
         while (event := self._stalled.get(method.lower())) is not None and not self._closing:
             logger.debug("stalling %s", method)
