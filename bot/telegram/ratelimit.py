@@ -47,7 +47,6 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
-from telegram._utils.types import JSONDict
 from telegram.error import NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.request import HTTPXRequest
@@ -67,6 +66,7 @@ _NOT_MESSAGES = frozenset({"sendChatAction"})
 _MESSAGE_PREFIXES = ("send", "edit", "copy", "forward")
 _MESSAGE_METHODS = frozenset({"pinChatMessage", "unpinChatMessage", "unpinAllChatMessages"})
 
+JSONDict = dict[str, Any]
 Callback = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
 
 
@@ -108,11 +108,12 @@ def _describe(status: int, payload: bytes) -> str:
         description = json.loads(payload).get("description")
     except (ValueError, AttributeError):
         description = None
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = "Server error"
-    return f"{phrase} ({status})" + (f": {description}" if description else "")
+    if not description:
+        try:
+            description = HTTPStatus(status).phrase
+        except ValueError:
+            description = "Server error"
+    return f"{description} ({status})"
 
 
 def counts(endpoint: str) -> bool:

@@ -1,5 +1,5 @@
 """The rate limiter around each Bot API request: order, pauses, retries, the attempt hook,
-cancellation. The HTTP call is a scripted callback here; tests/app/test_ratelimit.py drives
+cancellation. The HTTP call is a scripted callback here; tests/app/test_flood_and_retries.py drives
 the real Application against the fake server."""
 
 import asyncio

@@ -47,7 +47,7 @@ async def schedule(bot: Harness, count: int, groups: list[int]) -> list[reminder
 async def fired_once(bot: Harness, created: list[reminders.Reminder]) -> None:
     """Every reminder arrived exactly once and its firing is recorded as sent."""
     for reminder in created:
-        copies = [m for m in bot.fake.sent if m.text.endswith(f"\n{reminder.text}")]
+        copies = [m for m in bot.fake.sent if (m.text or "").endswith(f"\n{reminder.text}")]
         assert len(copies) == 1, reminder.text
         [firing] = await firings.for_ref(bot.db, reminders.KIND, reminder.id)
         assert firing.status == "sent"
