@@ -11,7 +11,9 @@ repeated. ``tests/e2e/test_faults.py`` runs the same scenarios and asserts on th
 * ``write_lock``: another process holds SQLite's write lock longer than the busy timeout
   while commands arrive.
 * ``sigterm``: SIGTERM with 20 commands queued behind a reply Telegram does not answer.
-* ``kill_commands``: SIGKILL at random moments while 60 commands are handled.
+* ``kill_commands``: SIGKILL at random moments while 150 commands are handled.
+* ``kill_burst``: SIGKILL at random moments while 300 reminders due at once over 30 groups
+  are sent under Telegram's flood limits.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ from typing import Any
 
 from bot.fakeapi import FakeBotApi
 from bot.runtime import system_clock
+from storage import db as storage_db
+from storage import groups as storage_groups
+from storage import reminders as storage_reminders
 
 TOKEN = "123456:FAULTS-token-for-the-fake-server"  # noqa: S105 - the fake server's token
 GROUP = -1001000000001
@@ -76,7 +81,7 @@ async def start_bot(
     }
     output = log.open("ab") if log is not None else asyncio.subprocess.DEVNULL
     try:
-        return await asyncio.create_subprocess_exec(
+        process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "bot.cli",
@@ -89,6 +94,20 @@ async def start_bot(
     finally:
         if log is not None and not isinstance(output, int):
             output.close()
+    _started.append(process)
+    return process
+
+
+_started: list[asyncio.subprocess.Process] = []
+
+
+async def kill_leftovers() -> None:
+    """Kill every bot process a scenario started and did not stop (it failed half-way)."""
+    while _started:
+        process = _started.pop()
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
 
 
 async def stop_bot(process: asyncio.subprocess.Process) -> None:
@@ -151,6 +170,7 @@ async def stall(workdir: Path, *, frozen: float = 8.0) -> Figures:
             after = float("inf")
         await stop_bot(process)
     finally:
+        await kill_leftovers()
         await fake.stop()
     fired = bot_replies(fake, "🔔 Pengingat #1")
     return Figures(
@@ -204,6 +224,7 @@ async def write_lock(workdir: Path, *, hold: float = 8.0, commands: int = 5) -> 
             polling = 0
         await stop_bot(process)
     finally:
+        await kill_leftovers()
         await fake.stop()
     stored = query(database, "SELECT count(*) FROM reminders")[0][0]
     return Figures(
@@ -220,16 +241,22 @@ async def write_lock(workdir: Path, *, hold: float = 8.0, commands: int = 5) -> 
 
 
 async def sigterm(workdir: Path, *, queued: int = 20) -> Figures:
-    """SIGTERM while a reply hangs and ``queued`` commands wait: the process exits within
-    seconds; after a restart each command is carried out exactly once."""
+    """SIGTERM while replies hang and ``queued`` commands wait: the process exits within
+    seconds; after a restart each command is carried out exactly once.
+
+    The commands come from private chats, so that Telegram's 20 messages a minute in one group
+    do not stretch the replies after the restart over minutes."""
     fake = new_fake()
+    people = [3000 + i for i in range(queued)]
+    for user_id in people:
+        fake.add_user(user_id, f"Pegawai {user_id}")
     await fake.start()
     database = workdir / "rakor.sqlite3"
     try:
         process = await registered(fake, workdir)
         fake.stall("sendMessage")
-        for i in range(queued):
-            fake.send_message(GROUP, ADMIN, f"/ingatkan besok jam 9 Antre {i}")
+        for i, user_id in enumerate(people):
+            fake.send_message(user_id, user_id, f"/ingatkan besok jam 9 Antre {i}")
         await until(
             lambda: query(database, "SELECT count(*) FROM inbox")[0][0] >= queued + 1,
             what="the commands stored",
@@ -253,6 +280,7 @@ async def sigterm(workdir: Path, *, queued: int = 20) -> Figures:
         )
         await stop_bot(process)
     finally:
+        await kill_leftovers()
         await fake.stop()
     texts = [text for (text,) in query(database, "SELECT text FROM reminders")]
     wanted = [f"Antre {i}" for i in range(queued)]
@@ -268,7 +296,7 @@ async def sigterm(workdir: Path, *, queued: int = 20) -> Figures:
 
 
 async def kill_commands(
-    workdir: Path, *, commands: int = 60, kills: int = 5, seed: int = 7
+    workdir: Path, *, commands: int = 150, kills: int = 5, seed: int = 7
 ) -> Figures:
     """SIGKILL at random moments while commands are handled: each makes exactly one record.
 
@@ -293,12 +321,18 @@ async def kill_commands(
         process = await start_bot(fake, workdir, log=workdir / "bot.log")
         for i, user_id in enumerate(people):
             fake.send_message(user_id, user_id, f"/ingatkan besok jam 9 Bunuh {i}")
-        for _ in range(kills):
+        made = 0
+        while made < kills and handled() < commands:
             before = handled()
-            await until(lambda b=before: handled() > b, BOOT_TIMEOUT, "handling under way")
+            await until(
+                lambda b=before: handled() > b or handled() == commands,
+                BOOT_TIMEOUT,
+                "handling under way",
+            )
             await asyncio.sleep(rng.uniform(0.0, 0.3))
             process.send_signal(signal.SIGKILL)
             await process.wait()
+            made += 1
             process = await start_bot(fake, workdir, log=workdir / "bot.log")
         await until(
             lambda: not fake.pending_update_ids and handled() == commands,
@@ -307,6 +341,7 @@ async def kill_commands(
         )
         await stop_bot(process)
     finally:
+        await kill_leftovers()
         await fake.stop()
     texts = [text for (text,) in query(database, "SELECT text FROM reminders")]
     wanted = [f"Bunuh {i}" for i in range(commands)]
@@ -314,11 +349,109 @@ async def kill_commands(
         "kill_commands",
         {
             "commands": commands,
-            "kills": kills,
+            "kills": made,
             "lost": sum(1 for text in wanted if text not in texts),
             "doubled": sum(max(0, texts.count(text) - 1) for text in wanted),
         },
     )
+
+
+async def kill_burst(
+    workdir: Path, *, reminders: int = 300, groups: int = 30, kills: int = 15, seed: int = 3
+) -> Figures:
+    """SIGKILL at random moments while a burst of reminders due at once is sent under
+    Telegram's flood limits: none is lost; at most the ones under way at a kill go twice."""
+    rng = random.Random(seed)
+    fake = new_fake()
+    chats = tuple(-1_003_000_000_000 - index for index in range(groups))
+    for chat_id in chats:
+        fake.add_group(chat_id, f"Grup {chat_id}", admins=(ADMIN,), bot_is_admin=True)
+    fake.enforce_limits = True
+    await fake.start()
+    database = workdir / "rakor.sqlite3"
+    await _due_burst(database, chats, reminders)
+
+    def received() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for message in fake.sent:
+            if message.text.startswith("🔔 Pengingat"):
+                key = message.text.split("\n")[1]
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    try:
+        process = await start_bot(fake, workdir, chats=chats, log=workdir / "bot.log")
+        made = 0
+        while made < kills and len(received()) < reminders:
+            before = len(fake.sent)
+            await until(
+                lambda b=before: len(fake.sent) > b or len(received()) == reminders,
+                BOOT_TIMEOUT,
+                "sending under way",
+            )
+            await asyncio.sleep(rng.uniform(0.0, 0.5))
+            process.send_signal(signal.SIGKILL)
+            await process.wait()
+            made += 1
+            process = await start_bot(fake, workdir, chats=chats, log=workdir / "bot.log")
+        await until(
+            lambda: (
+                len(received()) == reminders
+                and not query(
+                    database, "SELECT 1 FROM firings WHERE status IN ('pending', 'sending')"
+                )
+            ),
+            120,
+            "every reminder sent",
+        )
+        await stop_bot(process)
+    finally:
+        await kill_leftovers()
+        await fake.stop()
+    counts = received()
+    statuses = dict(query(database, "SELECT status, count(*) FROM firings GROUP BY status"))
+    return Figures(
+        "kill_burst",
+        {
+            "reminders": reminders,
+            "groups": groups,
+            "kills": made,
+            "lost": reminders - len(counts),
+            "repeated": sum(n - 1 for n in counts.values()),
+            "uncertain": statuses.get("uncertain", 0),
+            "429s": fake.limiter.refused,
+        },
+    )
+
+
+async def _due_burst(database: Path, chats: tuple[int, ...], reminders: int) -> None:
+    """The groups registered and ``reminders`` reminders spread over them, all due now."""
+    db = await storage_db.connect(database)
+    try:
+        now = int(time.time())
+        for chat_id in chats:
+            await storage_groups.register(
+                db, chat_id, f"Grup {chat_id}", "Asia/Jakarta", "id", ADMIN, now
+            )
+        for index in range(reminders):
+            await storage_reminders.create(
+                db,
+                storage_reminders.NewReminder(
+                    chat_id=chats[index % len(chats)],
+                    creator_id=ADMIN,
+                    creator_name="Asisten",
+                    for_group=True,
+                    text=f"Burst {index}",
+                    phrase="sekarang",
+                    rule=None,
+                    zone="Asia/Jakarta",
+                    zone_named=False,
+                    next_at=now,
+                ),
+                now,
+            )
+    finally:
+        await db.close()
 
 
 SCENARIOS: dict[str, Callable[[Path], Awaitable[Figures]]] = {
@@ -326,6 +459,7 @@ SCENARIOS: dict[str, Callable[[Path], Awaitable[Figures]]] = {
     "write_lock": write_lock,
     "sigterm": sigterm,
     "kill_commands": kill_commands,
+    "kill_burst": kill_burst,
 }
 
 

@@ -11,13 +11,13 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, Defaults
-from telegram.request import HTTPXRequest, RequestData
+from telegram.ext import Application, Defaults
 
 import jobs
 from bot.runtime import CONTEXT_TYPES, App, Clock, Context, Runtime, runtime_of, system_clock
@@ -26,7 +26,9 @@ from bot.settings import Settings
 from bot.telegram import commands
 from bot.telegram.access import chat_locale
 from bot.telegram.delivery import Outbox
+from bot.telegram.flood import FloodLimits
 from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
+from bot.telegram.ratelimit import RateLimiter, TelegramRequest
 from bot.text.i18n import LANGUAGES, t
 from handlers import (
     agenda,
@@ -72,32 +74,15 @@ POLL_WARNING = 60.0
 """Seconds without a successful ``getUpdates`` before a warning is logged."""
 
 
-class PollRequest(HTTPXRequest):
+class PollRequest(TelegramRequest):
     """The ``getUpdates`` connection: reports every successful answer (``rakor status``)."""
 
     def __init__(self, on_success: Callable[[], None]) -> None:
         super().__init__(connection_pool_size=1)
         self._on_success = on_success
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: object = HTTPXRequest.DEFAULT_NONE,
-        write_timeout: object = HTTPXRequest.DEFAULT_NONE,
-        connect_timeout: object = HTTPXRequest.DEFAULT_NONE,
-        pool_timeout: object = HTTPXRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        code, payload = await super().do_request(
-            url,
-            method,
-            request_data,
-            read_timeout,  # type: ignore[arg-type]
-            write_timeout,  # type: ignore[arg-type]
-            connect_timeout,  # type: ignore[arg-type]
-            pool_timeout,  # type: ignore[arg-type]
-        )
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
         if code == 200:
             self._on_success()
         return code, payload
@@ -108,14 +93,17 @@ def build_application(
 ) -> App:
     """Build the ``Application``: one per process, shared by production, the sandbox and tests.
 
-    ``flood_limits=False`` drops the rate limiter, for the sandbox's fake Telegram, which has
-    no limits to respect (with it, a demo of 40 messages would crawl at one every 3 s).
+    ``flood_limits=False`` keeps no flood windows, for the sandbox's fake Telegram, which has
+    no limits to respect (with them, a demo of 40 messages would crawl at one every 3 s).
     """
     if settings.bot_token is None:
         raise ValueError("RAKOR_BOT_TOKEN is not set")
-    builder = Application.builder().context_types(CONTEXT_TYPES)
-    if flood_limits:
-        builder = builder.rate_limiter(rate_limiter())
+    builder = (
+        Application.builder()
+        .context_types(CONTEXT_TYPES)
+        .request(TelegramRequest())
+        .rate_limiter(rate_limiter(settings, flood_limits=flood_limits))
+    )
     # The runtime is created by python-telegram-bot from CONTEXT_TYPES; the pieces built
     # before the application reach it through this holder.
     holder: list[Runtime] = []
@@ -165,14 +153,12 @@ def build_application(
     return app
 
 
-def rate_limiter() -> AIORateLimiter:
-    """Telegram's flood limits: 30 messages a second per bot, 20 a minute per group.
-
-    The overall limit is spread evenly (one message every 1/30 s) rather than allowed as a
-    burst of 30 followed by 30 a second, which can put up to 60 messages in one second and
-    earn 429s; groups keep their burst of 20, so a reply of two messages is not held back.
-    """
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=5)
+def rate_limiter(settings: Settings, *, flood_limits: bool = True) -> RateLimiter:
+    """Every Bot API request passes here: Telegram's flood limits kept with the settings'
+    margin, 429s waited out, requests that were never carried out retried
+    (``bot/telegram/ratelimit.py``). Without flood limits only the windows are left out."""
+    limits = FloodLimits(settings.flood_per_second, settings.flood_per_group_minute)
+    return RateLimiter(limits if flood_limits else None)
 
 
 async def post_init(app: App) -> None:

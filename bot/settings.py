@@ -51,6 +51,14 @@ class Settings(BaseSettings):
     admin_cache_seconds: int = Field(default=120, ge=0)
     """How long the list of a group's Telegram administrators is cached."""
 
+    flood_per_second: int = Field(default=29, ge=1, le=30)
+    """Messages (sent, edited, pinned) counted in any rolling second; Telegram allows 30. Each
+    counts until a second after its answer, so network delays need no margin; the one message
+    below 30 is for what the bot cannot see (Telegram's own counting)."""
+
+    flood_per_group_minute: int = Field(default=19, ge=1, le=20)
+    """Messages the bot lets out to one group in any rolling minute; Telegram allows 20."""
+
     log_level: str = "INFO"
 
     sandbox_port: int = Field(default=8080, ge=1, le=65535)

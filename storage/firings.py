@@ -172,21 +172,32 @@ async def next_send_at(db: Database) -> int | None:
 
 async def mark_attempted(db: Database, firing_id: int, now: int) -> None:
     """A request carrying the firing has left the rate limiter."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE firings SET status = 'sending', attempts = attempts + 1, attempted_at = ?"
-            " WHERE id = ?",
-            (now, firing_id),
-        )
+    await db.write(
+        "UPDATE firings SET status = 'sending', attempts = attempts + 1, attempted_at = ?"
+        " WHERE id = ?",
+        (now, firing_id),
+    )
 
 
-async def mark_sent(db: Database, firing_id: int, message_id: int, now: int) -> None:
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE firings SET status = 'sent', sent_at = ?, message_id = ?, retry_at = NULL"
-            " WHERE id = ?",
-            (now, message_id, firing_id),
-        )
+async def mark_sent(db: Database, firing_id: int, now: int) -> None:
+    """Telegram answered the firing's (last) request."""
+    await db.write(
+        "UPDATE firings SET status = 'sent', sent_at = ?, retry_at = NULL WHERE id = ?",
+        (now, firing_id),
+    )
+
+
+async def set_message(db: Database, firing_id: int, message_id: int) -> None:
+    """The message the firing became (its last part)."""
+    await db.write("UPDATE firings SET message_id = ? WHERE id = ?", (message_id, firing_id))
+
+
+async def mark_not_sent(db: Database, firing_id: int) -> None:
+    """The request certainly was not carried out (a 5xx, no connection): back to unsent,
+    without the suspicion of a repeat."""
+    await db.write(
+        "UPDATE firings SET status = 'pending' WHERE id = ? AND status = 'sending'", (firing_id,)
+    )
 
 
 async def mark_failed(db: Database, firing_id: int, error: str, now: int) -> None:

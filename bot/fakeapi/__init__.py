@@ -11,6 +11,10 @@ Set the scene with ``add_user`` / ``add_group`` / ``set_admins`` / ``set_bot_adm
 users with ``send_message`` / ``edit_message`` / ``press_button`` / ``add_update``; inspect
 what the bot did with ``sent``, ``messages(chat_id)``, ``requests``, ``callback_answers``,
 ``commands``, ``left_chats``; synchronise with ``await wait_for(predicate)``.
+
+Telegram's flood limits (``limits.py``) are enforced with ``enforce_limits = True``; failures
+are injected with ``faults`` (5xx answers, dropped connections; ``faults.py``) and
+``go_offline`` / ``go_online`` (connections refused).
 """
 
 from bot.fakeapi.html import EntityParseError, entities_to_html, parse_html, utf16_len

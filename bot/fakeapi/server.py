@@ -7,11 +7,13 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
 
 from bot.fakeapi.chats import ChatMethods
+from bot.fakeapi.faults import DROP, Faults
 from bot.fakeapi.limits import FloodLimiter
 from bot.fakeapi.models import ApiError, UploadedFile
 from bot.fakeapi.world import Clock
@@ -67,11 +69,13 @@ class FakeBotApi(ChatMethods):
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.enforce_limits = False
         self.limiter = FloodLimiter()
+        self.faults = Faults()
         self.host = "127.0.0.1"
         self.port = 0
         self._stalled: dict[str, asyncio.Event] = {}
         self._hanging: list[tuple[str, web.Request]] = []
         self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -96,13 +100,41 @@ class FakeBotApi(ChatMethods):
         self._closing = False
         self._runner = web.AppRunner(self.make_app(), shutdown_timeout=0.5, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
+        self._site = site = web.TCPSite(self._runner, host, port)
         await site.start()
         server = site._server  # noqa: SLF001 - the only way to learn the bound port
         sockets = getattr(server, "sockets", None) or []
         self.host = host
         self.port = sockets[0].getsockname()[1] if sockets else port
         logger.info("fake Bot API listening on %s", self.base_url)
+
+    async def go_offline(self) -> None:
+        """Become unreachable: new connections are refused (the client sees
+        ``httpx.ConnectError``) and idle ones are closed; requests under way still finish."""
+        if self._runner is None or self._site is None:
+            return
+        await self._site.stop()
+        self._site = None
+        server = self._runner.server
+        if server is None:
+            return
+        idle = []
+        for connection in server.connections:
+            if connection._request_in_progress:  # noqa: SLF001 - aiohttp tells no other way
+                connection.close()  # after its answer
+            else:
+                connection.force_close()
+                idle.append(connection)
+        for _ in range(100):  # until closed, so that no client reuses one meanwhile
+            if not set(idle) & set(server.connections):
+                break
+            await asyncio.sleep(0)
+
+    async def go_online(self) -> None:
+        """Accept connections again, on the same port."""
+        if self._runner is not None and self._site is None:
+            self._site = web.TCPSite(self._runner, self.host, self.port)
+            await self._site.start()
 
     async def stop(self) -> None:
         """Stop serving; pending long-polls and stalled calls are released."""
@@ -113,6 +145,7 @@ class FakeBotApi(ChatMethods):
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+            self._site = None
 
     async def __aenter__(self) -> FakeBotApi:
         await self.start()
@@ -222,6 +255,9 @@ class FakeBotApi(ChatMethods):
     async def _call(
         self, request: web.Request, method: str, handler: Any, params: dict[str, Any]
     ) -> web.StreamResponse:
+        delay = self.faults.delay()
+        if delay:
+            await asyncio.sleep(delay)
         entry = (method, request)
         while (event := self._stalled.get(method.lower())) is not None and not self._closing:
             logger.debug("stalling %s", method)
@@ -233,18 +269,27 @@ class FakeBotApi(ChatMethods):
         if self._closing or request.transport is None or request.transport.is_closing():
             logger.debug("dropping %s: server closing or client gone", method)
             return self._response(ApiError(502, "Bad Gateway").payload(), 502)
+        fault = self.faults.take(method)
+        if fault == DROP:
+            logger.debug("dropping the connection of %s without an answer", method)
+            request.protocol.force_close()
+            return self._response(ApiError(502, "Bad Gateway").payload(), 502)
+        if fault == HTTPStatus.TOO_MANY_REQUESTS:
+            return self._response(
+                ApiError(fault, "Too Many Requests: retry after 1", 1).payload(), fault
+            )
+        if fault is not None:
+            return self._response(ApiError(fault, HTTPStatus(fault).phrase).payload(), fault)
         chat_id = params.get("chat_id")
         limited_chat = chat_id if isinstance(chat_id, int) else None
         try:
             if self.enforce_limits:
-                retry_after = self.limiter.check(method, limited_chat)
+                retry_after = self.limiter.admit(method, limited_chat)
                 if retry_after is not None:
                     raise ApiError(
                         429, f"Too Many Requests: retry after {retry_after}", retry_after
                     )
             result = await handler(params)
-            if self.enforce_limits:
-                self.limiter.record(method, limited_chat)
         except ApiError as error:
             logger.debug("%s -> %s %s", method, error.code, error.description)
             return self._response(error.payload(), error.code)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -38,6 +39,8 @@ MAX_FAULTS = 8
 """After this many failures in a row an item is given up (its source marks it failed)."""
 FAULT_BACKOFF = timedelta(minutes=1)
 MAX_FAULT_BACKOFF = timedelta(hours=6)
+KICK_INTERVAL = 0.05
+"""Seconds between two nudges of the outbox while a burst is being claimed."""
 RUN_BACKOFF = timedelta(seconds=5)
 MAX_RUN_BACKOFF = timedelta(minutes=1)
 
@@ -141,9 +144,11 @@ class Dispatcher:
         await self.wake()
 
     async def _claim_due(self, now: datetime) -> None:
+        """Claim every due item; sending starts while a long burst is still being claimed."""
         db = self.runtime.database
         epoch = int(now.timestamp())
         set_aside = await faults.keys(db)
+        kicked = time.monotonic()
         for source in self.sources:
             for entry in await source.due(db, epoch):
                 try:
@@ -153,6 +158,9 @@ class Dispatcher:
                     continue
                 if (source.name, entry.ref_id) in set_aside:
                     await faults.clear(db, source.name, entry.ref_id)
+                if time.monotonic() - kicked > KICK_INTERVAL:
+                    await self.outbox.kick()
+                    kicked = time.monotonic()
 
     async def _set_aside(
         self, source: Source[Any], entry: Due[Any], exc: Exception, now: int

@@ -4,7 +4,10 @@ A firing is claimed with its message (``storage.firings``); the :class:`Outbox` 
 Telegram and records the outcome, so that a scheduled message is never lost:
 
 * Flood limits (429) and failures that certainly never reached Telegram (no connection, an
-  HTTP 5xx) are retried by the rate limiter, then by the outbox with back-off, without end.
+  HTTP 5xx) are retried by the rate limiter (``bot/telegram/ratelimit.py``), then by the
+  outbox with back-off, without end. A firing counts as attempted only once its request has
+  left the rate limiter (``SendOptions.on_attempt``): one still waiting there when the process
+  dies is sent normally after the restart.
 * A request whose outcome is unknown (a timeout after it left, a crash while it was under
   way) is sent once more, marked as a possible repeat; after :data:`MAX_UNKNOWN` such
   attempts the firing is recorded as uncertain.
@@ -21,15 +24,16 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-import httpx
 from telegram import Message
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError
 from telegram.ext import ExtBot
 
 from bot.runtime import Runtime
 from bot.services import groups as groups_service
 from bot.telegram.access import chat_locale
 from bot.telegram.buttons import markup_of
+from bot.telegram.inbox import with_backoff
+from bot.telegram.ratelimit import SendOptions, never_carried_out
 from bot.text.i18n import t
 from bot.text.render import split_html
 from storage import firings
@@ -53,6 +57,8 @@ class Outbox:
         self._refused = refused
         self._bot: ExtBot[Any] | None = None
         self._workers: dict[int, asyncio.Task[None]] = {}
+        self._wire = asyncio.Semaphore(1)
+        """Held by the one firing whose request is out (see :meth:`_attempt_hooks`)."""
 
     def start(self, bot: ExtBot[Any]) -> None:
         self._bot = bot
@@ -63,6 +69,11 @@ class Outbox:
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
+
+    async def kick(self) -> None:
+        """Start sending what is due now, without waiting for it (claims still coming in)."""
+        for chat_id in await firings.chats_to_send(self.runtime.database, self._epoch()):
+            self._worker(chat_id)
 
     async def flush(self) -> None:
         """Send everything due now, each chat by one worker; raises what a worker raised."""
@@ -92,19 +103,9 @@ class Outbox:
 
     async def send(self, firing: Firing) -> None:
         """Hand one firing to Telegram and record what became of it."""
-        if self._bot is None:
-            raise RuntimeError("the outbox is started in post_init")
         db = self.runtime.database
-        attempted = False
-
-        async def on_attempt() -> None:
-            nonlocal attempted
-            if not attempted:
-                attempted = True
-                await firings.mark_attempted(db, firing.id, self._epoch())
-
         try:
-            message = await self._deliver(firing, on_attempt)
+            message = await self._deliver(firing)
         except ChatMigrated as exc:
             await groups_service.migrate(db, firing.chat_id, exc.new_chat_id, self._epoch())
             await firings.retry_later(db, firing.id, str(exc), self._epoch(), maybe_sent=False)
@@ -113,12 +114,15 @@ class Outbox:
         except BadRequest as exc:
             await self._fail(firing, exc, refused="chat not found" in str(exc).lower())
         except NetworkError as exc:
-            await self._retry(firing, exc, maybe_sent=attempted and not never_received(exc))
+            await self._retry(firing, exc, maybe_sent=not never_carried_out(exc))
         else:
-            await firings.mark_sent(db, firing.id, message.message_id, self._epoch())
+            await firings.set_message(db, firing.id, message.message_id)
 
-    async def _deliver(self, firing: Firing, on_attempt: Callable[[], Awaitable[None]]) -> Message:
-        assert self._bot is not None  # noqa: S101 - checked by send()
+    async def _deliver(self, firing: Firing) -> Message:
+        """Send the firing's parts through the rate limiter (which waits out 429s and retries
+        what never reached Telegram), each attempt recorded around its request."""
+        if self._bot is None:
+            raise RuntimeError("the outbox is started in post_init")
         text = firing.message.text
         if firing.repeat:
             lang, _ = await chat_locale(self.runtime, firing.chat_id)
@@ -128,18 +132,49 @@ class Outbox:
         message: Message | None = None
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            while True:
-                if index == 0:
-                    await on_attempt()
-                try:
-                    message = await self._bot.send_message(
-                        firing.chat_id, part, reply_markup=markup if last else None
-                    )
-                    break
-                except RetryAfter as exc:  # only without a rate limiter, which waits these out
-                    await asyncio.sleep(seconds(exc.retry_after) + 0.1)
+            message = await self._bot.send_message(
+                firing.chat_id,
+                part,
+                reply_markup=markup if last else None,
+                rate_limit_args=self._attempt_hooks(firing, last=last),
+            )
         assert message is not None  # noqa: S101 - split_html returns at least one part
         return message
+
+    def _attempt_hooks(self, firing: Firing, *, last: bool) -> SendOptions:
+        """One firing on the wire at a time: as its request leaves the rate limiter it becomes
+        ``sending``; when the answer is back it is ``sent`` (after its last part) before the
+        next firing may leave, and a request certainly not carried out makes it ``pending``
+        again. So a crash at any moment leaves at most one firing whose fate is unknown."""
+        db = self.runtime.database
+
+        async def on_attempt() -> None:
+            await self._wire.acquire()
+            try:
+                await with_backoff(
+                    f"recording firing {firing.id} under way",
+                    lambda: firings.mark_attempted(db, firing.id, self._epoch()),
+                )
+            except BaseException:
+                self._wire.release()
+                raise
+
+        async def after_attempt(error: BaseException | None) -> None:
+            try:
+                if error is None and last:
+                    await with_backoff(
+                        f"recording firing {firing.id} sent",
+                        lambda: firings.mark_sent(db, firing.id, self._epoch()),
+                    )
+                elif isinstance(error, NetworkError) and never_carried_out(error):
+                    await with_backoff(
+                        f"recording firing {firing.id} not sent",
+                        lambda: firings.mark_not_sent(db, firing.id),
+                    )
+            finally:
+                self._wire.release()
+
+        return SendOptions(on_attempt=on_attempt, after_attempt=after_attempt)
 
     async def _fail(self, firing: Firing, exc: Exception, *, refused: bool) -> None:
         logger.warning("firing %s to chat %s failed: %s", firing.id, firing.chat_id, exc)
@@ -174,12 +209,3 @@ class Outbox:
 
     def _epoch(self) -> int:
         return int(self.runtime.now().timestamp())
-
-
-def never_received(exc: NetworkError) -> bool:
-    """Whether a failed request certainly never reached Telegram, so sending again is safe."""
-    return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-
-
-def seconds(delay: timedelta | float) -> float:
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)

@@ -7,12 +7,14 @@ import datetime as dtm
 from collections.abc import AsyncIterator
 
 import aiohttp
+import httpx
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
-from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
 from bot.fakeapi import FakeBotApi
+from bot.fakeapi.faults import DROP
 
 TOKEN = "123456:TEST-token"
 GROUP = -1001234567890
@@ -318,6 +320,82 @@ async def test_flood_limits(fake: FakeBotApi, bot: Bot, monkeypatch: pytest.Monk
         await bot.send_message(2030, "hai")
     assert caught.value.retry_after == dtm.timedelta(seconds=1)
     assert len(fake.sent) == 50
+
+
+async def test_flood_windows_roll_and_count_every_message_on_arrival(
+    fake: FakeBotApi, bot: Bot
+) -> None:
+    now = [1000.0]
+    fake.limiter.now = lambda: now[0]
+    fake.enforce_limits = True
+    for user_id in range(2000, 2030):
+        fake.add_user(user_id, "U")
+        fake.send_message(user_id, user_id, "/start")
+    for user_id in range(2000, 2020):  # 20 sends at 1000.0 ...
+        await bot.send_message(user_id, "hai")
+    now[0] += 0.6
+    first = await bot.send_message(GROUP, "satu")  # ... and edits and a pin at 1000.6 ...
+    for index in range(8):
+        await bot.edit_message_text(f"ubah {index}", GROUP, first.message_id)
+    with pytest.raises(BadRequest, match="rights"):  # refused, but it arrived: it counts
+        await bot.pin_chat_message(GROUP, first.message_id)
+    with pytest.raises(RetryAfter):  # ... make 30 in the second ending at 1000.6
+        await bot.send_message(2020, "hai")
+    now[0] += 0.4  # the 20 sends of 1000.0 left the window (a fixed bucket would not know)
+    for user_id in range(2020, 2030):
+        await bot.send_message(user_id, "hai")
+    await bot.get_chat(GROUP)  # lookups do not count
+    assert fake.limiter.refused == 1
+    assert fake.limiter.busiest_second() == 31  # the refused request arrived too
+    assert fake.limiter.busiest_group_minute() == 10
+
+
+async def test_faults_answer_5xx_or_drop_without_carrying_out(fake: FakeBotApi, bot: Bot) -> None:
+    fake.faults.fail_next(1, status=502)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.send_message(GROUP, "satu")
+    fake.faults.fail_next(1, status=DROP)
+    with pytest.raises(NetworkError) as dropped:
+        await bot.send_message(GROUP, "dua")
+    assert isinstance(dropped.value.__cause__, httpx.RemoteProtocolError)
+    fake.faults.fail_next(1, status=429, methods=["editMessageText"])
+    await bot.get_me()  # other methods are not touched
+    sent = await bot.send_message(GROUP, "tiga")
+    with pytest.raises(RetryAfter):
+        await bot.edit_message_text("ubah", GROUP, sent.message_id)
+    assert fake.faults.injected == [("sendMessage", 502), ("sendMessage", DROP),
+                                    ("editMessageText", 429)]  # fmt: skip
+    assert [m.text for m in fake.sent] == ["tiga"]
+    assert [method for method, _ in fake.requests].count("sendMessage") == 3
+
+
+async def test_a_share_of_faults_is_reproducible_from_its_seed(fake: FakeBotApi, bot: Bot) -> None:
+    outcomes = []
+    for _ in range(2):
+        fake.faults.seed(7)
+        fake.faults.fail_share(0.5, status=500)
+        run = []
+        for index in range(12):
+            try:
+                await bot.send_message(GROUP, f"pesan {index}")
+                run.append(True)
+            except NetworkError:
+                run.append(False)
+        fake.faults.clear()
+        outcomes.append(run)
+    assert outcomes[0] == outcomes[1]
+    assert True in outcomes[0] and False in outcomes[0]
+
+
+async def test_offline_refuses_connections_until_online(fake: FakeBotApi, bot: Bot) -> None:
+    await bot.get_me()  # a kept-alive connection, closed by going offline
+    await fake.go_offline()
+    with pytest.raises(NetworkError) as refused:
+        await bot.send_message(GROUP, "hilang")
+    assert isinstance(refused.value.__cause__, httpx.ConnectError)
+    await fake.go_online()
+    await bot.send_message(GROUP, "kembali")
+    assert [m.text for m in fake.sent] == ["kembali"]
 
 
 async def test_stall_and_unstall(fake: FakeBotApi, bot: Bot) -> None:

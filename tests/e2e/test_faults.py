@@ -40,9 +40,20 @@ async def test_sigterm_with_twenty_commands_queued_exits_fast_and_each_is_handle
 
 
 async def test_sigkill_at_random_points_makes_each_record_exactly_once(tmp_path: Path) -> None:
-    figures = (await faults.kill_commands(tmp_path, commands=60, kills=5, seed=11)).values
+    figures = (await faults.kill_commands(tmp_path, commands=150, kills=5, seed=11)).values
+    assert figures["kills"] >= 3  # the process really died under the commands
     assert figures["lost"] == 0
     assert figures["doubled"] == 0
+
+
+async def test_sigkill_during_a_burst_loses_nothing_and_repeats_at_most_one_per_kill(
+    tmp_path: Path,
+) -> None:
+    figures = (await faults.kill_burst(tmp_path, reminders=300, groups=30, kills=5)).values
+    assert figures["kills"] >= 3
+    assert figures["lost"] == 0
+    assert figures["repeated"] <= figures["kills"]
+    assert figures["429s"] == 0
 
 
 def damaged(tmp_path: Path) -> Path:

@@ -14,7 +14,6 @@ from telegram.error import (
     ChatMigrated,
     Forbidden,
     NetworkError,
-    RetryAfter,
     TimedOut,
 )
 
@@ -22,6 +21,7 @@ from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram import delivery
 from bot.telegram.delivery import Outbox
+from bot.telegram.ratelimit import SendOptions, ServerError
 from storage import db as storage_db
 from storage import firings, groups
 from storage.firings import Firing, NewFiring, Outgoing
@@ -37,15 +37,23 @@ def caused(error: Exception, cause: Exception) -> Exception:
 
 
 class ScriptedBot:
-    """Answers send_message from a script: an exception to raise, or None for success."""
+    """Answers send_message from a script: an exception to raise, or None for success. Like
+    the rate limiter, it calls the request's attempt hooks around it."""
 
     def __init__(self, *script: Exception | None) -> None:
         self.script = list(script)
         self.sent: list[tuple[int, str]] = []
 
-    async def send_message(self, chat_id: int, text: str, **kwargs: Any) -> Message:
+    async def send_message(
+        self, chat_id: int, text: str, *, rate_limit_args: SendOptions | None = None, **_: Any
+    ) -> Message:
+        options = rate_limit_args or SendOptions()
+        if options.on_attempt is not None:
+            await options.on_attempt()
         self.sent.append((chat_id, text))
         outcome = self.script.pop(0) if self.script else None
+        if options.after_attempt is not None:
+            await options.after_attempt(outcome)
         if outcome is not None:
             raise outcome
         return Message(len(self.sent), None, Chat(chat_id, "supergroup"), text=text)  # type: ignore[arg-type]
@@ -94,8 +102,9 @@ async def send(runtime: Runtime, bot: ScriptedBot, refusals: Refusals) -> Firing
     ("script", "status", "calls", "repeat", "refused"),
     [
         ((), "sent", 1, False, False),
-        ((RetryAfter(0), RetryAfter(0)), "sent", 3, False, False),
-        # certainly never reached Telegram: tried again later, not a repeat
+        # certainly never reached Telegram (after the rate limiter's own retries): tried again
+        # later, not a repeat
+        ((ServerError(502, "Bad Gateway (502)"),), "pending", 1, False, False),
         (
             (caused(NetworkError("no route"), httpx.ConnectError("refused")),),
             "pending",
@@ -114,17 +123,12 @@ async def send(runtime: Runtime, bot: ScriptedBot, refusals: Refusals) -> Firing
 )
 async def test_outcomes(
     runtime: Runtime,
-    monkeypatch: pytest.MonkeyPatch,
     script: tuple[Exception, ...],
     status: str,
     calls: int,
     repeat: bool,
     refused: bool,
 ) -> None:
-    async def no_sleep(_: float) -> None:
-        return None
-
-    monkeypatch.setattr(delivery.asyncio, "sleep", no_sleep)
     bot = ScriptedBot(*script)
     refusals = Refusals([])
     stored = await send(runtime, bot, refusals)

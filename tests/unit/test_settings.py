@@ -49,6 +49,8 @@ def test_token_is_secret_and_urls_are_built(monkeypatch: pytest.MonkeyPatch) -> 
         ("RAKOR_TIMEZONE", "Mars/Olympus"),
         ("RAKOR_LANGUAGE", "fr"),
         ("RAKOR_MODE", "carrier-pigeon"),
+        ("RAKOR_FLOOD_PER_SECOND", "31"),  # above Telegram's own limit
+        ("RAKOR_FLOOD_PER_GROUP_MINUTE", "0"),
     ],
 )
 def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
