@@ -11,7 +11,7 @@ from storage.db import Database, from_row
 
 search.register_source(
     search.KIND_AGENDA_ITEM,
-    "SELECT a.group_id, a.id, a.number, u.code, a.created_at, a.text"
+    "SELECT a.group_id, a.id AS record_id, a.number, u.code AS unit_code, a.created_at, a.text"
     " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
 )
 

@@ -9,7 +9,7 @@ from storage.db import Database, from_row
 
 search.register_source(
     search.KIND_DECISION,
-    "SELECT d.group_id, d.id, d.number, u.code, d.created_at, d.text"
+    "SELECT d.group_id, d.id AS record_id, d.number, u.code AS unit_code, d.created_at, d.text"
     " FROM decisions d LEFT JOIN units u ON u.id = d.unit_id ORDER BY d.id",
 )
 

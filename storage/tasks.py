@@ -100,12 +100,13 @@ EVENT_SELECT = f"SELECT {_EVENT_COLUMNS} FROM task_events"
 
 search.register_source(
     search.KIND_TASK,
-    "SELECT t.group_id, t.id, t.number, u.code, t.created_at, t.text"
+    "SELECT t.group_id, t.id AS record_id, t.number, u.code AS unit_code, t.created_at, t.text"
     " FROM tasks t JOIN units u ON u.id = t.unit_id ORDER BY t.id",
 )
 search.register_source(
     search.KIND_TASK_NOTE,
-    "SELECT t.group_id, e.id, t.number, u.code, e.at, e.text"
+    "SELECT t.group_id, e.id AS record_id, t.number, u.code AS unit_code,"
+    " e.at AS created_at, e.text"
     " FROM task_events e JOIN tasks t ON t.id = e.task_id JOIN units u ON u.id = t.unit_id"
     " WHERE e.kind IN ('progress', 'blocked') ORDER BY e.id",
 )
