@@ -59,8 +59,8 @@ def _columns(cls: type[DataclassInstance]) -> tuple[tuple[str, bool], ...]:
 async def one_row(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> aiosqlite.Row:
     """The first row of a statement that always yields one (a ``RETURNING``, or a record written
     in the same transaction); raises :class:`RuntimeError` when it yields none."""
-    cursor = await conn.execute(sql, params)
-    row = await cursor.fetchone()
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
     if row is None:
         raise RuntimeError(f"expected a row from: {sql}")
     return row

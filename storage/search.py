@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.domain.textsearch import Query, Segment, build_query, index_columns, snippet
-from storage.db import Database, from_row
+from storage.db import Database, from_row, one_row
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,8 @@ async def index_record(
     """Add or replace the record ``(kind, record_id)``; call inside the write's transaction."""
     _check_kind(kind)
     exact, stems = index_columns(text)
-    async with conn.execute(
+    row = await one_row(
+        conn,
         "INSERT INTO search_docs (group_id, kind, record_id, number, unit_code, created_at, body)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (kind, record_id) DO UPDATE SET group_id = excluded.group_id,"
@@ -135,10 +136,7 @@ async def index_record(
         " created_at = excluded.created_at, body = excluded.body"
         " RETURNING id",
         (group_id, kind, record_id, number, unit_code, created_at, text),
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is None:  # pragma: no cover - RETURNING always yields the row
-        raise RuntimeError("search_docs upsert returned nothing")
+    )
     doc_id = int(row["id"])
     await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
     await conn.execute(
