@@ -180,7 +180,8 @@ async def main(args: argparse.Namespace) -> None:
             registry = SourceRegistry()
             registry.register(
                 KIND_DECISION,
-                "SELECT group_id, id, number, unit_code, created_at, text FROM bench_records",
+                "SELECT group_id, id AS record_id, number, unit_code, created_at, text"
+                " FROM bench_records",
             )
             started = time.perf_counter()
             await reindex(db, registry)

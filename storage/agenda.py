@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import records, search
-from storage.db import Database
+from storage.db import Database, from_row
 
 search.register_source(
     search.KIND_AGENDA_ITEM,
-    "SELECT a.group_id, a.id, a.number, u.code, a.created_at, a.text"
+    "SELECT a.group_id, a.id AS record_id, a.number, u.code AS unit_code, a.created_at, a.text"
     " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
 )
 
@@ -34,12 +34,13 @@ class AgendaItem:
     """For a carried item: the number of the meeting it continues in (None: not yet set)."""
 
 
-_SELECT = (
-    "SELECT a.id, a.group_id, a.number, a.meeting_id, u.code, a.author_name, a.text, a.status,"
+SELECT = (
+    "SELECT a.id, a.group_id, a.number, a.meeting_id, u.code AS unit_code, a.author_name,"
+    " a.text, a.status,"
     " (SELECT m.number FROM agenda_items f JOIN meetings m ON m.id = f.meeting_id"
-    "  WHERE f.id = a.carried_from_id),"
+    "  WHERE f.id = a.carried_from_id) AS carried_from_meeting,"
     " (SELECT m.number FROM agenda_items n JOIN meetings m ON m.id = n.meeting_id"
-    "  WHERE n.carried_from_id = a.id)"
+    "  WHERE n.carried_from_id = a.id) AS carried_to_meeting"
     " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id"
 )
 
@@ -109,22 +110,22 @@ async def add(
 
 
 async def get(db: Database, item_id: int) -> AgendaItem | None:
-    row = await db.fetch_one(_SELECT + " WHERE a.id = ?", (item_id,))
-    return AgendaItem(*row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE a.id = ?", (item_id,))
+    return from_row(AgendaItem, row) if row else None
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[AgendaItem]:
     """The meeting's agenda in the order items were added."""
-    rows = await db.fetch_all(_SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,))
-    return [AgendaItem(*row) for row in rows]
+    rows = await db.fetch_all(SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,))
+    return [from_row(AgendaItem, row) for row in rows]
 
 
 async def waiting(db: Database, group_id: int) -> list[AgendaItem]:
     """Items carried over while no later meeting was scheduled."""
     rows = await db.fetch_all(
-        _SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
+        SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
     )
-    return [AgendaItem(*row) for row in rows]
+    return [from_row(AgendaItem, row) for row in rows]
 
 
 async def carry_over(
@@ -144,15 +145,14 @@ async def carry_over(
         row = await cursor.fetchone()
         if row is None:
             return None
-        group_id, unit_id, author_id, author_name, text = row
         copy = await _insert(
             conn,
-            group_id=group_id,
+            group_id=row["group_id"],
             meeting_id=next_meeting_id,
-            unit_id=unit_id,
-            author_id=author_id,
-            author_name=author_name,
-            text=text,
+            unit_id=row["unit_id"],
+            author_id=row["author_id"],
+            author_name=row["author_name"],
+            text=row["text"],
             carried_from_id=item_id,
             origin=None,
             now=now,

@@ -13,7 +13,7 @@ from typing import Literal
 import aiosqlite
 
 from storage import firings, records, search
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
 
@@ -91,9 +91,11 @@ _FOR = "u.group_id = a.group_id AND u.created_at <= a.created_at AND u.removed_a
 """The units announcement ``a`` is for (``u``)."""
 _PROGRESS = (
     f"(SELECT count(*) FROM announcement_acks k JOIN units u ON u.id = k.unit_id"
-    f" WHERE k.announcement_id = a.id AND {_FOR}),"
-    f" (SELECT count(*) FROM units u WHERE {_FOR})"
+    f" WHERE k.announcement_id = a.id AND {_FOR}) AS acked,"
+    f" (SELECT count(*) FROM units u WHERE {_FOR}) AS total"
 )
+SELECT = f"SELECT {_COLUMNS} FROM announcements a"
+PROGRESS_SELECT = f"SELECT {_PROGRESS} FROM announcements a"
 _NOT_ACKED = (
     "NOT EXISTS (SELECT 1 FROM announcement_acks k"
     " WHERE k.announcement_id = a.id AND k.unit_id = u.id)"
@@ -101,28 +103,9 @@ _NOT_ACKED = (
 
 search.register_source(
     search.KIND_ANNOUNCEMENT,
-    "SELECT a.group_id, a.id, a.number, u.code, a.created_at, a.text"
+    "SELECT a.group_id, a.id AS record_id, a.number, u.code AS unit_code, a.created_at, a.text"
     " FROM announcements a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
 )
-
-
-def _announcement(row: aiosqlite.Row) -> Announcement:
-    return Announcement(
-        id=row["id"],
-        group_id=row["group_id"],
-        number=row["number"],
-        author_id=row["author_id"],
-        author_name=row["author_name"],
-        unit_id=row["unit_id"],
-        text=row["text"],
-        created_at=row["created_at"],
-        message_id=row["message_id"],
-        source_message_id=row["source_message_id"],
-        first_followup_at=row["first_followup_at"],
-        second_followup_at=row["second_followup_at"],
-        next_followup_at=row["next_followup_at"],
-        followups_sent=row["followups_sent"],
-    )
 
 
 async def create(
@@ -150,11 +133,8 @@ async def create(
             now=now,
             entry=records.SearchEntry(search.KIND_ANNOUNCEMENT, new.text, new.unit_id),
         )
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (inserted.id,)
-        )
-        row = await cursor.fetchone()
-    return _announcement(row), inserted.created
+        row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
+    return from_row(Announcement, row), inserted.created
 
 
 async def set_message(db: Database, announcement_id: int, message_id: int) -> None:
@@ -166,18 +146,13 @@ async def set_message(db: Database, announcement_id: int, message_id: int) -> No
 
 
 async def get(db: Database, announcement_id: int) -> Announcement | None:
-    row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM announcements a WHERE a.id = ?", (announcement_id,)
-    )
-    return _announcement(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE a.id = ?", (announcement_id,))
+    return from_row(Announcement, row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Announcement | None:
-    row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM announcements a WHERE a.group_id = ? AND a.number = ?",
-        (group_id, number),
-    )
-    return _announcement(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE a.group_id = ? AND a.number = ?", (group_id, number))
+    return from_row(Announcement, row) if row else None
 
 
 async def progress(db: Database, announcement_id: int) -> Progress:
@@ -187,11 +162,9 @@ async def progress(db: Database, announcement_id: int) -> Progress:
 
 
 async def _progress(conn: aiosqlite.Connection, announcement_id: int) -> Progress:
-    cursor = await conn.execute(
-        f"SELECT {_PROGRESS} FROM announcements a WHERE a.id = ?", (announcement_id,)
-    )
+    cursor = await conn.execute(PROGRESS_SELECT + " WHERE a.id = ?", (announcement_id,))
     row = await cursor.fetchone()
-    return Progress(row[0], row[1]) if row else Progress(0, 0)
+    return from_row(Progress, row) if row else Progress(0, 0)
 
 
 async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
@@ -201,7 +174,7 @@ async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
         " ORDER BY a.number DESC LIMIT ?",
         (group_id, limit),
     )
-    return [Listed(_announcement(row), Progress(row[14], row[15])) for row in rows]
+    return [Listed(from_row(Announcement, row), from_row(Progress, row)) for row in rows]
 
 
 async def acknowledge(
@@ -222,14 +195,15 @@ async def acknowledge(
         )
         if cursor.rowcount == 1:
             return Ack("stored", await _progress(conn, announcement_id))
-        cursor = await conn.execute(
-            "SELECT coalesce(p.full_name, ''), k.acked_at FROM announcement_acks k"
+        row = await one_row(
+            conn,
+            "SELECT coalesce(p.full_name, '') AS name, k.acked_at FROM announcement_acks k"
             " LEFT JOIN users p ON p.user_id = k.user_id"
             " WHERE k.announcement_id = ? AND k.unit_id = ?",
             (announcement_id, unit_id),
         )
-        name, at = await cursor.fetchone()
-        return Ack("already", await _progress(conn, announcement_id), name, at)
+        progress = await _progress(conn, announcement_id)
+        return Ack("already", progress, by_name=row["name"], at=row["acked_at"])
 
 
 async def missing_units(db: Database, announcement_id: int) -> list[MissingUnit]:
@@ -251,27 +225,26 @@ async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[Mis
     rows = await cursor.fetchall()
     grouped: dict[int, tuple[Unit, list[tuple[int, str]]]] = {}
     for row in rows:
-        unit, members = grouped.setdefault(row[0], (Unit(*row[:4]), []))
-        if row[4] is not None:
-            members.append((row[4], row[5] or ""))
+        unit, members = grouped.setdefault(row["id"], (from_row(Unit, row), []))
+        if row["user_id"] is not None:
+            members.append((row["user_id"], row["full_name"] or ""))
     return [MissingUnit(unit, tuple(members)) for unit, members in grouped.values()]
 
 
 async def next_followup_at(db: Database) -> int | None:
     row = await db.fetch_one(
-        "SELECT min(next_followup_at) FROM announcements WHERE next_followup_at IS NOT NULL"
+        "SELECT min(next_followup_at) AS at FROM announcements WHERE next_followup_at IS NOT NULL"
     )
-    return row[0] if row else None
+    return row["at"] if row else None
 
 
 async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:
     """Announcements whose next follow-up time has come, oldest first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM announcements a WHERE a.next_followup_at <= ?"
-        " ORDER BY a.next_followup_at LIMIT ?",
+        SELECT + " WHERE a.next_followup_at <= ? ORDER BY a.next_followup_at LIMIT ?",
         (now, limit),
     )
-    return [_announcement(row) for row in rows]
+    return [from_row(Announcement, row) for row in rows]
 
 
 async def claim_followup(
@@ -324,7 +297,7 @@ async def followup_minute(db: Database, group_id: int) -> int:
     row = await db.fetch_one(
         "SELECT followup_minute FROM announcement_settings WHERE group_id = ?", (group_id,)
     )
-    return row[0] if row else DEFAULT_FOLLOWUP_MINUTE
+    return int(row["followup_minute"]) if row else DEFAULT_FOLLOWUP_MINUTE
 
 
 async def set_followup_minute(db: Database, group_id: int, minute: int) -> None:

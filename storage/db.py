@@ -8,19 +8,62 @@ asyncio lock so that concurrent handlers never interleave statements inside one 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import functools
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+import typing
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import aiosqlite
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 logger = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+Params = Sequence[object] | Mapping[str, object]
+"""Values bound to a statement: by position (``?``) or by name (``:name``)."""
+
+D = TypeVar("D", bound="DataclassInstance")
+
+
+def from_row(cls: type[D], row: aiosqlite.Row, **given: object) -> D:
+    """The dataclass ``cls`` with each field read from the row's column of the same name (SQLite's
+    0/1 becomes a bool for a ``bool`` field); ``given`` fields are not read from the row.
+
+    Other columns of the row are left alone, so one row can fill two dataclasses.
+    """
+    values = dict(given)
+    for name, is_bool in _columns(cls):
+        if name not in given:
+            value = row[name]
+            values[name] = bool(value) if is_bool and value is not None else value
+    return cls(**values)
+
+
+@functools.cache
+def _columns(cls: type[DataclassInstance]) -> tuple[tuple[str, bool], ...]:
+    """The dataclass's fields, each with whether it is a ``bool``."""
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, hints[field.name] is bool) for field in dataclasses.fields(cls))
+
+
+async def one_row(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> aiosqlite.Row:
+    """The first row of a statement that always yields one (a ``RETURNING``, or a record written
+    in the same transaction); raises :class:`RuntimeError` when it yields none."""
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        raise RuntimeError(f"expected a row from: {sql}")
+    return row
 
 
 class Database:
@@ -49,13 +92,13 @@ class Database:
         async with self._lock:
             yield self._conn
 
-    async def fetch_one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+    async def fetch_one(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         """The first row of one query (read access, see :meth:`reading`)."""
         async with self.reading() as conn:
             cursor = await conn.execute(sql, params)
             return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """Every row of one query (read access, see :meth:`reading`)."""
         async with self.reading() as conn:
             cursor = await conn.execute(sql, params)
@@ -138,7 +181,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 async def schema_version(db: Database) -> int:
     row = await db.fetch_one("PRAGMA user_version")
-    return int(row[0]) if row else 0
+    return int(row["user_version"]) if row else 0
 
 
 async def migrate(db: Database) -> list[str]:

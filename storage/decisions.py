@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage import records, search
-from storage.db import Database
+from storage.db import Database, from_row
 
 search.register_source(
     search.KIND_DECISION,
-    "SELECT d.group_id, d.id, d.number, u.code, d.created_at, d.text"
+    "SELECT d.group_id, d.id AS record_id, d.number, u.code AS unit_code, d.created_at, d.text"
     " FROM decisions d LEFT JOIN units u ON u.id = d.unit_id ORDER BY d.id",
 )
 
@@ -27,9 +27,10 @@ class Decision:
     created_at: int
 
 
-_SELECT = (
-    "SELECT d.id, d.group_id, d.number, d.meeting_id, m.number, d.author_name, u.code, d.text,"
-    " d.created_at FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id"
+SELECT = (
+    "SELECT d.id, d.group_id, d.number, d.meeting_id, m.number AS meeting_number,"
+    " d.author_name, u.code AS unit_code, d.text, d.created_at"
+    " FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id"
     " LEFT JOIN units u ON u.id = d.unit_id"
 )
 
@@ -73,24 +74,24 @@ async def record(
 
 
 async def get(db: Database, decision_id: int) -> Decision | None:
-    row = await db.fetch_one(_SELECT + " WHERE d.id = ?", (decision_id,))
-    return Decision(*row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE d.id = ?", (decision_id,))
+    return from_row(Decision, row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Decision | None:
-    row = await db.fetch_one(_SELECT + " WHERE d.group_id = ? AND d.number = ?", (group_id, number))
-    return Decision(*row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE d.group_id = ? AND d.number = ?", (group_id, number))
+    return from_row(Decision, row) if row else None
 
 
 async def recent(db: Database, group_id: int, limit: int = 10) -> list[Decision]:
     """The group's latest decisions, newest first."""
     rows = await db.fetch_all(
-        _SELECT + " WHERE d.group_id = ? ORDER BY d.number DESC LIMIT ?", (group_id, limit)
+        SELECT + " WHERE d.group_id = ? ORDER BY d.number DESC LIMIT ?", (group_id, limit)
     )
-    return [Decision(*row) for row in rows]
+    return [from_row(Decision, row) for row in rows]
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[Decision]:
     """The meeting's decisions in order."""
-    rows = await db.fetch_all(_SELECT + " WHERE d.meeting_id = ? ORDER BY d.number", (meeting_id,))
-    return [Decision(*row) for row in rows]
+    rows = await db.fetch_all(SELECT + " WHERE d.meeting_id = ? ORDER BY d.number", (meeting_id,))
+    return [from_row(Decision, row) for row in rows]

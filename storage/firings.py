@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, from_row
 
 STATUSES = ("pending", "sending", "sent", "failed", "uncertain")
 
@@ -71,26 +71,15 @@ class Firing:
     attempts: int
 
 
-_COLUMNS = (
-    "id, kind, ref_id, scheduled_at, chat_id, status, late, message_id, text, buttons, repeat,"
-    " attempts"
+SELECT = (
+    "SELECT id, kind, ref_id, scheduled_at, chat_id, status, late, message_id, text, buttons,"
+    " repeat, attempts FROM firings"
 )
+"""Every field of :class:`Firing` but ``message``, which is built from ``text`` and ``buttons``."""
 
 
 def _firing(row: aiosqlite.Row) -> Firing:
-    return Firing(
-        id=row["id"],
-        kind=row["kind"],
-        ref_id=row["ref_id"],
-        scheduled_at=row["scheduled_at"],
-        chat_id=row["chat_id"],
-        status=row["status"],
-        late=bool(row["late"]),
-        message_id=row["message_id"],
-        message=Outgoing(row["text"] or "", _keyboard(row["buttons"])),
-        repeat=bool(row["repeat"]),
-        attempts=row["attempts"],
-    )
+    return from_row(Firing, row, message=Outgoing(row["text"] or "", _keyboard(row["buttons"])))
 
 
 def _keyboard(stored: str | None) -> Keyboard:
@@ -145,7 +134,7 @@ async def claim_after(db: Database, advance: Advance, new: NewFiring, now: int) 
 async def next_unsent(db: Database, chat_id: int, now: int) -> Firing | None:
     """The chat's oldest firing to send at ``now``."""
     row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM firings WHERE chat_id = ? AND status = 'pending'"
+        SELECT + " WHERE chat_id = ? AND status = 'pending'"
         " AND coalesce(retry_at, 0) <= ? ORDER BY scheduled_at, id LIMIT 1",
         (chat_id, now),
     )
@@ -249,14 +238,14 @@ async def move_chat(conn: aiosqlite.Connection, old_chat_id: int, new_chat_id: i
 
 
 async def get(db: Database, firing_id: int) -> Firing | None:
-    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM firings WHERE id = ?", (firing_id,))
+    row = await db.fetch_one(SELECT + " WHERE id = ?", (firing_id,))
     return _firing(row) if row else None
 
 
 async def for_ref(db: Database, kind: str, ref_id: int) -> list[Firing]:
     """Every firing of one source record, oldest first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM firings WHERE kind = ? AND ref_id = ? ORDER BY scheduled_at",
+        SELECT + " WHERE kind = ? AND ref_id = ? ORDER BY scheduled_at",
         (kind, ref_id),
     )
     return [_firing(row) for row in rows]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage import firings, search
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +17,7 @@ class Group:
     registered_at: int
 
 
-_COLUMNS = "chat_id, title, timezone, language, registered_at"
-
-
-def _group(row: aiosqlite.Row) -> Group:
-    return Group(*row)
+SELECT = "SELECT chat_id, title, timezone, language, registered_at FROM groups"
 
 
 async def register(
@@ -39,14 +33,13 @@ async def register(
         created = cursor.rowcount == 1
         if not created:
             await conn.execute("UPDATE groups SET title = ? WHERE chat_id = ?", (title, chat_id))
-        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
-        row = await cursor.fetchone()
-    return _group(row), created
+        row = await one_row(conn, SELECT + " WHERE chat_id = ?", (chat_id,))
+    return from_row(Group, row), created
 
 
 async def get(db: Database, chat_id: int) -> Group | None:
-    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
-    return _group(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE chat_id = ?", (chat_id,))
+    return from_row(Group, row) if row else None
 
 
 async def set_language(db: Database, chat_id: int, language: str) -> None:
@@ -132,4 +125,4 @@ async def migrated_from(db: Database, chat_id: int) -> int | None:
         "SELECT old_chat_id FROM chat_migrations WHERE new_chat_id = ? ORDER BY at LIMIT 1",
         (chat_id,),
     )
-    return row["old_chat_id"] if row else None
+    return int(row["old_chat_id"]) if row else None

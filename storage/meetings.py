@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from storage import firings, groups, records
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
 KIND_REMINDER = "meeting_reminder"
@@ -74,11 +74,8 @@ _COLUMNS = (
     "id, group_id, number, title, place, starts_at, ends_at, zone, chair_id, chair_name,"
     " status, revision, message_id, day_before_at, hour_before_at, created_at"
 )
-_FIELDS = tuple(name.strip() for name in _COLUMNS.split(","))
-
-
-def _meeting(row: aiosqlite.Row) -> Meeting:
-    return Meeting(**{name: row[name] for name in _FIELDS})
+SELECT = f"SELECT {_COLUMNS} FROM meetings"
+SETTINGS_SELECT = "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
 
 
 async def create(
@@ -111,42 +108,38 @@ async def create(
                 "UPDATE agenda_items SET meeting_id = ? WHERE group_id = ? AND meeting_id IS NULL",
                 (inserted.id, new.group_id),
             )
-        cursor = await conn.execute(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (inserted.id,))
-        meeting = _meeting(await cursor.fetchone())
-    return meeting, inserted.created
+        row = await one_row(conn, SELECT + " WHERE id = ?", (inserted.id,))
+    return from_row(Meeting, row), inserted.created
 
 
 async def get(db: Database, meeting_id: int) -> Meeting | None:
-    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,))
-    return _meeting(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE id = ?", (meeting_id,))
+    return from_row(Meeting, row) if row else None
 
 
 async def by_number(db: Database, group_id: int, number: int) -> Meeting | None:
-    row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND number = ?",
-        (group_id, number),
-    )
-    return _meeting(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE group_id = ? AND number = ?", (group_id, number))
+    return from_row(Meeting, row) if row else None
 
 
 async def upcoming(db: Database, group_id: int, now: int, limit: int = 10) -> list[Meeting]:
     """Scheduled meetings not over yet (under way or ahead), soonest first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        SELECT + " WHERE group_id = ? AND status = 'scheduled'"
         " AND ends_at > ? ORDER BY starts_at, number LIMIT ?",
         (group_id, now, limit),
     )
-    return [_meeting(row) for row in rows]
+    return [from_row(Meeting, row) for row in rows]
 
 
 async def next_ahead(db: Database, group_id: int, now: int) -> Meeting | None:
     """The next scheduled meeting that has not started yet."""
     row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        SELECT + " WHERE group_id = ? AND status = 'scheduled'"
         " AND starts_at > ? ORDER BY starts_at, number LIMIT 1",
         (group_id, now),
     )
-    return _meeting(row) if row else None
+    return from_row(Meeting, row) if row else None
 
 
 async def current_for_records(db: Database, group_id: int, now: datetime) -> Meeting | None:
@@ -161,11 +154,11 @@ async def current_for_records(db: Database, group_id: int, now: datetime) -> Mee
     day_start = int(local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
     at = int(now.timestamp())
     row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM meetings WHERE group_id = ? AND status = 'scheduled'"
+        SELECT + " WHERE group_id = ? AND status = 'scheduled'"
         " AND starts_at <= ? AND ends_at >= ? ORDER BY starts_at DESC, number DESC LIMIT 1",
         (group_id, at, day_start),
     )
-    return _meeting(row) if row else None
+    return from_row(Meeting, row) if row else None
 
 
 async def set_message(db: Database, meeting_id: int, message_id: int) -> None:
@@ -196,7 +189,7 @@ async def move(
             (starts_at, ends_at, zone, place, day_before_at, hour_before_at, meeting_id),
         )
         row = await cursor.fetchone()
-    return _meeting(row) if row else None
+    return from_row(Meeting, row) if row else None
 
 
 async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
@@ -209,7 +202,7 @@ async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
             (now, meeting_id),
         )
         row = await cursor.fetchone()
-    return _meeting(row) if row else None
+    return from_row(Meeting, row) if row else None
 
 
 # --- reminders ----------------------------------------------------------------------------
@@ -217,22 +210,22 @@ async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
 
 async def next_reminder_at(db: Database) -> int | None:
     row = await db.fetch_one(
-        "SELECT min(at) FROM (SELECT min(day_before_at) AS at FROM meetings"
+        "SELECT min(at) AS at FROM (SELECT min(day_before_at) AS at FROM meetings"
         " UNION ALL SELECT min(hour_before_at) FROM meetings)"
     )
-    return row[0] if row else None
+    return row["at"] if row else None
 
 
 async def reminders_due(db: Database, now: int, limit: int = 1000) -> list[Meeting]:
     """Meetings with a reminder due at ``now``, the earliest due first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM meetings WHERE status = 'scheduled'"
+        SELECT + " WHERE status = 'scheduled'"
         " AND (day_before_at <= ? OR hour_before_at <= ?)"
         " ORDER BY min(coalesce(day_before_at, hour_before_at),"
         " coalesce(hour_before_at, day_before_at)) LIMIT ?",
         (now, now, limit),
     )
-    return [_meeting(row) for row in rows]
+    return [from_row(Meeting, row) for row in rows]
 
 
 async def claim_reminder(
@@ -303,12 +296,8 @@ async def drop_reminders(db: Database, meeting_id: int) -> None:
 
 
 async def settings(db: Database, group_id: int) -> MeetingSettings:
-    row = await db.fetch_one(
-        "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
-        " WHERE group_id = ?",
-        (group_id,),
-    )
-    return MeetingSettings(*row) if row else DEFAULT_SETTINGS
+    row = await db.fetch_one(SETTINGS_SELECT + " WHERE group_id = ?", (group_id,))
+    return from_row(MeetingSettings, row) if row else DEFAULT_SETTINGS
 
 
 async def save_settings(db: Database, group_id: int, value: MeetingSettings) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, from_row
 
 ROLES = ("koordinator", "anggota", "pengamat")
 
@@ -22,8 +22,9 @@ class Member:
     unit_code: str | None
 
 
-_MEMBER_SELECT = (
-    "SELECT m.group_id, m.user_id, p.full_name, p.username, m.role, m.unit_id, u.code"
+SELECT = (
+    "SELECT m.group_id, m.user_id, p.full_name, p.username, m.role, m.unit_id,"
+    " u.code AS unit_code"
     " FROM members m JOIN users p ON p.user_id = m.user_id"
     " LEFT JOIN units u ON u.id = m.unit_id"
 )
@@ -68,16 +69,16 @@ async def find_user_id(db: Database, username: str) -> int | None:
         " ORDER BY updated_at DESC LIMIT 1",
         (username.lstrip("@"),),
     )
-    return row[0] if row else None
+    return int(row["user_id"]) if row else None
 
 
 async def get_member(db: Database, group_id: int, user_id: int) -> Member | None:
     """A current member of the group, or None (never joined, or left)."""
     row = await db.fetch_one(
-        _MEMBER_SELECT + " WHERE m.group_id = ? AND m.user_id = ? AND m.left_at IS NULL",
+        SELECT + " WHERE m.group_id = ? AND m.user_id = ? AND m.left_at IS NULL",
         (group_id, user_id),
     )
-    return Member(*row) if row else None
+    return from_row(Member, row) if row else None
 
 
 async def _ensure_member(conn: aiosqlite.Connection, group_id: int, user_id: int, at: int) -> None:
@@ -116,7 +117,7 @@ async def groups_of(db: Database, user_id: int) -> list[int]:
         "SELECT group_id FROM members WHERE user_id = ? AND left_at IS NULL ORDER BY group_id",
         (user_id,),
     )
-    return [int(row[0]) for row in rows]
+    return [int(row["group_id"]) for row in rows]
 
 
 async def mark_left(db: Database, group_id: int, user_id: int, at: int) -> None:

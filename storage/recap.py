@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.db import Database
+from storage.db import Database, from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class RecapRow:
     """1 for the leading unit; None for a unit without any figure to rank it by."""
 
 
-_RECAP_SQL = """
+SELECT = """
 WITH unit AS (
     SELECT id, code, name, created_at FROM units WHERE group_id = :group AND removed_at IS NULL
 ),
@@ -91,8 +91,8 @@ scored AS (
                 ELSE (ack_share + task_share) / 2 END AS score
     FROM figures
 )
-SELECT code, name, announcements, acked, acked_on_time, ack_share, tasks, closed,
-       closed_on_time, task_share, overdue_now, score,
+SELECT code AS unit_code, name AS unit_name, announcements, acked, acked_on_time, ack_share,
+       tasks, closed, closed_on_time, task_share, overdue_now, score,
        CASE WHEN score IS NOT NULL THEN
            rank() OVER (ORDER BY score IS NULL, score DESC, overdue_now, code) END AS rank
 FROM scored
@@ -103,5 +103,5 @@ ORDER BY code
 async def monthly(db: Database, group_id: int, start: int, end: int, now: int) -> list[RecapRow]:
     """The recap of ``[start, end)`` for each active unit of the group, by unit code."""
     params = {"group": group_id, "start": start, "end": end, "now": now}
-    rows = await db.fetch_all(_RECAP_SQL, params)
-    return [RecapRow(*row) for row in rows]
+    rows = await db.fetch_all(SELECT, params)
+    return [from_row(RecapRow, row) for row in rows]

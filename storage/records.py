@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import search
+from storage.db import one_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +78,13 @@ async def insert_numbered(
             return Inserted(existing, int(row["number"]), created=False)
     columns = ", ".join((group_column, *values))
     marks = ", ".join("?" for _ in range(len(values) + 1))
-    cursor = await conn.execute(
+    row = await one_row(
+        conn,
         f"INSERT INTO {table} ({columns}, number) VALUES ({marks},"
         f" (SELECT coalesce(max(number), 0) + 1 FROM {table} WHERE {group_column} = ?))"
         " RETURNING id, number",
         (group_id, *values.values(), group_id),
     )
-    row = await cursor.fetchone()
-    if row is None:  # pragma: no cover - RETURNING always yields the row
-        raise RuntimeError(f"inserting into {table} returned nothing")
     inserted = Inserted(int(row["id"]), int(row["number"]), created=True)
     if entry is not None:
         cursor = await conn.execute("SELECT code FROM units WHERE id = ?", (entry.unit_id,))

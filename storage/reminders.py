@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings, records
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
 KIND = "reminder"
@@ -35,24 +35,7 @@ _COLUMNS = (
     "id, chat_id, number, creator_id, creator_name, for_group, text, phrase, rule, zone,"
     " zone_named, next_at, status"
 )
-
-
-def _reminder(row: aiosqlite.Row) -> Reminder:
-    return Reminder(
-        id=row["id"],
-        chat_id=row["chat_id"],
-        number=row["number"],
-        creator_id=row["creator_id"],
-        creator_name=row["creator_name"],
-        for_group=bool(row["for_group"]),
-        text=row["text"],
-        phrase=row["phrase"],
-        rule=row["rule"],
-        zone=row["zone"],
-        zone_named=bool(row["zone_named"]),
-        next_at=row["next_at"],
-        status=row["status"],
-    )
+SELECT = f"SELECT {_COLUMNS} FROM reminders"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,48 +78,40 @@ async def create(
             now=now,
             group_column="chat_id",
         )
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (inserted.id,)
-        )
-        row = await cursor.fetchone()
-    return _reminder(row), inserted.created
+        row = await one_row(conn, SELECT + " WHERE id = ?", (inserted.id,))
+    return from_row(Reminder, row), inserted.created
 
 
 async def get(db: Database, reminder_id: int) -> Reminder | None:
-    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,))
-    return _reminder(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE id = ?", (reminder_id,))
+    return from_row(Reminder, row) if row else None
 
 
 async def by_number(db: Database, chat_id: int, number: int) -> Reminder | None:
-    row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND number = ?", (chat_id, number)
-    )
-    return _reminder(row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE chat_id = ? AND number = ?", (chat_id, number))
+    return from_row(Reminder, row) if row else None
 
 
 async def pending(db: Database, chat_id: int) -> list[Reminder]:
     """The chat's pending reminders, soonest first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM reminders WHERE chat_id = ? AND status = 'pending'"
-        " ORDER BY next_at, number",
-        (chat_id,),
+        SELECT + " WHERE chat_id = ? AND status = 'pending' ORDER BY next_at, number", (chat_id,)
     )
-    return [_reminder(row) for row in rows]
+    return [from_row(Reminder, row) for row in rows]
 
 
 async def next_due_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
-    return row[0] if row else None
+    row = await db.fetch_one("SELECT min(next_at) AS at FROM reminders WHERE status = 'pending'")
+    return row["at"] if row else None
 
 
 async def due(db: Database, now: int, limit: int = 5000) -> list[Reminder]:
     """Pending reminders whose time has come, oldest first."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM reminders WHERE status = 'pending' AND next_at <= ?"
-        " ORDER BY next_at LIMIT ?",
+        SELECT + " WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?",
         (now, limit),
     )
-    return [_reminder(row) for row in rows]
+    return [from_row(Reminder, row) for row in rows]
 
 
 async def claim_firing(
@@ -198,13 +173,11 @@ async def snooze(
     done (cancelled, or pending again through another firing's snooze).
     """
     async with db.transaction() as conn:
-        cursor = await conn.execute(
-            f"SELECT {_COLUMNS} FROM reminders WHERE id = ?", (reminder_id,)
-        )
+        cursor = await conn.execute(SELECT + " WHERE id = ?", (reminder_id,))
         row = await cursor.fetchone()
         if row is None:
             return None
-        reminder = _reminder(row)
+        reminder = from_row(Reminder, row)
         if reminder.rule is None and reminder.status != "done":
             return None
         cursor = await conn.execute(
@@ -214,13 +187,15 @@ async def snooze(
         if cursor.rowcount != 1:
             return None
         if reminder.rule is None:
-            cursor = await conn.execute(
+            row = await one_row(
+                conn,
                 "UPDATE reminders SET next_at = ?, status = 'pending' WHERE id = ?"
                 " RETURNING " + _COLUMNS,
                 (at, reminder.id),
             )
         else:
-            cursor = await conn.execute(
+            row = await one_row(
+                conn,
                 "INSERT INTO reminders (chat_id, number, creator_id, creator_name, for_group,"
                 " text, phrase, rule, zone, zone_named, next_at, created_at)"
                 " SELECT chat_id,"
@@ -229,7 +204,7 @@ async def snooze(
                 " FROM reminders WHERE id = ? RETURNING " + _COLUMNS,
                 (at, now, reminder.id),
             )
-        return _reminder(await cursor.fetchone())
+        return from_row(Reminder, row)
 
 
 async def stop_failed(db: Database, reminder_id: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.db import Database
+from storage.db import Database, from_row
 
 ANSWERS = ("hadir", "tidak", "wakil")
 """Present, absent, represented (diwakilkan)."""
@@ -18,6 +18,12 @@ class Rsvp:
     unit_code: str | None
     unit_name: str | None
     answer: str
+
+
+SELECT = (
+    "SELECT r.user_id, r.full_name, r.unit_id, u.code AS unit_code, u.name AS unit_name,"
+    " r.answer FROM meeting_rsvps r LEFT JOIN units u ON u.id = r.unit_id"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +71,10 @@ async def answer(
 async def for_meeting(db: Database, meeting_id: int) -> list[Rsvp]:
     """Every answer to the meeting, by unit code then name."""
     rows = await db.fetch_all(
-        "SELECT r.user_id, r.full_name, r.unit_id, u.code, u.name, r.answer"
-        " FROM meeting_rsvps r LEFT JOIN units u ON u.id = r.unit_id"
-        " WHERE r.meeting_id = ? ORDER BY u.code IS NULL, u.code, r.full_name",
+        SELECT + " WHERE r.meeting_id = ? ORDER BY u.code IS NULL, u.code, r.full_name",
         (meeting_id,),
     )
-    return [Rsvp(*row) for row in rows]
+    return [from_row(Rsvp, row) for row in rows]
 
 
 def counts(answers: list[Rsvp]) -> dict[str, int]:
@@ -89,9 +93,9 @@ async def attendance(db: Database, group_id: int, meeting_id: int) -> list[UnitA
     )
     return [
         UnitAttendance(
-            code=code,
-            name=name,
-            answers=tuple(rsvp for rsvp in answers if rsvp.unit_id == unit_id),
+            code=row["code"],
+            name=row["name"],
+            answers=tuple(rsvp for rsvp in answers if rsvp.unit_id == row["id"]),
         )
-        for unit_id, code, name in rows
+        for row in rows
     ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.domain.textsearch import Query, Segment, build_query, index_columns, snippet
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ _PAGE_SQL = _MATCHING.format(
     select="SELECT d.kind, d.record_id, d.number, d.group_id, d.unit_code, d.created_at,"
     " d.body, count(*) OVER () AS total"
 ) + (" ORDER BY matches.score, d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")
-_COUNT_SQL = _MATCHING.format(select="SELECT count(*)")
+_COUNT_SQL = _MATCHING.format(select="SELECT count(*) AS total")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class SearchPage:
 
 @dataclass(frozen=True, slots=True)
 class SearchSource:
-    """SQL selecting ``group_id, record_id, number, unit_code, created_at, text``, in order."""
+    """SQL selecting columns named ``group_id, record_id, number, unit_code, created_at, text``."""
 
     kind: str
     sql: str
@@ -127,7 +127,8 @@ async def index_record(
     """Add or replace the record ``(kind, record_id)``; call inside the write's transaction."""
     _check_kind(kind)
     exact, stems = index_columns(text)
-    async with conn.execute(
+    row = await one_row(
+        conn,
         "INSERT INTO search_docs (group_id, kind, record_id, number, unit_code, created_at, body)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (kind, record_id) DO UPDATE SET group_id = excluded.group_id,"
@@ -135,11 +136,8 @@ async def index_record(
         " created_at = excluded.created_at, body = excluded.body"
         " RETURNING id",
         (group_id, kind, record_id, number, unit_code, created_at, text),
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is None:  # pragma: no cover - RETURNING always yields the row
-        raise RuntimeError("search_docs upsert returned nothing")
-    doc_id = int(row[0])
+    )
+    doc_id = int(row["id"])
     await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
     await conn.execute(
         "INSERT INTO search_fts (rowid, exact, stems, grp) VALUES (?, ?, ?, ?)",
@@ -154,7 +152,7 @@ async def unindex_record(conn: aiosqlite.Connection, kind: str, record_id: int) 
     ) as cursor:
         rows = await cursor.fetchall()
     for row in rows:
-        await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+        await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row["id"],))
 
 
 async def move_group(conn: aiosqlite.Connection, old_group_id: int, new_group_id: int) -> None:
@@ -183,14 +181,16 @@ async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> di
         for source in sources:
             counts[source.kind] = 0
             async with conn.execute(source.sql) as cursor:
-                while rows := await cursor.fetchmany(_REINDEX_BATCH):
+                while rows := list(await cursor.fetchmany(_REINDEX_BATCH)):
                     docs, fts = [], []
-                    for group_id, record_id, number, unit_code, created_at, text in rows:
+                    for row in rows:
                         docs.append(
-                            (next_id, group_id, source.kind, record_id, number)
-                            + (unit_code, created_at, text)
+                            (next_id, row["group_id"], source.kind, row["record_id"])
+                            + (row["number"], row["unit_code"], row["created_at"], row["text"])
                         )
-                        fts.append((next_id, *index_columns(text), group_token(group_id)))
+                        fts.append(
+                            (next_id, *index_columns(row["text"]), group_token(row["group_id"]))
+                        )
                         next_id += 1
                     await conn.executemany(
                         "INSERT INTO search_docs (id, group_id, kind, record_id, number,"
@@ -227,26 +227,17 @@ async def search(
     params = (_match_expression(parsed, groups), json.dumps(groups))
     async with db.reading() as conn:
         async with conn.execute(_PAGE_SQL, (*params, limit, offset)) as cursor:
-            rows = await cursor.fetchall()
+            rows = list(await cursor.fetchall())
         if rows:
             total = int(rows[0]["total"])
         elif offset:
             async with conn.execute(_COUNT_SQL, params) as cursor:
                 row = await cursor.fetchone()
-            total = int(row[0]) if row else 0
+            total = int(row["total"]) if row else 0
         else:
             total = 0
     hits = tuple(
-        SearchHit(
-            kind=row["kind"],
-            record_id=row["record_id"],
-            number=row["number"],
-            group_id=row["group_id"],
-            unit_code=row["unit_code"],
-            created_at=row["created_at"],
-            snippet=tuple(snippet(row["body"], parsed.terms)),
-        )
-        for row in rows
+        from_row(SearchHit, row, snippet=tuple(snippet(row["body"], parsed.terms))) for row in rows
     )
     return SearchPage(hits, total, offset, limit)
 

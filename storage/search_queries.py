@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,26 +16,25 @@ class SavedSearch:
     created_at: int
 
 
+_COLUMNS = "id, chat_id, user_id, query, created_at"
+SELECT = f"SELECT {_COLUMNS} FROM search_queries"
+
+
 async def save(
     db: Database, *, chat_id: int, user_id: int, query: str, now: int, keep_after: int
 ) -> SavedSearch:
     """Store a search and drop the searches created before ``keep_after`` (they are stale)."""
     async with db.transaction() as conn:
         await conn.execute("DELETE FROM search_queries WHERE created_at < ?", (keep_after,))
-        cursor = await conn.execute(
+        row = await one_row(
+            conn,
             "INSERT INTO search_queries (chat_id, user_id, query, created_at)"
-            " VALUES (?, ?, ?, ?) RETURNING id",
+            " VALUES (?, ?, ?, ?) RETURNING " + _COLUMNS,
             (chat_id, user_id, query, now),
         )
-        row = await cursor.fetchone()
-    if row is None:  # pragma: no cover - RETURNING always yields the row
-        raise RuntimeError("search_queries insert returned nothing")
-    return SavedSearch(int(row[0]), chat_id, user_id, query, now)
+    return from_row(SavedSearch, row)
 
 
 async def get(db: Database, search_id: int) -> SavedSearch | None:
-    row = await db.fetch_one(
-        "SELECT id, chat_id, user_id, query, created_at FROM search_queries WHERE id = ?",
-        (search_id,),
-    )
-    return SavedSearch(*row) if row else None
+    row = await db.fetch_one(SELECT + " WHERE id = ?", (search_id,))
+    return from_row(SavedSearch, row) if row else None

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import firings
-from storage.db import Database
+from storage import firings, tasks
+from storage.db import Database, from_row
 from storage.firings import NewFiring, Outgoing
-from storage.tasks import TASK_SELECT, Task, task_of
+from storage.tasks import Task
 
 KIND_FOLLOWUP = "task_followup"
 KIND_DIGEST = "task_digest"
@@ -40,19 +40,27 @@ class DigestSetting:
     next_at: int | None
 
 
+DIGEST_SELECT = (
+    "SELECT group_id, digest_day AS day, digest_minute AS minute, next_digest_at AS next_at"
+    " FROM task_settings"
+)
+
+
 async def next_followup_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_followup_at) FROM tasks WHERE status <> 'selesai'")
-    return row[0] if row else None
+    row = await db.fetch_one(
+        "SELECT min(next_followup_at) AS at FROM tasks WHERE status <> 'selesai'"
+    )
+    return row["at"] if row else None
 
 
 async def due_followups(db: Database, now: int, limit: int = 5000) -> list[Task]:
     """Open tasks whose follow-up has come, by group and number."""
     rows = await db.fetch_all(
-        f"{TASK_SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
+        f"{tasks.SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
         " ORDER BY t.group_id, t.number LIMIT ?",
         (now, limit),
     )
-    return [task_of(row) for row in rows]
+    return [from_row(Task, row) for row in rows]
 
 
 async def claim_followup(
@@ -108,12 +116,8 @@ async def stop_followups(db: Database, group_id: int) -> None:
 
 
 async def digest_setting(db: Database, group_id: int) -> DigestSetting | None:
-    row = await db.fetch_one(
-        "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
-        " WHERE group_id = ?",
-        (group_id,),
-    )
-    return DigestSetting(*row) if row else None
+    row = await db.fetch_one(DIGEST_SELECT + " WHERE group_id = ?", (group_id,))
+    return from_row(DigestSetting, row) if row else None
 
 
 async def set_digest(
@@ -131,17 +135,15 @@ async def set_digest(
 
 
 async def next_digest_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_digest_at) FROM task_settings")
-    return row[0] if row else None
+    row = await db.fetch_one("SELECT min(next_digest_at) AS at FROM task_settings")
+    return row["at"] if row else None
 
 
 async def due_digests(db: Database, now: int) -> list[DigestSetting]:
     rows = await db.fetch_all(
-        "SELECT group_id, digest_day, digest_minute, next_digest_at FROM task_settings"
-        " WHERE next_digest_at <= ? ORDER BY next_digest_at",
-        (now,),
+        DIGEST_SELECT + " WHERE next_digest_at <= ? ORDER BY next_digest_at", (now,)
     )
-    return [DigestSetting(*row) for row in rows]
+    return [from_row(DigestSetting, row) for row in rows]
 
 
 async def claim_digest(

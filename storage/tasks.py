@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import records, search
-from storage.db import Database
+from storage.db import Database, from_row, one_row
 
 STATUSES = ("baru", "proses", "terkendala", "selesai")
 NOTE_KINDS = ("progress", "blocked")
@@ -87,30 +87,29 @@ class Evidence:
     file_name: str | None
 
 
-TASK_SELECT = (
-    "SELECT t.id, t.group_id, t.number, t.unit_id, u.code, u.name, t.text, t.pokja, t.due_at,"
-    " t.zone, t.status, t.creator_id, t.creator_name, t.created_at, t.message_id, t.meeting_id,"
-    " t.closed_at, t.closed_by, t.next_followup_at FROM tasks t JOIN units u ON u.id = t.unit_id"
+SELECT = (
+    "SELECT t.id, t.group_id, t.number, t.unit_id, u.code AS unit_code, u.name AS unit_name,"
+    " t.text, t.pokja, t.due_at, t.zone, t.status, t.creator_id, t.creator_name, t.created_at,"
+    " t.message_id, t.meeting_id, t.closed_at, t.closed_by, t.next_followup_at"
+    " FROM tasks t JOIN units u ON u.id = t.unit_id"
 )
 _EVENT_COLUMNS = (
     "id, task_id, kind, status, text, file_id, file_kind, file_name, user_id, user_name, at"
 )
+EVENT_SELECT = f"SELECT {_EVENT_COLUMNS} FROM task_events"
 
 search.register_source(
     search.KIND_TASK,
-    "SELECT t.group_id, t.id, t.number, u.code, t.created_at, t.text"
+    "SELECT t.group_id, t.id AS record_id, t.number, u.code AS unit_code, t.created_at, t.text"
     " FROM tasks t JOIN units u ON u.id = t.unit_id ORDER BY t.id",
 )
 search.register_source(
     search.KIND_TASK_NOTE,
-    "SELECT t.group_id, e.id, t.number, u.code, e.at, e.text"
+    "SELECT t.group_id, e.id AS record_id, t.number, u.code AS unit_code,"
+    " e.at AS created_at, e.text"
     " FROM task_events e JOIN tasks t ON t.id = e.task_id JOIN units u ON u.id = t.unit_id"
     " WHERE e.kind IN ('progress', 'blocked') ORDER BY e.id",
 )
-
-
-def task_of(row: aiosqlite.Row) -> Task:
-    return Task(*row)
 
 
 async def _insert_event(
@@ -124,7 +123,8 @@ async def _insert_event(
     text: str | None = None,
     evidence: Evidence | None = None,
 ) -> TaskEvent:
-    cursor = await conn.execute(
+    row = await one_row(
+        conn,
         "INSERT INTO task_events (task_id, kind, status, text, file_id, file_kind, file_name,"
         " user_id, user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
         + _EVENT_COLUMNS,
@@ -141,8 +141,7 @@ async def _insert_event(
             at,
         ),
     )
-    row = await cursor.fetchone()
-    return TaskEvent(*row)
+    return from_row(TaskEvent, row)
 
 
 async def create(
@@ -180,9 +179,8 @@ async def create(
                 " ON CONFLICT (group_id) DO NOTHING",
                 (new.group_id, new.first_digest_at),
             )
-        cursor = await conn.execute(TASK_SELECT + " WHERE t.id = ?", (inserted.id,))
-        row = await cursor.fetchone()
-    return task_of(row), inserted.created
+        row = await one_row(conn, SELECT + " WHERE t.id = ?", (inserted.id,))
+    return from_row(Task, row), inserted.created
 
 
 async def set_message(db: Database, task_id: int, message_id: int) -> None:
@@ -192,8 +190,8 @@ async def set_message(db: Database, task_id: int, message_id: int) -> None:
 
 
 async def _one(db: Database, where: str, params: tuple[object, ...]) -> Task | None:
-    row = await db.fetch_one(f"{TASK_SELECT} WHERE {where}", params)
-    return task_of(row) if row else None
+    row = await db.fetch_one(f"{SELECT} WHERE {where}", params)
+    return from_row(Task, row) if row else None
 
 
 async def get(db: Database, task_id: int) -> Task | None:
@@ -212,28 +210,23 @@ async def by_message(db: Database, group_id: int, message_id: int) -> Task | Non
 async def open_tasks(db: Database, group_id: int) -> list[Task]:
     """The group's open tasks by unit code, then due date."""
     rows = await db.fetch_all(
-        f"{TASK_SELECT} WHERE t.group_id = ? AND t.status <> 'selesai'"
+        f"{SELECT} WHERE t.group_id = ? AND t.status <> 'selesai'"
         " ORDER BY u.code, t.due_at, t.number",
         (group_id,),
     )
-    return [task_of(row) for row in rows]
+    return [from_row(Task, row) for row in rows]
 
 
 async def for_meeting(db: Database, meeting_id: int) -> list[Task]:
     """The tasks assigned while meeting ``meeting_id`` was under way (for its minutes)."""
-    rows = await db.fetch_all(
-        f"{TASK_SELECT} WHERE t.meeting_id = ? ORDER BY t.number", (meeting_id,)
-    )
-    return [task_of(row) for row in rows]
+    rows = await db.fetch_all(f"{SELECT} WHERE t.meeting_id = ? ORDER BY t.number", (meeting_id,))
+    return [from_row(Task, row) for row in rows]
 
 
 async def history(db: Database, task_id: int) -> list[TaskEvent]:
     """Every change of the task, oldest first."""
-    rows = await db.fetch_all(
-        f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY at, id",
-        (task_id,),
-    )
-    return [TaskEvent(*row) for row in rows]
+    rows = await db.fetch_all(EVENT_SELECT + " WHERE task_id = ? ORDER BY at, id", (task_id,))
+    return [from_row(TaskEvent, row) for row in rows]
 
 
 async def add_note(
@@ -254,10 +247,8 @@ async def add_note(
     async with db.transaction() as conn:
         earlier = await records.recorded(conn, origin, "task_events")
         if earlier is not None:
-            cursor = await conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id = ?", (earlier,)
-            )
-            return TaskEvent(*await cursor.fetchone())  # type: ignore[misc]
+            row = await one_row(conn, EVENT_SELECT + " WHERE id = ?", (earlier,))
+            return from_row(TaskEvent, row)
         cursor = await conn.execute(
             "UPDATE tasks SET status = ? WHERE id = ? AND status <> 'selesai'", (status, task.id)
         )
@@ -309,14 +300,11 @@ async def attach(
     async with db.transaction() as conn:
         earlier = await records.recorded(conn, origin, "task_events")
         if earlier is not None:
-            cursor = await conn.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id = ?", (earlier,)
-            )
-            return TaskEvent(*await cursor.fetchone())  # type: ignore[misc]
-        cursor = await conn.execute("SELECT status FROM tasks WHERE id = ?", (task.id,))
-        (status,) = await cursor.fetchone()  # type: ignore[misc]
+            row = await one_row(conn, EVENT_SELECT + " WHERE id = ?", (earlier,))
+            return from_row(TaskEvent, row)
+        row = await one_row(conn, "SELECT status FROM tasks WHERE id = ?", (task.id,))
         event = await _insert_event(
-            conn, task.id, "evidence", status, user_id, user_name, now, evidence=evidence
+            conn, task.id, "evidence", row["status"], user_id, user_name, now, evidence=evidence
         )
         await records.remember(conn, origin, "task_events", event.id)
     return event
@@ -325,11 +313,11 @@ async def attach(
 async def event_of_update(db: Database, origin: int) -> TaskEvent | None:
     """The task event update ``origin`` made, if it made one (a command handled again)."""
     row = await db.fetch_one(
-        f"SELECT {_EVENT_COLUMNS} FROM task_events WHERE id ="
+        EVENT_SELECT + " WHERE id ="
         " (SELECT record_id FROM update_records WHERE update_id = ? AND kind = 'task_events')",
         (origin,),
     )
-    return TaskEvent(*row) if row else None
+    return from_row(TaskEvent, row) if row else None
 
 
 async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
@@ -344,6 +332,6 @@ async def unit_members(db: Database, unit_ids: list[int]) -> dict[int, list[tupl
         tuple(unit_ids),
     )
     found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for unit_id, user_id, name in rows:
-        found[unit_id].append((user_id, name))
+    for row in rows:
+        found[row["unit_id"]].append((row["user_id"], row["full_name"]))
     return dict(found)

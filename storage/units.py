@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.db import Database
+from storage.db import Database, from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +23,7 @@ class UnitWithMembers:
 
 
 _COLUMNS = "id, group_id, code, name"
-
-
-def _unit(row: aiosqlite.Row) -> Unit:
-    return Unit(*row)
+SELECT = f"SELECT {_COLUMNS} FROM units"
 
 
 async def add(db: Database, group_id: int, code: str, name: str, at: int) -> Unit | None:
@@ -40,7 +35,7 @@ async def add(db: Database, group_id: int, code: str, name: str, at: int) -> Uni
             (group_id, code, name, at),
         )
         row = await cursor.fetchone()
-    return _unit(row) if row else None
+    return from_row(Unit, row) if row else None
 
 
 async def add_many(db: Database, group_id: int, units: list[tuple[str, str]], at: int) -> int:
@@ -68,32 +63,30 @@ async def remove(db: Database, group_id: int, code: str, at: int) -> Unit | None
         row = await cursor.fetchone()
         if row is None:
             return None
-        unit = _unit(row)
+        unit = from_row(Unit, row)
         await conn.execute("UPDATE members SET unit_id = NULL WHERE unit_id = ?", (unit.id,))
     return unit
 
 
 async def find(db: Database, group_id: int, code: str) -> Unit | None:
     row = await db.fetch_one(
-        f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND code = ? COLLATE NOCASE"
-        " AND removed_at IS NULL",
+        SELECT + " WHERE group_id = ? AND code = ? COLLATE NOCASE AND removed_at IS NULL",
         (group_id, code),
     )
-    return _unit(row) if row else None
+    return from_row(Unit, row) if row else None
 
 
 async def list_active(db: Database, group_id: int) -> list[Unit]:
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS} FROM units WHERE group_id = ? AND removed_at IS NULL ORDER BY code",
-        (group_id,),
+        SELECT + " WHERE group_id = ? AND removed_at IS NULL ORDER BY code", (group_id,)
     )
-    return [_unit(row) for row in rows]
+    return [from_row(Unit, row) for row in rows]
 
 
 async def list_with_members(db: Database, group_id: int) -> list[UnitWithMembers]:
     """Active units of a group with the names of their current members, by code."""
     rows = await db.fetch_all(
-        "SELECT u.id, u.group_id, u.code, u.name, p.full_name"
+        "SELECT u.id, u.group_id, u.code, u.name, p.full_name AS member_name"
         " FROM units u"
         " LEFT JOIN members m ON m.unit_id = u.id AND m.left_at IS NULL"
         " LEFT JOIN users p ON p.user_id = m.user_id"
@@ -103,7 +96,7 @@ async def list_with_members(db: Database, group_id: int) -> list[UnitWithMembers
     )
     grouped: dict[int, tuple[Unit, list[str]]] = {}
     for row in rows:
-        unit, names = grouped.setdefault(row[0], (_unit(row[:4]), []))
-        if row[4] is not None:
-            names.append(row[4])
+        unit, names = grouped.setdefault(row["id"], (from_row(Unit, row), []))
+        if row["member_name"] is not None:
+            names.append(row["member_name"])
     return [UnitWithMembers(unit, tuple(names)) for unit, names in grouped.values()]

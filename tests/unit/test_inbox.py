@@ -1,26 +1,15 @@
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from telegram import Bot, Update
 
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
-from storage import db as storage_db
 from storage import inbox
 from storage.db import Database
 from tests.helpers import TOKEN
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await storage_db.connect(tmp_path / "rakor.sqlite3")
-    yield database
-    await database.close()
 
 
 def update(update_id: int, bot: Bot) -> Update:

@@ -185,8 +185,12 @@ async def test_reindex_from_a_registered_source(db: Database) -> None:
         )
     stale = await add(db, "Catatan lama tentang parkir", kind=KIND_ANNOUNCEMENT)
     registry = SourceRegistry()
-    registry.register(KIND_TASK, "SELECT group_id, id, seq, unit, at, body FROM notes ORDER BY id")
-    registry.register(KIND_DECISION, "SELECT group_id, id, seq, unit, at, body FROM notes")
+    columns = (
+        "group_id, id AS record_id, seq AS number, unit AS unit_code, at AS created_at,"
+        " body AS text FROM notes"
+    )
+    registry.register(KIND_TASK, f"SELECT {columns} ORDER BY id")
+    registry.register(KIND_DECISION, f"SELECT {columns}")
     assert await reindex(db, registry) == {KIND_TASK: 3, KIND_DECISION: 3}
     page = await search(db, group_ids=[GROUP], query="parkir")
     assert sorted((hit.kind, hit.record_id) for hit in page.hits) == [

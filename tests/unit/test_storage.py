@@ -1,6 +1,3 @@
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from storage import db as storage_db
@@ -12,11 +9,10 @@ NOW = 1_795_000_000
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await storage_db.connect(tmp_path / "rakor.sqlite3")
-    await groups.register(database, GROUP, "Rakor Kota Contoh", "Asia/Jakarta", "id", 1, NOW)
-    yield database
-    await database.close()
+async def db(db: Database) -> Database:
+    """The database with GROUP registered."""
+    await groups.register(db, GROUP, "Rakor Kota Contoh", "Asia/Jakarta", "id", 1, NOW)
+    return db
 
 
 async def test_connection_pragmas_and_schema_version(db: Database) -> None:
