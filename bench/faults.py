@@ -117,7 +117,7 @@ async def stop_bot(process: asyncio.subprocess.Process) -> None:
 
 
 def bot_replies(fake: FakeBotApi, prefix: str) -> list[str]:
-    return [m.text for m in fake.sent if m.text.startswith(prefix)]
+    return [m.text for m in fake.sent if m.text and m.text.startswith(prefix)]
 
 
 def new_fake() -> FakeBotApi:
@@ -324,11 +324,11 @@ async def kill_commands(
         made = 0
         while made < kills and handled() < commands:
             before = handled()
-            await until(
-                lambda b=before: handled() > b or handled() == commands,
-                BOOT_TIMEOUT,
-                "handling under way",
-            )
+
+            def moved(before: int = before) -> bool:
+                return handled() > before or handled() == commands
+
+            await until(moved, BOOT_TIMEOUT, "handling under way")
             await asyncio.sleep(rng.uniform(0.0, 0.3))
             process.send_signal(signal.SIGKILL)
             await process.wait()
@@ -374,7 +374,7 @@ async def kill_burst(
     def received() -> dict[str, int]:
         counts: dict[str, int] = {}
         for message in fake.sent:
-            if message.text.startswith("🔔 Pengingat"):
+            if message.text and message.text.startswith("🔔 Pengingat"):
                 key = message.text.split("\n")[1]
                 counts[key] = counts.get(key, 0) + 1
         return counts
@@ -384,11 +384,11 @@ async def kill_burst(
         made = 0
         while made < kills and len(received()) < reminders:
             before = len(fake.sent)
-            await until(
-                lambda b=before: len(fake.sent) > b or len(received()) == reminders,
-                BOOT_TIMEOUT,
-                "sending under way",
-            )
+
+            def sending(before: int = before) -> bool:
+                return len(fake.sent) > before or len(received()) == reminders
+
+            await until(sending, BOOT_TIMEOUT, "sending under way")
             await asyncio.sleep(rng.uniform(0.0, 0.5))
             process.send_signal(signal.SIGKILL)
             await process.wait()

@@ -87,11 +87,8 @@ async def fill(database: Path, pending: int, groups: int, due: datetime) -> None
 
 
 def settings(fake: FakeBotApi, database: Path) -> Settings:
-    return Settings(
-        _env_file=None,
-        bot_token=TOKEN,
-        api_base_url=f"http://127.0.0.1:{fake.port}",
-        database=database,
+    return Settings.model_validate(
+        {"bot_token": TOKEN, "api_base_url": f"http://127.0.0.1:{fake.port}", "database": database}
     )
 
 

@@ -147,7 +147,7 @@ async def like_scan(db: Database, groups: list[int], patterns: tuple[str, ...]) 
         " ORDER BY created_at DESC LIMIT 5"
     )
     async with db.reading() as conn, conn.execute(sql, (*groups, *patterns)) as cursor:
-        rows = await cursor.fetchall()
+        rows = list(await cursor.fetchall())
     return int(rows[0]["total"]) if rows else 0
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import Application, Defaults
+from telegram.ext import Application, Defaults, JobQueue
 
 import jobs
 from bot.runtime import CONTEXT_TYPES, App, Clock, Context, Runtime, runtime_of, system_clock
@@ -98,9 +98,11 @@ def build_application(
     """
     if settings.bot_token is None:
         raise ValueError("RAKOR_BOT_TOKEN is not set")
+    jobs_queue: JobQueue[Context] = JobQueue()
     builder = (
         Application.builder()
         .context_types(CONTEXT_TYPES)
+        .job_queue(jobs_queue)
         .request(TelegramRequest())
         .rate_limiter(rate_limiter(settings, flood_limits=flood_limits))
     )
@@ -213,7 +215,7 @@ async def report_health(context: Context) -> None:
 
 async def publish_commands(app: App) -> None:
     """The command menus, Indonesian by default and English for English-speaking users."""
-    specs = commands.registered(app)
+    specs = commands.registered(runtime_of(app))
     for lang in LANGUAGES:
         menu = [BotCommand(spec.shown(lang), t(lang, f"help.{spec.name}")) for spec in specs]
         try:

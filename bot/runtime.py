@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
 from bot.settings import Settings
+from bot.telegram.ratelimit import SendOptions
 from storage.db import Database
 
 if TYPE_CHECKING:
@@ -133,15 +134,20 @@ class Runtime:
         self.polling = Polling(self.now(), time.monotonic())
 
 
-Context: TypeAlias = CallbackContext[ExtBot[None], Runtime, dict[Any, Any], dict[Any, Any]]
-"""The context every handler and job gets: ``context.bot_data`` is the :class:`Runtime`."""
+Bot: TypeAlias = ExtBot[SendOptions]
+"""The bot of the application (its requests go through Rakor's rate limiter)."""
+
+
+class Context(CallbackContext[Bot, dict[Any, Any], dict[Any, Any], Runtime]):
+    """The context every handler and job gets: ``context.bot_data`` is the :class:`Runtime`."""
+
 
 App: TypeAlias = Application[
-    ExtBot[None], Context, Runtime, dict[Any, Any], dict[Any, Any], JobQueue[Context]
+    Bot, Context, dict[Any, Any], dict[Any, Any], Runtime, JobQueue[Context]
 ]
 """The application type, one alias for the whole code base."""
 
-CONTEXT_TYPES = ContextTypes(context=CallbackContext, bot_data=Runtime)
+CONTEXT_TYPES = ContextTypes(context=Context, bot_data=Runtime)
 
 
 def runtime_of(holder: App | Context) -> Runtime:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackContext
 
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import Database
 from bot.services import agenda as service
 from bot.services import meetings as meeting_service
@@ -25,7 +23,7 @@ _HASHTAG = re.compile(r"(?i)(^|\s)#agenda\b")
 _MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, AGENDA, agenda_command)
     add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
 
@@ -47,7 +45,7 @@ async def agenda_command(call: Call) -> None:
     await call.reply(reply)
 
 
-async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def hashtag(update: Update, context: Context) -> None:
     """A group message with ``#agenda``: the message (without the tag) is an agenda item."""
     message = await tagged(update, context, pattern=_HASHTAG, tag="#agenda", role=AGENDA.role)
     if message is None:

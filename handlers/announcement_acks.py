@@ -10,20 +10,19 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
-from bot.runtime import Runtime, runtime_of
+from bot.runtime import App, Bot, Context, Runtime, runtime_of
 from bot.services import announcements as service
 from bot.services.announcements import Announcement, Progress
 from bot.telegram.access import resolve
-from bot.telegram.buttons import markup_of
+from bot.telegram.buttons import markup_of, pressed
 from bot.telegram.throttle import EditThrottle, Spawn
 from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
 
 logger = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
 
 EDIT_INTERVAL = 3.0
 """Seconds between two edits of one announcement's button (Telegram limits edits per group)."""
@@ -49,9 +48,9 @@ def ack_markup(lang: str, announcement_id: int, progress: Progress | None) -> In
     return markup
 
 
-async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def button(update: Update, context: Context) -> None:
     """``ann:a:<announcement id>``: untrusted; acknowledges for the presser's unit."""
-    query = update.callback_query
+    query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     lang = caller.lang
@@ -84,21 +83,21 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
         )
         return
     await query.answer(t(lang, "announcements.ack_stored", **params))
-    app = context.application
+    bot = context.bot
 
     async def edit() -> None:
-        await refresh_button(app, runtime, announcement, lang)
+        await refresh_button(bot, runtime, announcement, lang)
 
-    await throttle_of(app).request(announcement.id, edit)
+    await runtime.announcement_edits.request(announcement.id, edit)
 
 
-async def refresh_button(app: App, runtime: Runtime, announcement: Announcement, lang: str) -> None:
+async def refresh_button(bot: Bot, runtime: Runtime, announcement: Announcement, lang: str) -> None:
     """Show the current count on the announcement's post (read now, so it is never stale)."""
     if announcement.message_id is None:
         return
     progress = await service.progress(runtime.database, announcement)
     try:
-        await app.bot.edit_message_reply_markup(
+        await bot.edit_message_reply_markup(
             announcement.group_id,
             announcement.message_id,
             reply_markup=ack_markup(lang, announcement.id, progress),

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any
 
 from telegram import Message, ReplyParameters, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackContext
 
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import clock, format_when
-from bot.runtime import Runtime, runtime_of
+from bot.runtime import App, Context, Runtime, runtime_of
 from bot.services import announcements as service
 from bot.services import members
 from bot.telegram.access import Caller, resolve
@@ -23,7 +21,6 @@ from handlers import announcement_acks
 
 logger = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
 
 ANNOUNCE = CommandSpec("umumkan", "announce", role="koordinator")
 LIST = CommandSpec("pengumuman", "announcements")
@@ -75,7 +72,7 @@ async def announce(call: Call) -> None:
     )
 
 
-async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def hashtag(update: Update, context: Context) -> None:
     """A message with ``#pengumuman``: an announcement when a koordinator wrote it."""
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
@@ -94,7 +91,7 @@ async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) 
 
 
 async def publish(
-    context: CallbackContext[Any, Any, Any, Any],
+    context: Context,
     runtime: Runtime,
     caller: Caller,
     author: service.Author,
@@ -263,7 +260,7 @@ async def _author_of(runtime: Runtime, caller: Caller, message: Message | None) 
     return service.Author(user.id, user.full_name, member.unit_id if member else None)
 
 
-async def _pin(context: CallbackContext[Any, Any, Any, Any], chat_id: int, message_id: int) -> None:
+async def _pin(context: Context, chat_id: int, message_id: int) -> None:
     """Pin the post when the bot may; when it may not, carry on without a word."""
     try:
         await context.bot.pin_chat_message(chat_id, message_id, disable_notification=True)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Message, Update
-from telegram.ext import Application, CallbackContext
 
 from bot.domain.timewords import format_when, from_epoch
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import Database
 from bot.services import decisions as service
 from bot.telegram.access import Caller
@@ -25,7 +23,7 @@ HASHTAG_GROUP = 3
 _HASHTAG = re.compile(r"(?i)(^|\s)#keputusan\b")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, DECIDE, decide)
     add_command(app, DECISIONS, show_decisions)
     add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
@@ -45,7 +43,7 @@ async def decide(call: Call) -> None:
     )
 
 
-async def hashtag(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def hashtag(update: Update, context: Context) -> None:
     """A koordinator's group message with ``#keputusan`` records it as a decision."""
     message = await tagged(update, context, pattern=_HASHTAG, tag="#keputusan", role=DECIDE.role)
     if message is None:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from telegram import ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
-    CallbackContext,
     ChatMemberHandler,
     TypeHandler,
 )
 
 from bot.domain.timewords import format_when, zone_from_name, zone_label
-from bot.runtime import Runtime, runtime_of
+from bot.runtime import App, Context, Runtime, runtime_of
 from bot.services import groups as groups_service
 from bot.services import members
 from bot.telegram.access import is_group_chat, update_time
@@ -31,7 +28,7 @@ LANGUAGE = CommandSpec("bahasa", "language", role="koordinator")
 TIMEZONE = CommandSpec("zona", "timezone", role="koordinator")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     app.add_handler(TypeHandler(Update, gate), group=-1)
     app.add_handler(ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     add_command(app, START, start)
@@ -39,11 +36,13 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, TIMEZONE, timezone)
 
 
-async def gate(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def gate(update: Update, context: Context) -> None:
     """Refuse groups the settings do not allow (once, then leave); remember who wrote, and that
     they are a member of the (registered) group they wrote in."""
     runtime = runtime_of(context)
     chat = update.effective_chat
+    if chat is None:  # nothing in a chat: inline queries, polls (Rakor asks for none of these)
+        return
     now = update_time(update, runtime)
     message = update.effective_message
     if message is not None and (message.migrate_to_chat_id or message.migrate_from_chat_id):
@@ -83,7 +82,7 @@ async def migrated(runtime: Runtime, message: Message, now: int) -> None:
         await groups_service.migrate(runtime.database, old, new, now)
 
 
-async def bot_membership(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def bot_membership(update: Update, context: Context) -> None:
     """Greet an allowed group the bot was just added to, with the one step to take."""
     change: ChatMemberUpdated | None = update.my_chat_member
     if change is None or not is_group_chat(change.chat):
@@ -113,7 +112,7 @@ async def start(call: Call) -> None:
     group, created = await groups_service.register(
         runtime.database,
         chat_id=caller.chat_id,
-        title=chat.title or str(caller.chat_id),
+        title=(chat.title if chat else None) or str(caller.chat_id),
         timezone=runtime.settings.timezone,
         language=runtime.settings.language,
         by=caller.user_id,

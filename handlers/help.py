@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram.ext import Application
-
+from bot.runtime import App
 from bot.telegram.commands import Call, CommandSpec, add_command, registered
 
 HELP = CommandSpec("bantuan", "help", where="any", needs_registration=False)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, HELP, show_help)
 
 
 async def show_help(call: Call) -> None:
     lang = call.caller.lang
-    specs = registered(call.context.application)
+    specs = registered(call.runtime)
     wanted = call.args.strip().lstrip("/").split("@")[0].lower()
     if wanted:
         spec = next((s for s in specs if wanted in (s.name, s.alias)), None)

@@ -7,7 +7,6 @@ import logging
 import re
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
@@ -17,23 +16,22 @@ from telegram import (
     Update,
 )
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import Database
 from bot.services import groups as groups_service
 from bot.services import meetings as service
 from bot.services.meetings import Meeting, MeetingInputError, MeetingSettings
 from bot.telegram.access import resolve
+from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import invitation, meeting_text
 from bot.text.i18n import t
 
 logger = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
-Context = CallbackContext[Any, Any, Any, Any]
 
 MEETING = CommandSpec("rapat", "meeting")
 
@@ -298,7 +296,7 @@ async def send_invitation(context: Context, meeting: Meeting, lang: str, now: da
 
 async def rsvp_button(update: Update, context: Context) -> None:
     """``mtg:r:<meeting>:<h|t|w>``: a person's answer; untrusted input."""
-    query = update.callback_query
+    query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database

@@ -10,17 +10,17 @@ from __future__ import annotations
 import io
 import logging
 import re
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import agenda as agenda_service
 from bot.services import meetings as meeting_service
 from bot.services import minutes as minutes_service
 from bot.telegram.access import resolve
+from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import minutes_docx
 from bot.text.i18n import t
@@ -33,7 +33,7 @@ MAX_BUTTONS = 20
 _CALLBACK = re.compile(r"^mtg:c:(\d{1,18})$")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, MINUTES, send_minutes)
     app.add_handler(CallbackQueryHandler(carry_button, pattern=r"^mtg:c:"))
 
@@ -87,9 +87,9 @@ async def send_minutes(call: Call) -> None:
     )
 
 
-async def carry_button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def carry_button(update: Update, context: Context) -> None:
     """``mtg:c:<agenda item>``: carry an undiscussed item over; untrusted input."""
-    query = update.callback_query
+    query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database

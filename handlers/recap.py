@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from io import BytesIO
-from typing import Any
 
 from telegram import InputFile
-from telegram.ext import Application
 
 from bot.domain.timewords import MONTHS
+from bot.runtime import App
 from bot.services import recap as service
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import escape
@@ -21,7 +20,7 @@ logger = logging.getLogger(__name__)
 RECAP = CommandSpec("rekap", "recap")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, RECAP, recap_command)
 
 

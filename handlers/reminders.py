@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import from_epoch
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import reminders as service
 from bot.telegram.access import resolve
+from bot.telegram.buttons import pressed, pressed_html
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text.i18n import Safe, t
 from bot.text.reminder_texts import when_text
@@ -24,7 +24,7 @@ CANCEL = CommandSpec("batal", "cancel", where="any")
 _CALLBACK = re.compile(r"^rem:([chd]):(\d{1,18})$")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, REMIND, remind)
     add_command(app, LIST, list_reminders)
     add_command(app, CANCEL, cancel)
@@ -121,16 +121,15 @@ async def cancel(call: Call) -> None:
     await call.reply(call.t("reminders.cancelled", number=number))
 
 
-async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def button(update: Update, context: Context) -> None:
     """Cancel (``rem:c:<reminder>``) or snooze (``rem:h|d:<firing>``); untrusted input."""
-    query = update.callback_query
+    query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     match = _CALLBACK.match(query.data or "")
+    action = match.group(1) if match else ""
     target = (
-        await service.button_target(
-            runtime.database, match.group(1), int(match.group(2)), caller.chat_id
-        )
+        await service.button_target(runtime.database, action, int(match.group(2)), caller.chat_id)
         if match
         else None
     )
@@ -152,14 +151,14 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
             return
         await query.answer(t(caller.lang, "reminders.cancelled", number=reminder.number))
         await query.edit_message_text(
-            query.message.text_html
+            pressed_html(query)
             + "\n\n"
             + t(
                 caller.lang, "reminders.cancelled_by", number=reminder.number, name=caller.full_name
             )
         )
     else:
-        choice: service.Snooze = "h" if match.group(1) == "h" else "d"
+        choice: service.Snooze = "h" if action == "h" else "d"
         result = await service.snooze(db, reminder, firing, choice, caller.now, caller.tz, wake)
         if result is None:
             await query.answer(t(caller.lang, "reminders.already_snoozed"), show_alert=True)
@@ -168,7 +167,7 @@ async def button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -
         when = when_text(at, snoozed, caller.tz, caller.lang)
         await query.answer(t(caller.lang, "reminders.snoozed_alert", when=when))
         await query.edit_message_text(
-            query.message.text_html
+            pressed_html(query)
             + "\n\n"
             + t(
                 caller.lang,

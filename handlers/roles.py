@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram.ext import Application
-
+from bot.runtime import App
 from bot.services import members
 from bot.services.members import ROLES
 from bot.telegram.commands import Call, CommandSpec, add_command
@@ -13,7 +10,7 @@ from bot.telegram.commands import Call, CommandSpec, add_command
 ROLE = CommandSpec("peran", "role", role="koordinator")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, ROLE, set_role)
 
 
@@ -36,13 +33,15 @@ async def set_role(call: Call) -> None:
     parsed = parse_role(call.args)
     message = call.update.effective_message
     replied = message.reply_to_message if message else None
-    if parsed is None or (parsed[0] is None and (replied is None or replied.from_user is None)):
+    target = replied.from_user if replied else None
+    if parsed is None or (parsed[0] is None and target is None):
         await call.reply(call.t("roles.usage"))
         return
     username, role = parsed
     db = call.runtime.database
     if username is None:
-        target = replied.from_user  # type: ignore[union-attr]
+        if target is None:  # (refused above)
+            return
         await members.remember(
             db,
             user_id=target.id,

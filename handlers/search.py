@@ -10,21 +10,21 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackContext, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.domain.textsearch import EmptyQuery, Segment
 from bot.domain.timewords import MONTHS
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import Database, groups
 from bot.services import search as service
 from bot.services.groups import Group
 from bot.services.search import SearchHit
 from bot.telegram.access import Caller, resolve
+from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
 
@@ -40,7 +40,7 @@ GROUP_TITLE_UNITS = 80
 UNIT_CODE_UNITS = 20
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, SEARCH, search_command)
     app.add_handler(CallbackQueryHandler(page_button, pattern=r"^srch:"))
 
@@ -71,9 +71,9 @@ async def search_command(call: Call) -> None:
     await call.reply(text, markup)
 
 
-async def page_button(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def page_button(update: Update, context: Context) -> None:
     """``srch:<search>:<offset>``: show that page of a saved search of this chat, in place."""
-    query = update.callback_query
+    query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
 from telegram import Message, ReplyParameters, Update
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import DAYS, clock, format_when, from_epoch
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import meetings as meeting_service
 from bot.services import members
 from bot.services import tasks as service
@@ -33,7 +32,7 @@ _DIGEST_WORDS = ("ringkasan", "digest")
 _OFF_WORDS = ("mati", "off")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, TASK, task_command)
     add_command(app, PROGRESS, progress)
     add_command(app, DONE, done)
@@ -317,7 +316,7 @@ def _evidence_of(message: Message) -> Evidence | None:
     return None
 
 
-async def evidence(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def evidence(update: Update, context: Context) -> None:
     """A document or photo replying to a task's post is kept as evidence of that task."""
     message = update.effective_message
     reply_to = message.reply_to_message if message else None

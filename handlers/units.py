@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.services import groups, members
 from bot.telegram.access import update_time
 from bot.telegram.commands import Call, CommandSpec, add_command
@@ -22,7 +21,7 @@ _ADD_WORDS = ("tambah", "add")
 _REMOVE_WORDS = ("hapus", "remove")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     add_command(app, UNITS, units_command)
     add_command(app, JOIN, join)
     app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left))
@@ -104,7 +103,7 @@ async def join(call: Call) -> None:
     code = call.args.split()[0] if call.args.split() else ""
     db = call.runtime.database
     unit = await members.find_unit(db, call.caller.chat_id, code) if code else None
-    if not code:
+    if not code or call.caller.user_id is None:
         await call.reply(call.t("units.join_usage", codes=Safe(await codes_text(call))))
         return
     if unit is None:
@@ -128,7 +127,7 @@ async def unknown_unit(call: Call, code: str) -> str:
     return call.t("units.unknown", code=code, codes=Safe(await codes_text(call)))
 
 
-async def member_left(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def member_left(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.left_chat_member is None:
         return

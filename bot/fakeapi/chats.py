@@ -20,7 +20,8 @@ class ChatMethods(Methods):
     def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
         if user_id == self.bot_id:
             status = self.bot_status.get(chat_id, "left")
-            return member_payload(self.bot_user, status, can_pin=self.bot_can_pin.get(chat_id))
+            can_pin = self.bot_can_pin.get(chat_id, False)
+            return member_payload(self.bot_user, status, can_pin=can_pin)
         user = self.users.get(user_id)
         if user is None:
             raise bad_request("user not found")

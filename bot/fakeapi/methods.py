@@ -94,9 +94,9 @@ class Methods(World):
     def _chat(self, params: Params) -> dict[str, Any]:
         raw = params.get("chat_id")
         if isinstance(raw, str) and raw.startswith("@"):
-            for chat in self.chats.values():
-                if chat.get("username", "").lower() == raw[1:].lower():
-                    return chat
+            for named in self.chats.values():
+                if named.get("username", "").lower() == raw[1:].lower():
+                    return named
             raise bad_request("chat not found")
         chat_id = _int(params, "chat_id")
         if chat_id in self.migrated_to:

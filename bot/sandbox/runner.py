@@ -60,7 +60,7 @@ class Sandbox:
 
     def command_names(self) -> frozenset[str]:
         """Names and aliases of every command the bot has now."""
-        specs = commands.registered(self.app)
+        specs = commands.registered(runtime_of(self.app))
         return frozenset(name for spec in specs for name in (spec.name, spec.alias))
 
     async def language(self) -> str:

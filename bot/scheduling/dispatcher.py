@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from telegram.ext import CallbackContext, JobQueue
+from telegram.ext import JobQueue
 
 from storage import faults, firings
 from storage.db import Database
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.runtime import Context, Runtime
     from bot.telegram.delivery import Outbox
 
 logger = logging.getLogger(__name__)
@@ -189,10 +189,10 @@ class Dispatcher:
             )
         await source.postpone(db, entry.item, now + int(delay.total_seconds()))
 
-    async def _tick(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    async def _tick(self, context: Context) -> None:
         await self.run_due(self.runtime.now())
 
-    async def _safety_tick(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    async def _safety_tick(self, context: Context) -> None:
         """Re-arm the dispatch job whatever happened to it."""
         try:
             await self.wake()

@@ -42,7 +42,9 @@ class Recap:
     @property
     def leaders(self) -> list[RecapRow]:
         """The leading units (at most three), best first."""
-        ranked = sorted((row for row in self.rows if row.rank is not None), key=lambda r: r.rank)
+        ranked = sorted(
+            (row for row in self.rows if row.rank is not None), key=lambda r: r.rank or 0
+        )
         return ranked[:LEADERS]
 
 

@@ -9,13 +9,15 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _load(name: str) -> dict[str, object]:
-    return json.loads((SEEDS / name).read_text(encoding="utf-8"))
+def _pairs(name: str, key: str) -> tuple[tuple[str, str], ...]:
+    """The ``[code, name]`` pairs under ``key`` in ``seeds/<name>``."""
+    data = json.loads((SEEDS / name).read_text(encoding="utf-8"))
+    return tuple((str(code), str(full)) for code, full in data[key])
 
 
 @cache
 def _units() -> tuple[tuple[str, str], ...]:
-    return tuple((code, name) for code, name in _load("units.json")["units"])  # type: ignore[union-attr]
+    return _pairs("units.json", "units")
 
 
 def example_units() -> list[tuple[str, str]]:
@@ -26,4 +28,4 @@ def example_units() -> list[tuple[str, str]]:
 @cache
 def pokja() -> tuple[tuple[str, str], ...]:
     """(code, name) of the nine pokja."""
-    return tuple((code, name) for code, name in _load("pokja.json")["pokja"])  # type: ignore[union-attr]
+    return _pairs("pokja.json", "pokja")

@@ -6,14 +6,12 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from telegram import Chat, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import CallbackContext
 
-from bot.runtime import Runtime
+from bot.runtime import Context, Runtime
 from bot.services import groups as groups_service
 from bot.services import members
 from bot.services.groups import Group
@@ -56,9 +54,7 @@ def update_time(update: Update, runtime: Runtime) -> datetime:
     return runtime.now()
 
 
-async def resolve(
-    update: Update, context: CallbackContext[Any, Any, Any, Any], runtime: Runtime
-) -> Caller:
+async def resolve(update: Update, context: Context, runtime: Runtime) -> Caller:
     chat = update.effective_chat
     user = update.effective_user
     if chat is None:
@@ -110,9 +106,7 @@ def _sent_as_the_group(update: Update) -> bool:
     return bool(message and chat and message.sender_chat and message.sender_chat.id == chat.id)
 
 
-async def _admins(
-    context: CallbackContext[Any, Any, Any, Any], runtime: Runtime, chat_id: int
-) -> frozenset[int]:
+async def _admins(context: Context, runtime: Runtime, chat_id: int) -> frozenset[int]:
     """The chat's Telegram administrators, asked of Telegram and cached briefly."""
     cached = runtime.admin_cache.get(chat_id)
     if cached and cached[0] > time.monotonic():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from storage.firings import Keyboard
 
@@ -17,3 +17,17 @@ def markup_of(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
             for row in keyboard
         ]
     )
+
+
+def pressed(update: Update) -> CallbackQuery:
+    """The button press of an update a ``CallbackQueryHandler`` handles."""
+    if update.callback_query is None:
+        raise ValueError("the update is not a button press")
+    return update.callback_query
+
+
+def pressed_html(query: CallbackQuery) -> str:
+    """The HTML of the message a button was pressed on ('' when Telegram no longer shows it:
+    older than 48 hours)."""
+    message = query.message
+    return message.text_html if isinstance(message, Message) and message.text else ""

@@ -11,12 +11,12 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.ext import Application, CallbackContext, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
-from bot.runtime import Runtime, runtime_of
+from bot.runtime import App, Context, Runtime, runtime_of
 from bot.telegram.access import Caller, resolve
 from bot.text.i18n import t
 from bot.text.render import split_html
@@ -46,7 +46,7 @@ class Call:
     """One command as a handler sees it: who asked, what they wrote, and how to answer."""
 
     update: Update
-    context: CallbackContext[Any, Any, Any, Any]
+    context: Context
     runtime: Runtime
     caller: Caller
     args: str
@@ -67,7 +67,7 @@ class Call:
 
 
 async def send(
-    context: CallbackContext[Any, Any, Any, Any],
+    context: Context,
     chat_id: int,
     text: str,
     markup: InlineKeyboardMarkup | None = None,
@@ -97,12 +97,10 @@ def command_args(message: Message | None) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-def add_command(
-    app: Application[Any, Any, Any, Any, Any, Any], spec: CommandSpec, handler: Handler
-) -> None:
+def add_command(app: App, spec: CommandSpec, handler: Handler) -> None:
     """Register ``handler`` for ``/name`` and ``/alias`` behind the chat and role checks."""
 
-    async def callback(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    async def callback(update: Update, context: Context) -> None:
         runtime = runtime_of(context)
         caller = await resolve(update, context, runtime)
         refusal = refusal_of(spec, caller)
@@ -146,6 +144,6 @@ def refusal_text(caller: Caller, key: str, command: str, role: str) -> str:
     )
 
 
-def registered(app: Application[Any, Any, Any, Any, Any, Any]) -> Sequence[CommandSpec]:
+def registered(runtime: Runtime) -> Sequence[CommandSpec]:
     """Every command registered so far, in registration order."""
-    return tuple(app.bot_data.commands)
+    return tuple(runtime.commands)

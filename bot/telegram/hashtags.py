@@ -4,22 +4,22 @@ they may, and the text with the tag taken out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
-from bot.runtime import runtime_of
+from bot.runtime import App, Context, runtime_of
 from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import refusal_text, send
 
 
 def add_hashtag(
-    app: Application[Any, Any, Any, Any, Any, Any],
+    app: App,
     pattern: re.Pattern[str] | str,
-    callback: Callable[[Update, CallbackContext[Any, Any, Any, Any]], Awaitable[None]],
+    callback: Callable[[Update, Context], Coroutine[Any, Any, None]],
     group: int,
 ) -> None:
     """Handle new group messages (text or caption, not commands) that match ``pattern``.
@@ -47,7 +47,7 @@ class Tagged:
 
 async def tagged(
     update: Update,
-    context: CallbackContext[Any, Any, Any, Any],
+    context: Context,
     *,
     pattern: re.Pattern[str],
     tag: str,
