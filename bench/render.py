@@ -86,7 +86,9 @@ def main(args: argparse.Namespace) -> None:
         p50, p95, chunks = timed(text, args.runs)
         print(f"{name:<28} {p50:8.2f} {p95:8.2f} {chunks:8d} {p50 / chunks:10.2f}")
     bare = import_cost("")
-    full = import_cost("import bot.text.recap_chart, bot.text.minutes_docx, matplotlib.figure")
+    full = import_cost(
+        "import bot.text.minutes_docx, matplotlib.figure, matplotlib.backends.backend_agg"
+    )
     print(
         f"import bot.app: {int(bare['rss_kib']) / 1024:.1f} MiB resident,"
         f" heavy modules loaded: {', '.join(bare['heavy']) or 'none'}"  # type: ignore[arg-type]
