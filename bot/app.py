@@ -38,6 +38,7 @@ from handlers import groups as groups_handlers
 from handlers import help as help_handlers
 from storage import db as storage_db
 from storage import firings
+from storage import search as search_index
 
 logger = logging.getLogger(__name__)
 
@@ -119,10 +120,11 @@ def rate_limiter() -> AIORateLimiter:
 
 
 async def post_init(app: App) -> None:
-    """Open the database (migrating it), queue unhandled updates, schedule what is due, publish
-    the command menus."""
+    """Open the database (migrating it, rebuilding the search index if a migration asked),
+    queue unhandled updates, schedule what is due, publish the command menus."""
     runtime = runtime_of(app)
     runtime.db = await storage_db.connect(runtime.settings.database)
+    await search_index.rebuild_if_requested(runtime.db)
     replayed = await replay(runtime.db, app.update_queue, app.bot)
     if replayed:
         logger.info("%d update(s) stored before the last stop will be handled now", replayed)

@@ -1,0 +1,28 @@
+-- Search, laid out for large indexes (see storage/search.py):
+-- * every indexed word starts with its group's tag (`7_rapat`, `_` joins them into one
+--   token), so a search reads only its own groups' postings of a word;
+-- * search_docs.id = created_at * 2^20 + n, so FTS5's rowid order is newest-first order.
+-- The words are stemmed in Python, so this migration only empties the index and asks for a
+-- rebuild; the bot rebuilds it at start-up (storage.search.rebuild_if_requested).
+
+DROP TABLE search_fts;
+DELETE FROM search_docs;
+
+-- A small number per group for the word prefixes (chat ids are 14 digits long).
+CREATE TABLE search_groups (
+    tag      INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL UNIQUE
+);
+
+-- rowid = search_docs.id. `exact`: the normalised words; `stems`: their Sastrawi stems.
+CREATE VIRTUAL TABLE search_fts USING fts5 (
+    exact,
+    stems,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
+);
+
+-- A row here makes the bot rebuild the index at its next start (a rebuild empties it).
+CREATE TABLE search_rebuild (
+    reason TEXT NOT NULL
+);
+INSERT INTO search_rebuild (reason) VALUES ('every word now carries its group''s tag');
