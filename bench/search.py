@@ -1,10 +1,21 @@
-"""Benchmark of the search index: build time, size, query latency against a LIKE scan.
+"""Benchmark of the search index: build time, size, latency against a LIKE scan and against
+the other index layouts and rankings considered.
 
-    .venv/bin/python -m bench.search --records 1000000
+    .venv/bin/python -m bench.search --records 1000000 [--path /tmp/rakor-search-bench.db]
 
 Records are generated from ``seeds/search_vocabulary.json`` (templates and word lists of
 regional-government chat), spread over ``--groups`` groups, stored in a plain table of a
 temporary SQLite file and indexed through :func:`storage.search.reindex`, the real code path.
+With ``--path`` the file is kept, and a later run with the same ``--records``, ``--groups``
+and ``--seed`` reuses the records and both indexes (the real one is rebuilt when a migration
+asked for it, as the bot would).
+
+The *alternatives* table measures, on the same records and in the same run, the layouts and
+rankings considered for a common word: one index of plain words with a group column (the
+layout before this one), and words tagged with their group; bm25 over every match, or the
+exact matches newest first; one query per group or one across the groups. The last lines
+are ``p95 common-1-group X.X`` and ``p95 common-5-groups X.X``: milliseconds of
+:func:`storage.search.search` (the page of five hits with snippets) for the common word.
 """
 
 from __future__ import annotations
@@ -21,17 +32,27 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.domain.textsearch import Query, build_query, group_prefix, index_columns
 from storage.db import Database, connect
-from storage.search import KIND_DECISION, KIND_TASK_NOTE, SourceRegistry, index_record, reindex
+from storage.search import (
+    KIND_DECISION,
+    KIND_TASK_NOTE,
+    KINDS,
+    SourceRegistry,
+    index_record,
+    rebuild_if_requested,
+    unindex_record,
+)
 from storage.search import search as fts_search
 
 VOCABULARY = Path(__file__).resolve().parent.parent / "seeds" / "search_vocabulary.json"
 START = 1_700_000_000
 BATCH = 20_000
+COMMON = "rapat"
 
 # name → (query, the LIKE patterns an unindexed implementation would scan for)
 QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "common": ("rapat", ("%rapat%",)),
+    "common": (COMMON, ("%rapat%",)),
     "common+stem": ("anggaran", ("%anggar%",)),
     "rare": ("bioretensi", ("%bioretensi%",)),
     "multi-word": ("penataan parkir jalan merdeka", ("%tata%", "%parkir%", "%merdeka%")),
@@ -79,8 +100,17 @@ def records(count: int, groups: list[int], seed: int) -> Iterator[tuple[Any, ...
         yield record_id, group_id, numbers[group_id], code, START + record_id * 30, text
 
 
-async def build(db: Database, count: int, groups: list[int], seed: int) -> float:
-    """Store the raw records in ``bench_records``; the seconds it took."""
+async def build(db: Database, count: int, groups: list[int], seed: int) -> float | None:
+    """Store the raw records in ``bench_records``; the seconds it took (None: reused)."""
+    meta = json.dumps([count, len(groups), seed])
+    async with db.transaction() as conn:
+        await conn.execute("CREATE TABLE IF NOT EXISTS bench_meta (params TEXT NOT NULL)")
+        async with conn.execute("SELECT params FROM bench_meta") as cursor:
+            row = await cursor.fetchone()
+    if row is not None and row["params"] == meta:
+        return None
+    if row is not None:
+        raise SystemExit(f"{db.path} holds records of other parameters ({row['params']})")
     started = time.perf_counter()
     async with db.transaction() as conn:
         await conn.execute(
@@ -93,15 +123,48 @@ async def build(db: Database, count: int, groups: list[int], seed: int) -> float
     for row in records(count, groups, seed):
         batch.append(row)
         if len(batch) == BATCH:
-            await _insert(db, batch)
+            await _insert(db, "INSERT INTO bench_records VALUES (?, ?, ?, ?, ?, ?)", batch)
             batch = []
-    await _insert(db, batch)
+    await _insert(db, "INSERT INTO bench_records VALUES (?, ?, ?, ?, ?, ?)", batch)
+    async with db.transaction() as conn:
+        await conn.execute("INSERT INTO bench_meta (params) VALUES (?)", (meta,))
+        await conn.execute("INSERT INTO search_rebuild (reason) VALUES ('new bench records')")
     return time.perf_counter() - started
 
 
-async def _insert(db: Database, batch: list[tuple[Any, ...]]) -> None:
+async def _insert(db: Database, sql: str, batch: list[tuple[Any, ...]]) -> None:
     async with db.transaction() as conn:
-        await conn.executemany("INSERT INTO bench_records VALUES (?, ?, ?, ?, ?, ?)", batch)
+        await conn.executemany(sql, batch)
+
+
+async def build_plain_index(db: Database) -> float | None:
+    """The layout before this one, for comparison: plain words, and the group as a token
+    (``gn1001``) in a third column. The seconds it took (None: reused)."""
+    found = await db.fetch_one("SELECT 1 FROM sqlite_schema WHERE name = 'bench_plain_fts'")
+    if found is not None:
+        return None
+    started = time.perf_counter()
+    async with db.transaction() as conn:  # one transaction: a failed build leaves nothing
+        await conn.execute(
+            "CREATE VIRTUAL TABLE bench_plain_fts USING fts5"
+            " (exact, stems, grp, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        sql = "SELECT id, group_id, text FROM bench_records ORDER BY id"
+        async with conn.execute(sql) as cursor:
+            while rows := await cursor.fetchmany(BATCH):
+                batch = [
+                    (row["id"], *index_columns(row["text"]), plain_group(row["group_id"]))
+                    for row in rows
+                ]
+                await conn.executemany(
+                    "INSERT INTO bench_plain_fts (rowid, exact, stems, grp) VALUES (?, ?, ?, ?)",
+                    batch,
+                )
+    return time.perf_counter() - started
+
+
+def plain_group(group_id: int) -> str:
+    return f"g{'n' if group_id < 0 else 'p'}{abs(group_id)}"
 
 
 async def sizes(db: Database) -> dict[str, int]:
@@ -110,17 +173,11 @@ async def sizes(db: Database) -> dict[str, int]:
         await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         async with conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name") as cursor:
             per_table = {name: int(size) for name, size in await cursor.fetchall()}
-    result = {"raw": 0, "docs": 0, "fts": 0, "file": db.path.stat().st_size}
+    result = {"raw": 0, "docs": 0, "fts": 0, "plain": 0, "file": db.path.stat().st_size}
+    prefixes = {"search_fts": "fts", "search_": "docs", "bench_records": "raw"}
+    prefixes["bench_plain_fts"] = "plain"
     for name, size in per_table.items():
-        key = (
-            "fts"
-            if name.startswith("search_fts")
-            else "docs"
-            if name.startswith("search_docs")
-            else "raw"
-            if name.startswith("bench_records")
-            else None
-        )
+        key = next((k for p, k in sorted(prefixes.items(), reverse=True) if name.startswith(p)), "")
         if key:
             result[key] += size
     return result
@@ -146,13 +203,145 @@ async def like_scan(db: Database, groups: list[int], patterns: tuple[str, ...]) 
         f" FROM bench_records WHERE group_id IN ({marks}) AND {likes}"
         " ORDER BY created_at DESC LIMIT 5"
     )
-    async with db.reading() as conn, conn.execute(sql, (*groups, *patterns)) as cursor:
-        rows = await cursor.fetchall()
+    rows = await db.fetch_all(sql, (*groups, *patterns))
     return int(rows[0]["total"]) if rows else 0
 
 
+# --- the alternatives: each finds the match count and the first page's ids ---------------
+
+Alternative = Callable[[Database, Query, list[int]], Awaitable[tuple[int, list[int]]]]
+
+
+async def _count(db: Database, table: str, match: str) -> int:
+    row = await db.fetch_one(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,))  # noqa: S608
+    return int(row[0]) if row else 0
+
+
+async def _newest(db: Database, table: str, match: str) -> list[int]:
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 5"  # noqa: S608
+    return [int(row[0]) for row in await db.fetch_all(sql, (match,))]
+
+
+def _plain(query: str, groups: list[int]) -> str:
+    tokens = " OR ".join(f'"{plain_group(group_id)}"' for group_id in groups)
+    return f"({query}) AND grp : ({tokens})"
+
+
+async def plain_bm25_all(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
+    """The query before this change: bm25 over every match, joined, sorted, counted."""
+    rows = await db.fetch_all(
+        "WITH matches AS MATERIALIZED (SELECT rowid AS id,"
+        " bm25(bench_plain_fts, 10.0, 1.0, 0.0) AS score FROM bench_plain_fts"
+        " WHERE bench_plain_fts MATCH ?)"
+        " SELECT r.id, r.text, count(*) OVER () AS total FROM matches"
+        " JOIN bench_records AS r ON r.id = matches.id"
+        " WHERE r.group_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY matches.score, r.created_at DESC, r.id DESC LIMIT 5",
+        (_plain(parsed.match, groups), json.dumps(groups)),
+    )
+    return (int(rows[0]["total"]) if rows else 0), [int(row["id"]) for row in rows]
+
+
+async def plain_newest(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
+    ids = await _newest(db, "bench_plain_fts", _plain(parsed.clause("", exact_only=True), groups))
+    return await _count(db, "bench_plain_fts", _plain(parsed.match, groups)), ids
+
+
+async def _prefixes(db: Database, groups: list[int]) -> list[str]:
+    rows = await db.fetch_all(
+        "SELECT tag FROM search_groups WHERE group_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(groups),),
+    )
+    return [group_prefix(row["tag"]) for row in rows]
+
+
+async def tagged_bm25_all(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
+    match = parsed.within(await _prefixes(db, groups))
+    rows = await db.fetch_all(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+        " ORDER BY bm25(search_fts, 10.0, 1.0), rowid DESC LIMIT 5",
+        (match,),
+    )
+    return await _count(db, "search_fts", match), [int(row[0]) for row in rows]
+
+
+async def tagged_newest_per_group(
+    db: Database, parsed: Query, groups: list[int]
+) -> tuple[int, list[int]]:
+    total, ids = 0, []
+    for prefix in await _prefixes(db, groups):
+        total += await _count(db, "search_fts", parsed.clause(prefix))
+        ids += await _newest(db, "search_fts", parsed.clause(prefix, exact_only=True))
+    return total, sorted(ids, reverse=True)[:5]
+
+
+async def tagged_newest(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
+    prefixes = await _prefixes(db, groups)
+    ids = await _newest(db, "search_fts", parsed.within(prefixes, exact_only=True))
+    return await _count(db, "search_fts", parsed.within(prefixes)), ids
+
+
+async def chosen(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
+    page = await fts_search(db, group_ids=groups, query=COMMON)
+    return page.total, [hit.record_id for hit in page.hits]
+
+
+ALTERNATIVES: dict[str, Alternative] = {
+    "plain words + group column, bm25 over all (before)": plain_bm25_all,
+    "plain words + group column, exact newest first": plain_newest,
+    "group-tagged words, bm25 over all": tagged_bm25_all,
+    "group-tagged words, exact newest first, per group": tagged_newest_per_group,
+    "group-tagged words, exact newest first, one query": tagged_newest,
+    "storage.search.search (+ documents, snippets)": chosen,
+}
+
+
+async def report_alternatives(db: Database, groups: list[int], runs: int) -> dict[int, float]:
+    """The alternatives for the common word; the chosen one's p95 per number of groups."""
+    print(f"common word {COMMON!r}, {runs} runs (ms)                1 group p50/p95"
+          "     5 groups p50/p95   matches")  # fmt: skip
+    parsed, result = build_query(COMMON), {}
+    for name, alternative in ALTERNATIVES.items():
+        line, matches = f"{name:<52}", []
+        for count in (1, 5):
+
+            async def call(alternative: Alternative = alternative, count: int = count) -> int:
+                total, _ = await alternative(db, parsed, groups[:count])
+                return total
+
+            p50, p95, matched = await latencies(call, runs)
+            line += f" {p50:8.1f} {p95:8.1f}  "
+            matches.append(f"{matched:,}")
+            if alternative is chosen:
+                result[count] = p95
+        print(f"{line} {' / '.join(matches)}")
+    return result
+
+
+async def report_queries(db: Database, groups: list[int], runs: int) -> None:
+    print(f"latency over {runs} runs (ms)   FTS p50/p95   LIKE p50/p95   LIKE÷FTS p50   matches")
+    for scope, chosen_groups in (("1 group", groups[:1]), ("5 groups", groups[:5])):
+        for name, (query, patterns) in QUERIES.items():
+
+            async def fts(query: str = query, chosen: list[int] = chosen_groups) -> int:
+                return (await fts_search(db, group_ids=chosen, query=query)).total
+
+            async def like(
+                patterns: tuple[str, ...] = patterns, chosen: list[int] = chosen_groups
+            ) -> int:
+                return await like_scan(db, chosen, patterns)
+
+            f50, f95, hits = await latencies(fts, runs)
+            l50, l95, like_hits = await latencies(like, max(3, runs // 5))
+            print(
+                f"{scope:>8} {name:<16} {f50:8.1f} {f95:8.1f}   {l50:8.1f} {l95:8.1f}"
+                f"   {l50 / f50:8.1f}x   {hits:,} (LIKE {like_hits:,})"
+            )
+
+
 async def write_cost(db: Database, groups: list[int], runs: int = 2000) -> float:
-    """Microseconds per index_record, each in its own transaction, as the features will do."""
+    """Microseconds per index_record, each in its own transaction, as the features do; the
+    records are removed again so that a kept database stays as generated."""
     started = time.perf_counter()
     for record_id, group_id, number, code, created_at, text in records(runs, groups, 99):
         async with db.transaction() as conn:
@@ -166,57 +355,50 @@ async def write_cost(db: Database, groups: list[int], runs: int = 2000) -> float
                 created_at=created_at,
                 text=text,
             )
-    return (time.perf_counter() - started) / runs * 1e6
+    cost = (time.perf_counter() - started) / runs * 1e6
+    async with db.transaction() as conn:
+        for record_id in range(1, runs + 1):
+            await unindex_record(conn, KIND_TASK_NOTE, record_id)
+    return cost
 
 
 async def main(args: argparse.Namespace) -> None:
     groups = [-1_000_000_000_000 - i for i in range(args.groups)]
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(args.path) if args.path else Path(tmp) / "bench.db"
-        db = await connect(path)
+        db = await connect(Path(args.path) if args.path else Path(tmp) / "bench.db")
         try:
-            generated = await build(db, args.records, groups, args.seed)
-            print(f"records: {args.records:,} in {args.groups} groups, stored in {generated:.1f}s")
-            registry = SourceRegistry()
-            registry.register(
-                KIND_DECISION,
-                "SELECT group_id, id, number, unit_code, created_at, text FROM bench_records",
-            )
-            started = time.perf_counter()
-            await reindex(db, registry)
-            built = time.perf_counter() - started
-            print(f"index build (reindex): {built:.1f}s, {args.records / built:,.0f} records/s")
-            size = await sizes(db)
-            index = size["docs"] + size["fts"]
-            print(
-                f"file {size['file'] / 1e6:,.0f} MB: raw records {size['raw'] / 1e6:,.0f} MB,"
-                f" search_docs {size['docs'] / 1e6:,.0f} MB, FTS5 {size['fts'] / 1e6:,.0f} MB"
-                f" (FTS5 {size['fts'] / size['file']:.0%} of the file,"
-                f" index total {index / size['file']:.0%})"
-            )
-            await report_queries(db, groups, args.runs)
-            print(f"index_record, one transaction each: {await write_cost(db, groups):,.0f} µs")
+            await run(db, args, groups)
         finally:
             await db.close()
 
 
-async def report_queries(db: Database, groups: list[int], runs: int) -> None:
-    print(f"latency over {runs} runs (ms)   FTS p50/p95   LIKE p50/p95   LIKE÷FTS p50   matches")
-    for scope, chosen in (("1 group", groups[:1]), ("5 groups", groups[:5])):
-        for name, (query, patterns) in QUERIES.items():
-
-            async def fts(query: str = query, chosen: list[int] = chosen) -> int:
-                return (await fts_search(db, group_ids=chosen, query=query)).total
-
-            async def like(patterns: tuple[str, ...] = patterns, chosen: list[int] = chosen) -> int:
-                return await like_scan(db, chosen, patterns)
-
-            f50, f95, hits = await latencies(fts, runs)
-            l50, l95, like_hits = await latencies(like, max(3, runs // 5))
-            print(
-                f"{scope:>8} {name:<16} {f50:8.1f} {f95:8.1f}   {l50:8.1f} {l95:8.1f}"
-                f"   {l50 / f50:8.1f}x   {hits:,} (LIKE {like_hits:,})"
-            )
+async def run(db: Database, args: argparse.Namespace, groups: list[int]) -> None:
+    generated = await build(db, args.records, groups, args.seed)
+    stored = "reused" if generated is None else f"stored in {generated:.1f}s"
+    print(f"records: {args.records:,} in {args.groups} groups, {stored}")
+    registry = SourceRegistry()
+    every = "SELECT group_id, id, number, unit_code, created_at, text FROM bench_records"
+    for kind in KINDS:  # the records are decisions; every kind must have a source
+        registry.register(kind, every if kind == KIND_DECISION else every + " WHERE 0")
+    started = time.perf_counter()
+    if await rebuild_if_requested(db, registry):
+        built = time.perf_counter() - started
+        print(f"index build (reindex): {built:.1f}s, {args.records / built:,.0f} records/s")
+    else:
+        print("index: reused")
+    plain = await build_plain_index(db)
+    print(f"plain-word index for comparison: {'reused' if plain is None else f'{plain:.1f}s'}")
+    size = await sizes(db)
+    print(
+        f"file {size['file'] / 1e6:,.0f} MB: raw records {size['raw'] / 1e6:,.0f} MB,"
+        f" search_docs {size['docs'] / 1e6:,.0f} MB, FTS5 {size['fts'] / 1e6:,.0f} MB"
+        f" (plain-word FTS5 for comparison {size['plain'] / 1e6:,.0f} MB)"
+    )
+    await report_queries(db, groups, args.runs)
+    print(f"index_record, one transaction each: {await write_cost(db, groups):,.0f} µs")
+    p95 = await report_alternatives(db, groups, args.runs)
+    print(f"p95 common-1-group {p95[1]:.1f}")
+    print(f"p95 common-5-groups {p95[5]:.1f}")
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -225,7 +407,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--groups", type=int, default=50)
     parser.add_argument("--runs", type=int, default=30, help="searches per query for p50/p95")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--path", help="keep the database here instead of a temporary file")
+    parser.add_argument("--path", help="keep the database here (and reuse it on the next run)")
     return parser.parse_args(argv)
 
 

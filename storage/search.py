@@ -10,8 +10,9 @@ them against the alternatives):
 * every indexed word carries its group's prefix (``7_rapat``; the tag comes from
   ``search_groups``), so a search reads only the postings of the groups it may see, never a
   common word's postings across all groups;
-* a record's id is ``created_at * 2**20 + n``, so FTS5's rowid order is newest-first order
-  and the newest matches come straight from the index without sorting.
+* ids (FTS5 rowids) follow the order records were made: features index a record when they
+  write it, and :func:`reindex` lists all records oldest first. Newest first is then the
+  index's own rowid order, read straight from it without sorting.
 
 Ranking: records where every word matched as typed come before records that needed a stem
 for some word. Within each of the two, up to :data:`RANKED_MATCHES` matches are ordered by
@@ -43,8 +44,6 @@ KINDS = (KIND_ANNOUNCEMENT, KIND_DECISION, KIND_AGENDA_ITEM, KIND_TASK, KIND_TAS
 MAX_LIMIT = 50
 RANKED_MATCHES = 1000
 """Match sets up to this size are ranked by bm25; larger ones are listed newest first."""
-PER_SECOND = 1 << 20
-"""Ids per second of ``created_at``: a record's id is ``created_at * PER_SECOND + n``."""
 _REINDEX_BATCH = 5000
 _COUNT_SQL = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?"
 _NEWEST_SQL = (
@@ -140,70 +139,42 @@ async def index_record(
     """Add or replace the record ``(kind, record_id)``; call inside the write's transaction."""
     _check_kind(kind)
     async with conn.execute(
-        "SELECT id, created_at FROM search_docs WHERE kind = ? AND record_id = ?",
-        (kind, record_id),
+        "INSERT INTO search_docs (group_id, kind, record_id, number, unit_code, created_at, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (kind, record_id) DO UPDATE SET group_id = excluded.group_id,"
+        " number = excluded.number, unit_code = excluded.unit_code,"
+        " created_at = excluded.created_at, body = excluded.body"
+        " RETURNING id, (SELECT tag FROM search_groups WHERE group_id = ?) AS tag",
+        (group_id, kind, record_id, number, unit_code, created_at, text, group_id),
     ) as cursor:
-        old = await cursor.fetchone()
-    if old is not None and old["created_at"] == created_at:
-        doc_id = int(old["id"])
-        await conn.execute(
-            "UPDATE search_docs SET group_id = ?, number = ?, unit_code = ?, body = ? WHERE id = ?",
-            (group_id, number, unit_code, text, doc_id),
-        )
-        await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
-    else:
-        if old is not None:  # another creation time: the id moves with it
-            await _forget(conn, int(old["id"]))
-        doc_id = await _new_id(conn, created_at)
-        await conn.execute(
-            "INSERT INTO search_docs (id, group_id, kind, record_id, number, unit_code,"
-            " created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, group_id, kind, record_id, number, unit_code, created_at, text),
-        )
-    prefix = group_prefix(await _tag(conn, group_id))
+        row = await cursor.fetchone()
+    if row is None:  # pragma: no cover - RETURNING always yields the row
+        raise RuntimeError("search_docs upsert returned nothing")
+    doc_id = int(row["id"])
+    tag = int(row["tag"]) if row["tag"] is not None else await _new_tag(conn, group_id)
+    await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
     await conn.execute(
         "INSERT INTO search_fts (rowid, exact, stems) VALUES (?, ?, ?)",
-        (doc_id, *index_columns(text, prefix)),
+        (doc_id, *index_columns(text, group_prefix(tag))),
     )
 
 
 async def unindex_record(conn: aiosqlite.Connection, kind: str, record_id: int) -> None:
     """Remove the record from the index (nothing happens if it was not indexed)."""
     async with conn.execute(
-        "SELECT id FROM search_docs WHERE kind = ? AND record_id = ?", (kind, record_id)
+        "DELETE FROM search_docs WHERE kind = ? AND record_id = ? RETURNING id", (kind, record_id)
     ) as cursor:
         rows = await cursor.fetchall()
     for row in rows:
-        await _forget(conn, int(row["id"]))
+        await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row["id"],))
 
 
-async def _forget(conn: aiosqlite.Connection, doc_id: int) -> None:
-    await conn.execute("DELETE FROM search_docs WHERE id = ?", (doc_id,))
-    await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
-
-
-async def _new_id(conn: aiosqlite.Connection, created_at: int) -> int:
-    """The next free id of the second ``created_at``."""
-    first = created_at * PER_SECOND
+async def _new_tag(conn: aiosqlite.Connection, group_id: int) -> int:
+    """A tag for a group's first record in the index."""
     async with conn.execute(
-        "SELECT coalesce(max(id) + 1, ?) FROM search_docs WHERE id >= ? AND id < ?",
-        (first, first, first + PER_SECOND),
+        "INSERT INTO search_groups (group_id) VALUES (?) RETURNING tag", (group_id,)
     ) as cursor:
         row = await cursor.fetchone()
-    return int(row[0]) if row else first
-
-
-async def _tag(conn: aiosqlite.Connection, group_id: int) -> int:
-    """The group's tag in the index, given on its first record."""
-    async with conn.execute(
-        "SELECT tag FROM search_groups WHERE group_id = ?", (group_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is None:
-        async with conn.execute(
-            "INSERT INTO search_groups (group_id) VALUES (?) RETURNING tag", (group_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
     if row is None:  # pragma: no cover - RETURNING always yields the row
         raise RuntimeError("search_groups insert returned nothing")
     return int(row["tag"])
@@ -212,8 +183,8 @@ async def _tag(conn: aiosqlite.Connection, group_id: int) -> int:
 async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> dict[str, int]:
     """Clear the index and rebuild it from every source in one transaction; counts per kind.
 
-    All sources are read as one list in order of creation, so ids (and FTS5 rowids) are
-    written in ascending order, which FTS5 appends fastest.
+    The sources are read as one list, oldest record first, and numbered in that order: ids
+    follow the order of creation, as they do for records indexed when they are written.
     """
     sources = list(sources)
     for source in sources:
@@ -223,20 +194,17 @@ async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> di
     async with db.transaction() as conn:
         await _empty(conn)
         if sources:
-            second, n = -1, 0
+            doc_id = 0
             async with conn.execute(_all_records_sql(sources)) as cursor:
                 while rows := await cursor.fetchmany(_REINDEX_BATCH):
                     docs, fts = [], []
                     for row in rows:
-                        kind = sources[row["source"]].kind
-                        created_at, group_id = row["created_at"], row["group_id"]
-                        n = n + 1 if created_at == second else 0
-                        second = created_at
-                        doc_id = created_at * PER_SECOND + n
+                        doc_id += 1
+                        kind, group_id = sources[row["source"]].kind, row["group_id"]
                         tag = tags.setdefault(group_id, len(tags) + 1)
                         docs.append(
                             (doc_id, group_id, kind, row["record_id"], row["number"])
-                            + (row["unit_code"], created_at, row["body"])
+                            + (row["unit_code"], row["created_at"], row["body"])
                         )
                         fts.append((doc_id, *index_columns(row["body"], group_prefix(tag))))
                         counts[kind] += 1

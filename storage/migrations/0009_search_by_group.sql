@@ -1,7 +1,8 @@
 -- Search, laid out for large indexes (see storage/search.py):
 -- * every indexed word starts with its group's tag (`7_rapat`, `_` joins them into one
 --   token), so a search reads only its own groups' postings of a word;
--- * search_docs.id = created_at * 2^20 + n, so FTS5's rowid order is newest-first order.
+-- * the rebuild numbers the records oldest first, so FTS5's rowid order is the order of
+--   creation (new records are indexed as they are written, so their ids follow).
 -- The words are stemmed in Python, so this migration only empties the index and asks for a
 -- rebuild; the bot rebuilds it at start-up (storage.search.rebuild_if_requested).
 
