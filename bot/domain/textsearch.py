@@ -80,14 +80,17 @@ class Query:
 
     def clause(self, prefix: str, *, exact_only: bool = False) -> str:
         """Every term matches, by its exact word or (unless ``exact_only``) by its stem, among
-        the words indexed with ``prefix``."""
+        the words indexed with ``prefix``. A word that is its own stem is one phrase over both
+        columns: one list of postings to read instead of two."""
         clauses = []
         for term in self.terms:
-            exact = f"exact : {fts_string(prefix + term.exact)}"
+            word = fts_string(prefix + term.exact)
             if term.stem is None or exact_only:
-                clauses.append(exact)
+                clauses.append(f"exact : {word}")
+            elif term.stem == term.exact:
+                clauses.append(f"{{exact stems}} : {word}")
             else:
-                clauses.append(f"({exact} OR stems : {fts_string(prefix + term.stem)})")
+                clauses.append(f"(exact : {word} OR stems : {fts_string(prefix + term.stem)})")
         return " AND ".join(clauses)
 
     def within(self, prefixes: Sequence[str], *, exact_only: bool = False) -> str:
