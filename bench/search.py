@@ -10,12 +10,10 @@ With ``--path`` the file is kept, and a later run with the same ``--records``, `
 and ``--seed`` reuses the records and both indexes (the real one is rebuilt when a migration
 asked for it, as the bot would).
 
-The *alternatives* table measures, on the same records and in the same run, the layouts and
-rankings considered for a common word: one index of plain words with a group column (the
-layout before this one), and words tagged with their group; bm25 over every match, or the
-exact matches newest first; one query per group or one across the groups. The last lines
-are ``p95 common-1-group X.X`` and ``p95 common-5-groups X.X``: milliseconds of
-:func:`storage.search.search` (the page of five hits with snippets) for the common word.
+The *alternatives* table (``bench/search_alternatives.py``) measures, on the same records and
+in the same run, the layouts and rankings considered for a common word. The last lines are
+``p95 common-1-group X.X`` and ``p95 common-5-groups X.X``: milliseconds of
+:func:`storage.search.search` (the first page of five hits, with snippets) for that word.
 """
 
 from __future__ import annotations
@@ -25,14 +23,14 @@ import asyncio
 import json
 import logging
 import random
-import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.domain.textsearch import Query, build_query, group_prefix, index_columns
+from bench import search_alternatives as alternatives
+from bench.search_alternatives import percentiles
 from storage.db import Database, connect
 from storage.search import (
     KIND_DECISION,
@@ -137,36 +135,6 @@ async def _insert(db: Database, sql: str, batch: list[tuple[Any, ...]]) -> None:
         await conn.executemany(sql, batch)
 
 
-async def build_plain_index(db: Database) -> float | None:
-    """The layout before this one, for comparison: plain words, and the group as a token
-    (``gn1001``) in a third column. The seconds it took (None: reused)."""
-    found = await db.fetch_one("SELECT 1 FROM sqlite_schema WHERE name = 'bench_plain_fts'")
-    if found is not None:
-        return None
-    started = time.perf_counter()
-    async with db.transaction() as conn:  # one transaction: a failed build leaves nothing
-        await conn.execute(
-            "CREATE VIRTUAL TABLE bench_plain_fts USING fts5"
-            " (exact, stems, grp, tokenize = 'unicode61 remove_diacritics 2')"
-        )
-        sql = "SELECT id, group_id, text FROM bench_records ORDER BY id"
-        async with conn.execute(sql) as cursor:
-            while rows := await cursor.fetchmany(BATCH):
-                batch = [
-                    (row["id"], *index_columns(row["text"]), plain_group(row["group_id"]))
-                    for row in rows
-                ]
-                await conn.executemany(
-                    "INSERT INTO bench_plain_fts (rowid, exact, stems, grp) VALUES (?, ?, ?, ?)",
-                    batch,
-                )
-    return time.perf_counter() - started
-
-
-def plain_group(group_id: int) -> str:
-    return f"g{'n' if group_id < 0 else 'p'}{abs(group_id)}"
-
-
 async def sizes(db: Database) -> dict[str, int]:
     """Bytes per concern: the raw records, the docs table, the FTS5 shadow tables, the file."""
     async with db.reading() as conn:
@@ -190,8 +158,7 @@ async def latencies(call: Callable[[], Awaitable[int]], runs: int) -> tuple[floa
         started = time.perf_counter()
         matched = await call()
         timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))], matched
+    return (*percentiles(timings), matched)
 
 
 async def like_scan(db: Database, groups: list[int], patterns: tuple[str, ...]) -> int:
@@ -205,117 +172,6 @@ async def like_scan(db: Database, groups: list[int], patterns: tuple[str, ...]) 
     )
     rows = await db.fetch_all(sql, (*groups, *patterns))
     return int(rows[0]["total"]) if rows else 0
-
-
-# --- the alternatives: each finds the match count and the first page's ids ---------------
-
-Alternative = Callable[[Database, Query, list[int]], Awaitable[tuple[int, list[int]]]]
-
-
-async def _count(db: Database, table: str, match: str) -> int:
-    row = await db.fetch_one(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,))  # noqa: S608
-    return int(row[0]) if row else 0
-
-
-async def _newest(db: Database, table: str, match: str) -> list[int]:
-    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 5"  # noqa: S608
-    return [int(row[0]) for row in await db.fetch_all(sql, (match,))]
-
-
-def _plain(query: str, groups: list[int]) -> str:
-    tokens = " OR ".join(f'"{plain_group(group_id)}"' for group_id in groups)
-    return f"({query}) AND grp : ({tokens})"
-
-
-async def plain_bm25_all(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
-    """The query before this change: bm25 over every match, joined, sorted, counted."""
-    rows = await db.fetch_all(
-        "WITH matches AS MATERIALIZED (SELECT rowid AS id,"
-        " bm25(bench_plain_fts, 10.0, 1.0, 0.0) AS score FROM bench_plain_fts"
-        " WHERE bench_plain_fts MATCH ?)"
-        " SELECT r.id, r.text, count(*) OVER () AS total FROM matches"
-        " JOIN bench_records AS r ON r.id = matches.id"
-        " WHERE r.group_id IN (SELECT value FROM json_each(?))"
-        " ORDER BY matches.score, r.created_at DESC, r.id DESC LIMIT 5",
-        (_plain(parsed.match, groups), json.dumps(groups)),
-    )
-    return (int(rows[0]["total"]) if rows else 0), [int(row["id"]) for row in rows]
-
-
-async def plain_newest(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
-    ids = await _newest(db, "bench_plain_fts", _plain(parsed.clause("", exact_only=True), groups))
-    return await _count(db, "bench_plain_fts", _plain(parsed.match, groups)), ids
-
-
-async def _prefixes(db: Database, groups: list[int]) -> list[str]:
-    rows = await db.fetch_all(
-        "SELECT tag FROM search_groups WHERE group_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(groups),),
-    )
-    return [group_prefix(row["tag"]) for row in rows]
-
-
-async def tagged_bm25_all(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
-    match = parsed.within(await _prefixes(db, groups))
-    rows = await db.fetch_all(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
-        " ORDER BY bm25(search_fts, 10.0, 1.0), rowid DESC LIMIT 5",
-        (match,),
-    )
-    return await _count(db, "search_fts", match), [int(row[0]) for row in rows]
-
-
-async def tagged_newest_per_group(
-    db: Database, parsed: Query, groups: list[int]
-) -> tuple[int, list[int]]:
-    total, ids = 0, []
-    for prefix in await _prefixes(db, groups):
-        total += await _count(db, "search_fts", parsed.clause(prefix))
-        ids += await _newest(db, "search_fts", parsed.clause(prefix, exact_only=True))
-    return total, sorted(ids, reverse=True)[:5]
-
-
-async def tagged_newest(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
-    prefixes = await _prefixes(db, groups)
-    ids = await _newest(db, "search_fts", parsed.within(prefixes, exact_only=True))
-    return await _count(db, "search_fts", parsed.within(prefixes)), ids
-
-
-async def chosen(db: Database, parsed: Query, groups: list[int]) -> tuple[int, list[int]]:
-    page = await fts_search(db, group_ids=groups, query=COMMON)
-    return page.total, [hit.record_id for hit in page.hits]
-
-
-ALTERNATIVES: dict[str, Alternative] = {
-    "plain words + group column, bm25 over all (before)": plain_bm25_all,
-    "plain words + group column, exact newest first": plain_newest,
-    "group-tagged words, bm25 over all": tagged_bm25_all,
-    "group-tagged words, exact newest first, per group": tagged_newest_per_group,
-    "group-tagged words, exact newest first, one query": tagged_newest,
-    "storage.search.search (+ documents, snippets)": chosen,
-}
-
-
-async def report_alternatives(db: Database, groups: list[int], runs: int) -> dict[int, float]:
-    """The alternatives for the common word; the chosen one's p95 per number of groups."""
-    print(f"common word {COMMON!r}, {runs} runs (ms)                1 group p50/p95"
-          "     5 groups p50/p95   matches")  # fmt: skip
-    parsed, result = build_query(COMMON), {}
-    for name, alternative in ALTERNATIVES.items():
-        line, matches = f"{name:<52}", []
-        for count in (1, 5):
-
-            async def call(alternative: Alternative = alternative, count: int = count) -> int:
-                total, _ = await alternative(db, parsed, groups[:count])
-                return total
-
-            p50, p95, matched = await latencies(call, runs)
-            line += f" {p50:8.1f} {p95:8.1f}  "
-            matches.append(f"{matched:,}")
-            if alternative is chosen:
-                result[count] = p95
-        print(f"{line} {' / '.join(matches)}")
-    return result
 
 
 async def report_queries(db: Database, groups: list[int], runs: int) -> None:
@@ -386,7 +242,7 @@ async def run(db: Database, args: argparse.Namespace, groups: list[int]) -> None
         print(f"index build (reindex): {built:.1f}s, {args.records / built:,.0f} records/s")
     else:
         print("index: reused")
-    plain = await build_plain_index(db)
+    plain = await alternatives.build_plain_index(db)
     print(f"plain-word index for comparison: {'reused' if plain is None else f'{plain:.1f}s'}")
     size = await sizes(db)
     print(
@@ -396,7 +252,7 @@ async def run(db: Database, args: argparse.Namespace, groups: list[int]) -> None
     )
     await report_queries(db, groups, args.runs)
     print(f"index_record, one transaction each: {await write_cost(db, groups):,.0f} µs")
-    p95 = await report_alternatives(db, groups, args.runs)
+    p95 = await alternatives.report(db, COMMON, groups, args.runs)
     print(f"p95 common-1-group {p95[1]:.1f}")
     print(f"p95 common-5-groups {p95[5]:.1f}")
 
