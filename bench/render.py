@@ -64,16 +64,17 @@ def timed(text: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))], chunks
 
 
-def import_cost(extra: str) -> dict[str, object]:
-    """``import bot.app`` (and ``extra``) in a fresh interpreter: resident KiB, heavy modules."""
+def import_cost(extra: str) -> tuple[float, list[str]]:
+    """``import bot.app`` (and ``extra``) in a fresh interpreter: resident MiB, and which of
+    matplotlib and python-docx were loaded."""
     out = subprocess.run(  # noqa: S603 - our own interpreter and probe
         [sys.executable, "-c", _IMPORT_PROBE.format(extra=extra)],
         check=True,
         capture_output=True,
         text=True,
     )
-    result: dict[str, object] = json.loads(out.stdout)
-    return result
+    result = json.loads(out.stdout)
+    return int(result["rss_kib"]) / 1024, [str(name) for name in result["heavy"]]
 
 
 def main(args: argparse.Namespace) -> None:
@@ -85,18 +86,13 @@ def main(args: argparse.Namespace) -> None:
     for name, text in cases.items():
         p50, p95, chunks = timed(text, args.runs)
         print(f"{name:<28} {p50:8.2f} {p95:8.2f} {chunks:8d} {p50 / chunks:10.2f}")
-    bare = import_cost("")
-    full = import_cost(
+    bare, heavy = import_cost("")
+    full, _ = import_cost(
         "import bot.text.minutes_docx, matplotlib.figure, matplotlib.backends.backend_agg"
     )
-    print(
-        f"import bot.app: {int(bare['rss_kib']) / 1024:.1f} MiB resident,"
-        f" heavy modules loaded: {', '.join(bare['heavy']) or 'none'}"  # type: ignore[arg-type]
-    )
-    print(
-        f"with the chart and minutes renderers imported: {int(full['rss_kib']) / 1024:.1f} MiB"
-        f" (+{(int(full['rss_kib']) - int(bare['rss_kib'])) / 1024:.1f} MiB)"
-    )
+    loaded = ", ".join(heavy) or "none"
+    print(f"import bot.app: {bare:.1f} MiB resident, heavy modules loaded: {loaded}")
+    print(f"with the chart and minutes renderers imported: {full:.1f} MiB (+{full - bare:.1f} MiB)")
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:

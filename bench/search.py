@@ -104,11 +104,11 @@ async def build(db: Database, count: int, groups: list[int], seed: int) -> float
     async with db.transaction() as conn:
         await conn.execute("CREATE TABLE IF NOT EXISTS bench_meta (params TEXT NOT NULL)")
         async with conn.execute("SELECT params FROM bench_meta") as cursor:
-            row = await cursor.fetchone()
-    if row is not None and row["params"] == meta:
+            kept = await cursor.fetchone()
+    if kept is not None and kept["params"] == meta:
         return None
-    if row is not None:
-        raise SystemExit(f"{db.path} holds records of other parameters ({row['params']})")
+    if kept is not None:
+        raise SystemExit(f"{db.path} holds records of other parameters ({kept['params']})")
     started = time.perf_counter()
     async with db.transaction() as conn:
         await conn.execute(
