@@ -6,6 +6,14 @@
 -- The words are stemmed in Python, so this migration only empties the index and asks for a
 -- rebuild; the bot rebuilds it at start-up (storage.search.rebuild_if_requested).
 
+-- A row here makes the bot rebuild the index at its next start (a rebuild empties it). Asked
+-- for only when there is an index to carry over: a new database has nothing to rebuild.
+CREATE TABLE search_rebuild (
+    reason TEXT NOT NULL
+);
+INSERT INTO search_rebuild (reason)
+    SELECT 'every word now carries its group''s tag' WHERE EXISTS (SELECT 1 FROM search_docs);
+
 DROP TABLE search_fts;
 DELETE FROM search_docs;
 
@@ -21,9 +29,3 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
     stems,
     tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
 );
-
--- A row here makes the bot rebuild the index at its next start (a rebuild empties it).
-CREATE TABLE search_rebuild (
-    reason TEXT NOT NULL
-);
-INSERT INTO search_rebuild (reason) VALUES ('every word now carries its group''s tag');
