@@ -47,6 +47,7 @@ from handlers import groups as groups_handlers
 from handlers import help as help_handlers
 from storage import db as storage_db
 from storage import firings, health
+from storage import search as search_index
 from storage.firings import Firing
 
 logger = logging.getLogger(__name__)
@@ -164,11 +165,13 @@ def rate_limiter(settings: Settings, *, flood_limits: bool = True) -> RateLimite
 
 
 async def post_init(app: App) -> None:
-    """Open the database (migrating it), queue unhandled updates, recover interrupted firings,
-    start the dispatcher, publish the command menus."""
+    """Open the database (migrating it, rebuilding the search index if a migration asked),
+    queue unhandled updates, recover interrupted firings, start the dispatcher, publish the
+    command menus."""
     runtime = runtime_of(app)
     if runtime.db is None:
         runtime.db = await storage_db.connect(runtime.settings.database)
+    await search_index.rebuild_if_requested(runtime.db)
     runtime.up_since = runtime.now()
     await health.put(runtime.db, {health.STARTED: int(runtime.up_since.timestamp())})
     replayed = await replay(runtime.db, app.update_queue, app.bot)

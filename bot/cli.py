@@ -127,9 +127,14 @@ def run_sandbox(settings: Settings, port: int, *, demo: bool) -> int:
 
 async def migrate(settings: Settings) -> int:
     database = await storage_db.connect(settings.database)
-    version = await storage_db.schema_version(database)
-    await database.close()
+    try:
+        rebuilt = await search.rebuild_if_requested(database)
+        version = await storage_db.schema_version(database)
+    finally:
+        await database.close()
     print(f"{settings.database}: schema version {version}")
+    if rebuilt:
+        print(f"{settings.database}: search index rebuilt.")
     return 0
 
 

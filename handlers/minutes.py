@@ -7,6 +7,7 @@ for an item that was not discussed, and the item continues in the next meeting o
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import re
@@ -22,7 +23,6 @@ from bot.services import minutes as minutes_service
 from bot.telegram.access import resolve
 from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
-from bot.text import minutes_docx
 from bot.text.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ async def send_minutes(call: Call) -> None:
         await call.reply(call.t("minutes.not_started", number=number))
         return
     minutes = await minutes_service.gather(db, meeting)
-    data = minutes_docx.document(minutes, tz=caller.tz, lang=caller.lang)
+    data = await asyncio.to_thread(word_document, minutes, caller.tz, caller.lang)
     await call.context.bot.send_document(
         caller.chat_id,
         document=InputFile(io.BytesIO(data), filename=f"notulen-rapat-{meeting.number}.docx"),
@@ -85,6 +85,14 @@ async def send_minutes(call: Call) -> None:
         minutes_service.message(minutes, tz=caller.tz, lang=caller.lang, now=caller.now),
         carry_markup(minutes, caller.lang, caller.now.timestamp()),
     )
+
+
+def word_document(minutes: minutes_service.Minutes, tz: str, lang: str) -> bytes:
+    """The .docx of the minutes. python-docx (and lxml) is imported here, on the first
+    /notulen and in a worker thread, rather than at start-up for every process."""
+    from bot.text import minutes_docx
+
+    return minutes_docx.document(minutes, tz=tz, lang=lang)
 
 
 async def carry_button(update: Update, context: Context) -> None:

@@ -27,6 +27,7 @@ from bot.telegram.access import Caller, resolve
 from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
+from bot.text.render import utf16_len
 
 logger = logging.getLogger(__name__)
 
@@ -192,18 +193,13 @@ def short_date(epoch: int, tz: str, lang: str) -> str:
     return f"{local.day} {month} {local.year}"
 
 
-def _units(text: str) -> int:
-    """The length of ``text`` as Telegram counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def clip(text: str, budget: int) -> str:
     """``text`` cut to ``budget`` UTF-16 units, ending with ``…`` when it was cut."""
-    if _units(text) <= budget:
+    if utf16_len(text) <= budget:
         return text
     used, kept = 1, []  # room for the ellipsis
     for char in text:
-        used += _units(char)
+        used += utf16_len(char)
         if used > budget:
             break
         kept.append(char)
@@ -218,7 +214,7 @@ def snippet_html(segments: tuple[Segment, ...], budget: int = SNIPPET_UNITS) -> 
         if budget <= 0:
             break
         text = clip(segment.text, budget)
-        budget -= _units(text)
+        budget -= utf16_len(text)
         piece = escape(text)
         parts.append(f"<b>{piece}</b>" if segment.is_match and text.strip() else piece)
         if text != segment.text:

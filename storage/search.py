@@ -3,6 +3,21 @@
 Features keep the index in step with their own tables by calling :func:`index_record` and
 :func:`unindex_record` inside the transaction of their write, and register a *source* (the SQL
 that lists their records) so that :func:`reindex` can rebuild everything from scratch.
+
+Two choices keep a search fast however large the index grows (``bench/search.py`` measures
+them against the alternatives):
+
+* every indexed word carries its group's prefix (``7_rapat``; the tag comes from
+  ``search_groups``), so a search reads only the postings of the groups it may see, never a
+  common word's postings across all groups;
+* ids (FTS5 rowids) follow the order records were made: features index a record when they
+  write it, and :func:`reindex` lists all records oldest first. Newest first is then the
+  index's own rowid order, read straight from it without sorting.
+
+Ranking: records where every word matched as typed come before records that needed a stem
+for some word. Within each of the two, up to :data:`RANKED_MATCHES` matches are ordered by
+bm25 (the exact word counting ten times its stem), ties newest first; beyond that, newest
+first, because ranking every match of a very common word costs more than it tells.
 """
 
 from __future__ import annotations
@@ -14,8 +29,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.domain.textsearch import Query, Segment, build_query, index_columns, snippet
-from storage.db import Database, from_row, one_row
+from bot.domain.textsearch import Query, Segment, build_query, group_prefix, index_columns, snippet
+from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -27,23 +42,25 @@ KIND_TASK_NOTE = "task_note"
 KINDS = (KIND_ANNOUNCEMENT, KIND_DECISION, KIND_AGENDA_ITEM, KIND_TASK, KIND_TASK_NOTE)
 
 MAX_LIMIT = 50
+RANKED_MATCHES = 1000
+"""Match sets up to this size are ranked by bm25; larger ones are listed newest first."""
 _REINDEX_BATCH = 5000
-# The `grp` tokens in the MATCH make the group filter fast for common words; the
-# `d.group_id IN (...)` is the guarantee that no other group's record ever comes back.
-# bm25 column weights: an exact word counts ten times a shared stem; the group token nothing.
-# (bm25 cannot sit next to a window function, hence the materialised CTE.)
-_MATCHING = (
-    "WITH matches AS MATERIALIZED ("
-    " SELECT rowid AS id, bm25(search_fts, 10.0, 1.0, 0.0) AS score"
-    " FROM search_fts WHERE search_fts MATCH ?)"
-    " {select} FROM matches JOIN search_docs AS d ON d.id = matches.id"
-    " WHERE d.group_id IN (SELECT value FROM json_each(?))"
+_COUNT_SQL = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?"
+_NEWEST_SQL = (
+    "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
 )
-_PAGE_SQL = _MATCHING.format(
-    select="SELECT d.kind, d.record_id, d.number, d.group_id, d.unit_code, d.created_at,"
-    " d.body, count(*) OVER () AS total"
-) + (" ORDER BY matches.score, d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")
-_COUNT_SQL = _MATCHING.format(select="SELECT count(*) AS total")
+# bm25 column weights: an exact word counts ten times a shared stem.
+_RANKED_SQL = (
+    "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+    " ORDER BY rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?),"
+    " bm25(search_fts, 10.0, 1.0), rowid DESC LIMIT ? OFFSET ?"
+)
+# The tags in the MATCH keep other groups out; `group_id IN (...)` is the guarantee.
+_DOCS_SQL = (
+    "SELECT id, kind, record_id, number, group_id, unit_code, created_at, body"
+    " FROM search_docs WHERE id IN (SELECT value FROM json_each(?))"
+    " AND group_id IN (SELECT value FROM json_each(?))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +88,7 @@ class SearchPage:
 
 @dataclass(frozen=True, slots=True)
 class SearchSource:
-    """SQL selecting columns named ``group_id, record_id, number, unit_code, created_at, text``."""
+    """SQL selecting ``group_id, record_id, number, unit_code, created_at, text``, in order."""
 
     kind: str
     sql: str
@@ -108,11 +125,6 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"unknown search kind {kind!r}; expected one of {', '.join(KINDS)}")
 
 
-def group_token(group_id: int) -> str:
-    """The token naming a group in the ``grp`` column: -1001 → ``gn1001``, 5 → ``gp5``."""
-    return f"g{'n' if group_id < 0 else 'p'}{abs(group_id)}"
-
-
 async def index_record(
     conn: aiosqlite.Connection,
     *,
@@ -126,22 +138,24 @@ async def index_record(
 ) -> None:
     """Add or replace the record ``(kind, record_id)``; call inside the write's transaction."""
     _check_kind(kind)
-    exact, stems = index_columns(text)
-    row = await one_row(
-        conn,
+    async with conn.execute(
         "INSERT INTO search_docs (group_id, kind, record_id, number, unit_code, created_at, body)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (kind, record_id) DO UPDATE SET group_id = excluded.group_id,"
         " number = excluded.number, unit_code = excluded.unit_code,"
         " created_at = excluded.created_at, body = excluded.body"
-        " RETURNING id",
-        (group_id, kind, record_id, number, unit_code, created_at, text),
-    )
+        " RETURNING id, (SELECT tag FROM search_groups WHERE group_id = ?) AS tag",
+        (group_id, kind, record_id, number, unit_code, created_at, text, group_id),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:  # pragma: no cover - RETURNING always yields the row
+        raise RuntimeError("search_docs upsert returned nothing")
     doc_id = int(row["id"])
+    tag = int(row["tag"]) if row["tag"] is not None else await _new_tag(conn, group_id)
     await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
     await conn.execute(
-        "INSERT INTO search_fts (rowid, exact, stems, grp) VALUES (?, ?, ?, ?)",
-        (doc_id, exact, stems, group_token(group_id)),
+        "INSERT INTO search_fts (rowid, exact, stems) VALUES (?, ?, ?)",
+        (doc_id, *index_columns(text, group_prefix(tag))),
     )
 
 
@@ -157,53 +171,106 @@ async def unindex_record(conn: aiosqlite.Connection, kind: str, record_id: int) 
 
 async def move_group(conn: aiosqlite.Connection, old_group_id: int, new_group_id: int) -> None:
     """A group's records moved to a new id (a supergroup): so does their index (caller's
-    transaction)."""
+    transaction). The words keep their group's tag; only the tag's group changes."""
     await conn.execute(
-        "UPDATE search_fts SET grp = ? WHERE rowid IN"
-        " (SELECT id FROM search_docs WHERE group_id = ?)",
-        (group_token(new_group_id), old_group_id),
+        "UPDATE search_groups SET group_id = ? WHERE group_id = ?", (new_group_id, old_group_id)
     )
     await conn.execute(
         "UPDATE search_docs SET group_id = ? WHERE group_id = ?", (new_group_id, old_group_id)
     )
 
 
+async def _new_tag(conn: aiosqlite.Connection, group_id: int) -> int:
+    """A tag for a group's first record in the index."""
+    async with conn.execute(
+        "INSERT INTO search_groups (group_id) VALUES (?) RETURNING tag", (group_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:  # pragma: no cover - RETURNING always yields the row
+        raise RuntimeError("search_groups insert returned nothing")
+    return int(row["tag"])
+
+
 async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> dict[str, int]:
-    """Clear the index and rebuild it from every source in one transaction; counts per kind."""
+    """Clear the index and rebuild it from every source in one transaction; counts per kind.
+
+    The sources are read as one list, oldest record first, and numbered in that order: ids
+    follow the order of creation, as they do for records indexed when they are written.
+    """
     sources = list(sources)
     for source in sources:
         _check_kind(source.kind)
-    counts: dict[str, int] = {}
-    next_id = 1
+    counts = dict.fromkeys((source.kind for source in sources), 0)
+    tags: dict[int, int] = {}
     async with db.transaction() as conn:
-        await conn.execute("DELETE FROM search_docs")
-        await conn.execute("DELETE FROM search_fts")
-        for source in sources:
-            counts[source.kind] = 0
-            async with conn.execute(source.sql) as cursor:
-                while rows := list(await cursor.fetchmany(_REINDEX_BATCH)):
+        await _empty(conn)
+        if sources:
+            doc_id = 0
+            async with conn.execute(_all_records_sql(sources)) as cursor:
+                while rows := await cursor.fetchmany(_REINDEX_BATCH):
                     docs, fts = [], []
                     for row in rows:
+                        doc_id += 1
+                        kind, group_id = sources[row["source"]].kind, row["group_id"]
+                        tag = tags.setdefault(group_id, len(tags) + 1)
                         docs.append(
-                            (next_id, row["group_id"], source.kind, row["record_id"])
-                            + (row["number"], row["unit_code"], row["created_at"], row["text"])
+                            (doc_id, group_id, kind, row["record_id"], row["number"])
+                            + (row["unit_code"], row["created_at"], row["body"])
                         )
-                        fts.append(
-                            (next_id, *index_columns(row["text"]), group_token(row["group_id"]))
-                        )
-                        next_id += 1
+                        fts.append((doc_id, *index_columns(row["body"], group_prefix(tag))))
+                        counts[kind] += 1
                     await conn.executemany(
                         "INSERT INTO search_docs (id, group_id, kind, record_id, number,"
                         " unit_code, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         docs,
                     )
                     await conn.executemany(
-                        "INSERT INTO search_fts (rowid, exact, stems, grp) VALUES (?, ?, ?, ?)",
-                        fts,
+                        "INSERT INTO search_fts (rowid, exact, stems) VALUES (?, ?, ?)", fts
                     )
-                    counts[source.kind] += len(rows)
+        await conn.executemany(
+            "INSERT INTO search_groups (tag, group_id) VALUES (?, ?)",
+            [(tag, group_id) for group_id, tag in tags.items()],
+        )
     logger.info("search index rebuilt: %s", counts)
     return counts
+
+
+async def _empty(conn: aiosqlite.Connection) -> None:
+    """Drop every indexed record; the FTS5 table is dropped and created again (deleting a
+    million rows one by one takes minutes)."""
+    async with conn.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_fts'"
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:  # pragma: no cover - created by the migrations
+        raise RuntimeError("search_fts is missing")
+    await conn.execute("DROP TABLE search_fts")
+    await conn.execute(row["sql"])
+    await conn.execute("DELETE FROM search_docs")
+    await conn.execute("DELETE FROM search_groups")
+    await conn.execute("DELETE FROM search_rebuild")
+
+
+def _all_records_sql(sources: Sequence[SearchSource]) -> str:
+    """Every source's records as one list, oldest first, each with its source's position."""
+    columns = "(group_id, record_id, number, unit_code, created_at, body)"
+    named = ", ".join(f"s{i}{columns} AS ({source.sql})" for i, source in enumerate(sources))
+    union = " UNION ALL ".join(f"SELECT {i} AS source, * FROM s{i}" for i in range(len(sources)))
+    return f"WITH {named} SELECT * FROM ({union}) ORDER BY created_at, source, record_id"
+
+
+async def rebuild_if_requested(db: Database, sources: SourceRegistry = SOURCES) -> bool:
+    """Rebuild the index when a migration asked for it (a row in ``search_rebuild``): an
+    upgraded bot finds its old records without anyone running ``rakor reindex``."""
+    row = await db.fetch_one("SELECT group_concat(reason, '; ') AS why FROM search_rebuild")
+    if row is None or row["why"] is None:
+        return False
+    missing = set(KINDS) - {source.kind for source in sources}
+    if missing:
+        raise RuntimeError(f"no search source registered for {', '.join(sorted(missing))}")
+    logger.warning("rebuilding the search index (%s); this may take a while", row["why"])
+    await reindex(db, sources)
+    return True
 
 
 async def search(
@@ -214,7 +281,8 @@ async def search(
     limit: int = 5,
     offset: int = 0,
 ) -> SearchPage:
-    """The best matches for ``query`` among the records of ``group_ids``, best first.
+    """The best matches for ``query`` among the records of ``group_ids``, best first (see the
+    module's docstring for the order).
 
     Raises :class:`bot.domain.textsearch.EmptyQuery` when the query has no searchable word.
     """
@@ -224,25 +292,71 @@ async def search(
     offset = max(0, offset)
     if not groups or limit == 0:
         return SearchPage((), 0, offset, limit)
-    params = (_match_expression(parsed, groups), json.dumps(groups))
     async with db.reading() as conn:
-        async with conn.execute(_PAGE_SQL, (*params, limit, offset)) as cursor:
-            rows = list(await cursor.fetchall())
-        if rows:
-            total = int(rows[0]["total"])
-        elif offset:
-            async with conn.execute(_COUNT_SQL, params) as cursor:
-                row = await cursor.fetchone()
-            total = int(row["total"]) if row else 0
+        prefixes = await _prefixes(conn, groups)
+        total = await _count(conn, parsed.within(prefixes)) if prefixes else 0
+        if total == 0 or offset >= total:
+            return SearchPage((), total, offset, limit)
+        if total <= RANKED_MATCHES:
+            ids = await _ranked(conn, parsed, prefixes, limit, offset)
         else:
-            total = 0
+            ids = await _newest(conn, parsed, prefixes, limit, offset)
+        async with conn.execute(_DOCS_SQL, (json.dumps(ids), json.dumps(groups))) as cursor:
+            rows = {row["id"]: row for row in await cursor.fetchall()}
     hits = tuple(
-        from_row(SearchHit, row, snippet=tuple(snippet(row["body"], parsed.terms))) for row in rows
+        SearchHit(
+            kind=row["kind"],
+            record_id=row["record_id"],
+            number=row["number"],
+            group_id=row["group_id"],
+            unit_code=row["unit_code"],
+            created_at=row["created_at"],
+            snippet=tuple(snippet(row["body"], parsed.terms)),
+        )
+        for row in (rows.get(doc_id) for doc_id in ids)
+        if row is not None
     )
     return SearchPage(hits, total, offset, limit)
 
 
-def _match_expression(parsed: Query, groups: list[int]) -> str:
-    """The words, and the groups as ``grp`` tokens so FTS5 intersects with them in the index."""
-    tokens = " OR ".join(f'"{group_token(group_id)}"' for group_id in groups)
-    return f"({parsed.match}) AND grp : ({tokens})"
+async def _prefixes(conn: aiosqlite.Connection, groups: list[int]) -> list[str]:
+    """The word prefixes of those of ``groups`` that have records in the index."""
+    async with conn.execute(
+        "SELECT tag FROM search_groups WHERE group_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY tag",
+        (json.dumps(groups),),
+    ) as cursor:
+        return [group_prefix(row["tag"]) for row in await cursor.fetchall()]
+
+
+async def _count(conn: aiosqlite.Connection, match: str) -> int:
+    async with conn.execute(_COUNT_SQL, (match,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def _ranked(
+    conn: aiosqlite.Connection, parsed: Query, prefixes: list[str], limit: int, offset: int
+) -> list[int]:
+    """A page of a small match set: exact before stem-only, then bm25, then newest."""
+    params = (parsed.within(prefixes), parsed.within(prefixes, exact_only=True), limit, offset)
+    async with conn.execute(_RANKED_SQL, params) as cursor:
+        return [int(row[0]) for row in await cursor.fetchall()]
+
+
+async def _newest(
+    conn: aiosqlite.Connection, parsed: Query, prefixes: list[str], limit: int, offset: int
+) -> list[int]:
+    """A page of a large match set: the exact matches newest first, then the stem-only ones."""
+    exact = parsed.within(prefixes, exact_only=True)
+    ids = await _ids(conn, exact, limit, offset)
+    if len(ids) < limit:
+        # The exact matches end on this page, or ended before it (then count them to skip).
+        skip = 0 if ids or not offset else offset - await _count(conn, exact)
+        ids += await _ids(conn, parsed.stem_only_within(prefixes), limit - len(ids), skip)
+    return ids
+
+
+async def _ids(conn: aiosqlite.Connection, match: str, limit: int, offset: int) -> list[int]:
+    async with conn.execute(_NEWEST_SQL, (match, limit, offset)) as cursor:
+        return [int(row[0]) for row in await cursor.fetchall()]

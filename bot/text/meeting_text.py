@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.timewords import clock, format_when, from_epoch
 from bot.text.i18n import Safe, escape, t
-from bot.text.render import MESSAGE_LIMIT
+from bot.text.render import MESSAGE_LIMIT, utf16_len
 from storage.agenda import AgendaItem
 from storage.meetings import Meeting
 from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
@@ -98,11 +98,6 @@ def _by_answer(answers: list[Rsvp], lang: str, *, names: bool = True) -> str:
     return "; ".join(parts)
 
 
-def _length(text: str) -> int:
-    """An upper bound of the length Telegram counts (UTF-16 units of the text with its tags)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _fitted(
     head: list[str],
     attendance: list[UnitAttendance],
@@ -121,7 +116,7 @@ def _fitted(
 
     for names in (True, False):
         text = joined(attendance_lines(attendance, answers, lang, names=names))
-        if _length(text) <= MESSAGE_LIMIT:
+        if utf16_len(text) <= MESSAGE_LIMIT:
             return text
 
     def listing(shown: int) -> str:
@@ -130,7 +125,7 @@ def _fitted(
     low, high = -1, sum(1 for unit in attendance if unit.answers)  # fits / does not fit
     while high - low > 1:
         middle = (low + high) // 2
-        if _length(listing(middle)) <= MESSAGE_LIMIT:
+        if utf16_len(listing(middle)) <= MESSAGE_LIMIT:
             low = middle
         else:
             high = middle

@@ -1,4 +1,4 @@
-"""Rendering replies: splitting long HTML into Telegram-sized messages."""
+"""Rendering replies: measuring text as Telegram does and splitting long HTML to fit."""
 
 from __future__ import annotations
 
@@ -14,41 +14,64 @@ Stack = tuple[tuple[str, str], ...]
 """Tags open at a point of the text: (name, the opening tag as written)."""
 
 
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's 4096/1024 limits (an emoji is 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split Telegram HTML into chunks of at most ``limit`` characters each.
+    """Split Telegram HTML into chunks of at most ``limit`` UTF-16 code units each.
 
     Cuts after a line break where one lies in the second half of the chunk, else after a
     space, else inside a long word; never inside a tag or an entity. Tags open at a cut are
     closed at the end of the chunk and opened again at the start of the next, so each chunk is
-    valid HTML on its own.
+    valid HTML on its own. The markup is counted too, so a chunk also fits once Telegram has
+    parsed it. Linear in the length of ``text``.
     """
-    if len(text) <= limit:
+    if utf16_len(text) <= limit:
         return [text]
     chunks: list[str] = []
     start: Stack = ()
+    opening = 0  # units of the tags reopened at the start of the chunk being filled
     current: list[tuple[str, Stack]] = []  # atoms of the chunk being filled, with tags open after
+    used = 0  # units of those atoms
+    stack, closing = start, 0  # tags open after the last atom, the units to close them
     for atom in _atoms(text, limit // 4):
-        after = _apply(current[-1][1] if current else start, atom)
-        used = len(_opening(start)) + sum(len(a) for a, _ in current) + len(atom)
-        if current and used + len(_closing(after)) > limit:
+        after = _apply(stack, atom)
+        if after is not stack:
+            stack, closing = after, utf16_len(_closing(after))
+        size = utf16_len(atom)
+        while current and opening + used + size + closing > limit:
             cut = _cut(current)
             head, current = current[:cut], current[cut:]
             chunks.append(_opening(start) + "".join(a for a, _ in head) + _closing(head[-1][1]))
             start = head[-1][1]
+            opening = utf16_len(_opening(start))
+            used = sum(utf16_len(a) for a, _ in current)
         current.append((atom, after))
+        used += size
     if current:
         chunks.append(_opening(start) + "".join(a for a, _ in current) + _closing(current[-1][1]))
     return [chunk for chunk in chunks if _TEXT_ONLY.sub("", chunk).strip()]
 
 
 def _atoms(text: str, longest: int) -> list[str]:
-    """Tags, entities and words (with their trailing spaces); long words cut to ``longest``."""
+    """Tags, entities and words (with their trailing spaces); words longer than ``longest``
+    UTF-16 code units cut into pieces of at most that."""
     atoms: list[str] = []
     for atom in _ATOM.findall(text):
-        if atom.startswith("<") and len(atom) > 1:
+        if (atom.startswith("<") and len(atom) > 1) or utf16_len(atom) <= longest:
             atoms.append(atom)
-        else:
-            atoms.extend(atom[i : i + longest] for i in range(0, len(atom), longest))
+            continue
+        piece, units = [], 0
+        for char in atom:
+            width = 2 if ord(char) > 0xFFFF else 1
+            if units + width > longest and piece:
+                atoms.append("".join(piece))
+                piece, units = [], 0
+            piece.append(char)
+            units += width
+        atoms.append("".join(piece))
     return atoms
 
 

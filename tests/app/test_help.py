@@ -1,3 +1,4 @@
+from bot.runtime import runtime_of
 from bot.telegram.commands import registered
 from bot.text.i18n import t
 from tests.helpers import ADMIN, BUDI, GROUP, Harness
@@ -5,7 +6,7 @@ from tests.helpers import ADMIN, BUDI, GROUP, Harness
 
 async def test_help_lists_every_registered_command_in_indonesian(group: Harness) -> None:
     text = await group.reply_text(GROUP, BUDI, "/bantuan")
-    for spec in registered(group.app):
+    for spec in registered(runtime_of(group.app)):
         assert f"/{spec.name} — {t('id', f'help.{spec.name}')}" in text
 
 
@@ -22,7 +23,7 @@ async def test_help_for_one_command_and_an_unknown_one(group: Harness) -> None:
 
 
 async def test_every_command_has_help_in_both_languages(group: Harness) -> None:
-    for spec in registered(group.app):
+    for spec in registered(runtime_of(group.app)):
         for lang in ("id", "en"):
             assert t(lang, f"help.{spec.name}") and t(lang, f"help.{spec.name}.usage")
 

@@ -6,7 +6,10 @@ import asyncio
 import itertools
 import os
 import re
+import sqlite3
 import sys
+from contextlib import closing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +17,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.app import build_application, running
 from bot.domain.textsearch import EmptyQuery, Segment
-from bot.fakeapi import StoredMessage
+from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.services import search as service
 from handlers.search import clip, short_date, snippet_html
+from storage import db as storage_db
 from storage import people
 from storage.db import connect
 from storage.search import KIND_ANNOUNCEMENT, KIND_DECISION, KIND_TASK, index_record, search
-from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Harness
+from tests.conftest import make_settings
+from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Clock, Harness
 
 THIRD_GROUP = -1001000000003
 """Records are indexed here, but nobody in these tests is a member."""
@@ -315,6 +321,51 @@ async def test_rakor_reindex_rebuilds_the_index(tmp_path: Path) -> None:
         assert (await search(database, group_ids=[GROUP], query="catatan")).total == 0
     finally:
         await database.close()
+
+
+def database_before_the_group_tags(path: Path) -> None:
+    """A database as the release before the group-tagged index left it: schema, a group, a
+    decision and the decision's entry in the old index (words without a group tag)."""
+    names = [name for _, name, _ in storage_db.migrations()]
+    cut = next(i for i, name in enumerate(names) if name.endswith("_search_by_group.sql"))
+    with closing(sqlite3.connect(path)) as conn:
+        for _, _, sql in storage_db.migrations()[:cut]:
+            conn.executescript(sql)
+        conn.execute(f"PRAGMA user_version = {cut}")
+        conn.execute(
+            "INSERT INTO groups (chat_id, title, timezone, language, registered_at)"
+            " VALUES (?, 'Rakor', 'Asia/Jakarta', 'id', 0)",
+            (GROUP,),
+        )
+        text = "Penertiban reklame liar di Jalan Sudirman"
+        conn.execute(
+            "INSERT INTO decisions (id, group_id, number, author_id, author_name, text,"
+            " created_at) VALUES (7, ?, 3, ?, 'Admin', ?, 1795000000)",
+            (GROUP, ADMIN, text),
+        )
+        conn.execute(
+            "INSERT INTO search_docs (id, group_id, kind, record_id, number, created_at, body)"
+            " VALUES (1, ?, 'decision', 7, 3, 1795000000, ?)",
+            (GROUP, text),
+        )
+        conn.execute(
+            "INSERT INTO search_fts (rowid, exact, stems, grp) VALUES (1, ?, ?, 'gn1001000000001')",
+            (text.lower(), text.lower()),
+        )
+        conn.commit()
+
+
+async def test_an_upgraded_bot_finds_the_records_of_the_old_index(
+    fake: FakeBotApi, clock: Clock, tmp_path: Path
+) -> None:
+    path = tmp_path / "rakor.sqlite3"
+    database_before_the_group_tags(path)
+    app = build_application(make_settings(fake, path), clock=clock)
+    async with running(app, poll_timeout=timedelta(seconds=5)):
+        bot = Harness(fake=fake, app=app, clock=clock)
+        text = await bot.reply_text(GROUP, ADMIN, "/cari reklame sudirman")
+        assert "Keputusan #3" in text and "1–1 dari 1" in text
+        assert await bot.db.fetch_one("SELECT reason FROM search_rebuild") is None
 
 
 VOCABULARY = [

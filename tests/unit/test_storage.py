@@ -121,6 +121,7 @@ async def test_a_group_migration_moves_every_column_that_holds_a_group(db: Datab
         ("groups", "chat_id"),  # the group itself
         ("firings", "chat_id"),  # storage.firings.move_chat
         ("search_docs", "group_id"),  # storage.search.move_group
+        ("search_groups", "group_id"),  # storage.search.move_group
         ("chat_audit", "chat_id"),  # what happened with a chat id, kept as it was
     }
     rows = await db.fetch_all(

@@ -20,9 +20,9 @@ from bot.domain.textsearch import (
 
 
 def term(word: str, root: str | None = None) -> str:
-    """The clause the query builder produces for one word."""
+    """The clause the query builder produces for one word (``root``: its stem, if another)."""
     if root is None:
-        root = word
+        return f'{{exact stems}} : "{word}"'
     return f'(exact : "{word}" OR stems : "{root}")'
 
 
