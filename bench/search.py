@@ -31,6 +31,8 @@ from typing import Any
 
 from bench import search_alternatives as alternatives
 from bench.search_alternatives import percentiles
+from bot.domain.textsearch import analyse, build_query
+from storage import search as search_index
 from storage.db import Database, connect
 from storage.search import (
     KIND_DECISION,
@@ -178,7 +180,9 @@ async def report_queries(db: Database, groups: list[int], runs: int) -> None:
     for run in range(runs):
         for scope, name, query, patterns, chosen in cases:
             started = time.perf_counter()
-            found["fts", scope + name] = (await fts_search(db, group_ids=chosen, query=query)).total
+            found["fts", scope + name] = (
+                await fts_search(db, group_ids=chosen, terms=build_query(query).terms)
+            ).total
             fts.setdefault(scope + name, []).append((time.perf_counter() - started) * 1000)
             if run % 5 == 0:
                 started = time.perf_counter()
@@ -268,4 +272,5 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING)
+    search_index.use_analyser(analyse)
     asyncio.run(main(parse()))

@@ -19,12 +19,19 @@ import statistics
 import time
 from collections.abc import Awaitable, Callable
 
-from bot.domain.textsearch import Query, build_query, fts_string, group_prefix, index_columns
+from bot.domain.textsearch import Query, analyse, build_query
 from storage.db import Database
+from storage.search import clause, fts_string, group_prefix, within
 from storage.search import search as fts_search
 
 BATCH = 20_000
 CHOSEN = "storage.search.search"
+
+
+def plain_columns(text: str) -> tuple[str, str]:
+    """The former layout's column values: the words and their stems, without a group tag."""
+    words, stems = analyse(text)
+    return " ".join(words), " ".join(stems)
 
 
 def percentiles(timings: list[float]) -> tuple[float, float]:
@@ -49,7 +56,7 @@ async def build_plain_index(db: Database) -> float | None:
         async with conn.execute(sql) as cursor:
             while rows := await cursor.fetchmany(BATCH):
                 batch = [
-                    (row["id"], *index_columns(row["text"]), plain_group(row["group_id"]))
+                    (row["id"], *plain_columns(row["text"]), plain_group(row["group_id"]))
                     for row in rows
                 ]
                 await conn.executemany(
@@ -109,8 +116,10 @@ async def plain_bm25_all(db: Database, word: str, groups: list[int]) -> tuple[in
 
 async def plain_newest(db: Database, word: str, groups: list[int]) -> tuple[int, list[int]]:
     parsed = build_query(word)
-    ids = await _newest(db, "bench_plain_fts", _plain(parsed.clause("", exact_only=True), groups))
-    return await _count(db, "bench_plain_fts", _plain(parsed.match, groups)), ids
+    ids = await _newest(
+        db, "bench_plain_fts", _plain(clause(parsed.terms, "", exact_only=True), groups)
+    )
+    return await _count(db, "bench_plain_fts", _plain(clause(parsed.terms, ""), groups)), ids
 
 
 async def _prefixes(db: Database, groups: list[int]) -> list[str]:
@@ -123,7 +132,7 @@ async def _prefixes(db: Database, groups: list[int]) -> list[str]:
 
 async def tagged_bm25_all(db: Database, word: str, groups: list[int]) -> tuple[int, list[int]]:
     parsed = build_query(word)
-    match = parsed.within(await _prefixes(db, groups))
+    match = within(parsed.terms, await _prefixes(db, groups))
     rows = await db.fetch_all(
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
         " ORDER BY bm25(search_fts, 10.0, 1.0), rowid DESC LIMIT 5",
@@ -138,20 +147,20 @@ async def tagged_newest_per_group(
     parsed = build_query(word)
     total, ids = 0, []
     for prefix in await _prefixes(db, groups):
-        total += await _count(db, "search_fts", parsed.clause(prefix))
-        ids += await _newest(db, "search_fts", parsed.clause(prefix, exact_only=True))
+        total += await _count(db, "search_fts", clause(parsed.terms, prefix))
+        ids += await _newest(db, "search_fts", clause(parsed.terms, prefix, exact_only=True))
     return total, sorted(ids, reverse=True)[:5]
 
 
 async def tagged_newest(db: Database, word: str, groups: list[int]) -> tuple[int, list[int]]:
     parsed = build_query(word)
     prefixes = await _prefixes(db, groups)
-    ids = await _newest(db, "search_fts", parsed.within(prefixes, exact_only=True))
-    return await _count(db, "search_fts", parsed.within(prefixes)), ids
+    ids = await _newest(db, "search_fts", within(parsed.terms, prefixes, exact_only=True))
+    return await _count(db, "search_fts", within(parsed.terms, prefixes)), ids
 
 
 async def chosen(db: Database, word: str, groups: list[int]) -> tuple[int, list[int]]:
-    page = await fts_search(db, group_ids=groups, query=word)
+    page = await fts_search(db, group_ids=groups, terms=build_query(word).terms)
     return page.total, [hit.record_id for hit in page.hits]
 
 

@@ -20,6 +20,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import Application, Defaults, JobQueue
 
 import jobs
+from bot.domain import textsearch
 from bot.runtime import CONTEXT_TYPES, App, Clock, Context, Runtime, runtime_of, system_clock
 from bot.scheduling.dispatcher import Dispatcher
 from bot.settings import Settings
@@ -51,6 +52,8 @@ from storage import search as search_index
 from storage.firings import Firing
 
 logger = logging.getLogger(__name__)
+
+search_index.use_analyser(textsearch.analyse)
 
 FEATURES = (
     groups_handlers,

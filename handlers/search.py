@@ -22,7 +22,7 @@ from bot.runtime import App, Context, runtime_of
 from bot.services import Database, groups
 from bot.services import search as service
 from bot.services.groups import Group
-from bot.services.search import SearchHit
+from bot.services.search import Hit
 from bot.telegram.access import Caller, resolve
 from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command
@@ -146,7 +146,7 @@ async def render(
     return "\n\n".join(blocks), _buttons(lang, results)
 
 
-def _hit_lines(lang: str, hit: SearchHit, group: Group | None, tz: str, private: bool) -> str:
+def _hit_lines(lang: str, hit: Hit, group: Group | None, tz: str, private: bool) -> str:
     unit = f" · {escape(clip(hit.unit_code, UNIT_CODE_UNITS))}" if hit.unit_code else ""
     lines = [
         t(

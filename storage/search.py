@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.domain.textsearch import Query, Segment, build_query, group_prefix, index_columns, snippet
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -63,6 +62,72 @@ _DOCS_SQL = (
 )
 
 
+Tokens = tuple[Sequence[str], Sequence[str]]
+"""A text as the index keeps it: its normalised words, and their stems."""
+Analyser = Callable[[str], Tokens]
+Term = tuple[str, str | None]
+"""A query word: its normalised form, and the stem it is also matched by (None: not)."""
+
+_analyser: Analyser | None = None
+
+
+def use_analyser(analyser: Analyser) -> None:
+    """How texts become index words (``bot.domain.textsearch.analyse``), given by the wiring:
+    storage knows the index's layout, not the language."""
+    global _analyser  # noqa: PLW0603 - set once at start-up, like SOURCES
+    _analyser = analyser
+
+
+def _analyse(text: str) -> Tokens:
+    if _analyser is None:
+        raise RuntimeError("storage.search.use_analyser was not called at start-up")
+    return _analyser(text)
+
+
+def group_prefix(tag: int) -> str:
+    """What every indexed word of the group tagged ``tag`` starts with: 7 → ``7_``."""
+    return f"{tag}_"
+
+
+def _columns(tokens: Tokens, prefix: str) -> tuple[str, str]:
+    """The ``exact`` and ``stems`` column values of a record, each word after ``prefix``."""
+    words, stems = tokens
+    return " ".join(prefix + word for word in words), " ".join(prefix + root for root in stems)
+
+
+def fts_string(token: str) -> str:
+    """One FTS5 string literal: double-quoted, inner quotes doubled (datasette's escape_fts)."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def clause(terms: Sequence[Term], prefix: str, *, exact_only: bool = False) -> str:
+    """Every term matches, by its exact word or (unless ``exact_only``) by its stem, among the
+    words indexed with ``prefix``. A word that is its own stem is one phrase over both
+    columns: one list of postings to read instead of two."""
+    clauses = []
+    for exact, root in terms:
+        word = fts_string(prefix + exact)
+        if root is None or exact_only:
+            clauses.append(f"exact : {word}")
+        elif root == exact:
+            clauses.append(f"{{exact stems}} : {word}")
+        else:
+            clauses.append(f"(exact : {word} OR stems : {fts_string(prefix + root)})")
+    return " AND ".join(clauses)
+
+
+def within(terms: Sequence[Term], prefixes: Sequence[str], *, exact_only: bool = False) -> str:
+    """The MATCH expression for the records of any of the groups ``prefixes``."""
+    return " OR ".join(f"({clause(terms, p, exact_only=exact_only)})" for p in prefixes)
+
+
+def _stem_only_within(terms: Sequence[Term], prefixes: Sequence[str]) -> str:
+    """Matches of the groups ``prefixes`` where some term is found only by its stem."""
+    return " OR ".join(
+        f"(({clause(terms, p)}) NOT ({clause(terms, p, exact_only=True)}))" for p in prefixes
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     kind: str
@@ -71,7 +136,7 @@ class SearchHit:
     group_id: int
     unit_code: str | None
     created_at: int
-    snippet: tuple[Segment, ...]
+    body: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +220,7 @@ async def index_record(
     await conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc_id,))
     await conn.execute(
         "INSERT INTO search_fts (rowid, exact, stems) VALUES (?, ?, ?)",
-        (doc_id, *index_columns(text, group_prefix(tag))),
+        (doc_id, *_columns(_analyse(text), group_prefix(tag))),
     )
 
 
@@ -217,7 +282,7 @@ async def reindex(db: Database, sources: Iterable[SearchSource] = SOURCES) -> di
                             (doc_id, group_id, kind, row["record_id"], row["number"])
                             + (row["unit_code"], row["created_at"], row["body"])
                         )
-                        fts.append((doc_id, *index_columns(row["body"], group_prefix(tag))))
+                        fts.append((doc_id, *_columns(_analyse(row["body"]), group_prefix(tag))))
                         counts[kind] += 1
                     await conn.executemany(
                         "INSERT INTO search_docs (id, group_id, kind, record_id, number,"
@@ -277,16 +342,12 @@ async def search(
     db: Database,
     *,
     group_ids: Sequence[int],
-    query: str,
+    terms: Sequence[Term],
     limit: int = 5,
     offset: int = 0,
 ) -> SearchPage:
-    """The best matches for ``query`` among the records of ``group_ids``, best first (see the
-    module's docstring for the order).
-
-    Raises :class:`bot.domain.textsearch.EmptyQuery` when the query has no searchable word.
-    """
-    parsed = build_query(query)
+    """The best matches for the query ``terms`` (every one must match) among the records of
+    ``group_ids``, best first (see the module's docstring for the order)."""
     groups = sorted({int(group_id) for group_id in group_ids})
     limit = max(0, min(limit, MAX_LIMIT))
     offset = max(0, offset)
@@ -294,13 +355,13 @@ async def search(
         return SearchPage((), 0, offset, limit)
     async with db.reading() as conn:
         prefixes = await _prefixes(conn, groups)
-        total = await _count(conn, parsed.within(prefixes)) if prefixes else 0
+        total = await _count(conn, within(terms, prefixes)) if prefixes else 0
         if total == 0 or offset >= total:
             return SearchPage((), total, offset, limit)
         if total <= RANKED_MATCHES:
-            ids = await _ranked(conn, parsed, prefixes, limit, offset)
+            ids = await _ranked(conn, terms, prefixes, limit, offset)
         else:
-            ids = await _newest(conn, parsed, prefixes, limit, offset)
+            ids = await _newest(conn, terms, prefixes, limit, offset)
         async with conn.execute(_DOCS_SQL, (json.dumps(ids), json.dumps(groups))) as cursor:
             rows = {row["id"]: row for row in await cursor.fetchall()}
     hits = tuple(
@@ -311,7 +372,7 @@ async def search(
             group_id=row["group_id"],
             unit_code=row["unit_code"],
             created_at=row["created_at"],
-            snippet=tuple(snippet(row["body"], parsed.terms)),
+            body=row["body"],
         )
         for row in (rows.get(doc_id) for doc_id in ids)
         if row is not None
@@ -336,24 +397,25 @@ async def _count(conn: aiosqlite.Connection, match: str) -> int:
 
 
 async def _ranked(
-    conn: aiosqlite.Connection, parsed: Query, prefixes: list[str], limit: int, offset: int
+    conn: aiosqlite.Connection, terms: Sequence[Term], prefixes: list[str], limit: int, offset: int
 ) -> list[int]:
     """A page of a small match set: exact before stem-only, then bm25, then newest."""
-    params = (parsed.within(prefixes), parsed.within(prefixes, exact_only=True), limit, offset)
+    exact = within(terms, prefixes, exact_only=True)
+    params = (within(terms, prefixes), exact, limit, offset)
     async with conn.execute(_RANKED_SQL, params) as cursor:
         return [int(row[0]) for row in await cursor.fetchall()]
 
 
 async def _newest(
-    conn: aiosqlite.Connection, parsed: Query, prefixes: list[str], limit: int, offset: int
+    conn: aiosqlite.Connection, terms: Sequence[Term], prefixes: list[str], limit: int, offset: int
 ) -> list[int]:
     """A page of a large match set: the exact matches newest first, then the stem-only ones."""
-    exact = parsed.within(prefixes, exact_only=True)
+    exact = within(terms, prefixes, exact_only=True)
     ids = await _ids(conn, exact, limit, offset)
     if len(ids) < limit:
         # The exact matches end on this page, or ended before it (then count them to skip).
         skip = 0 if ids or not offset else offset - await _count(conn, exact)
-        ids += await _ids(conn, parsed.stem_only_within(prefixes), limit - len(ids), skip)
+        ids += await _ids(conn, _stem_only_within(terms, prefixes), limit - len(ids), skip)
     return ids
 
 

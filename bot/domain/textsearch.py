@@ -1,11 +1,10 @@
 """Pure text functions behind ``/cari``: normalisation, Indonesian stemming, queries, snippets.
 
-The same :func:`words` and :func:`stem` feed both the index and the query, so what a user types
-is compared with what was stored word for word. User input never reaches FTS5 as syntax: the
-MATCH expression is assembled from our own tokens only, each one double-quoted.
-
-In the index every word carries its group's prefix (``7_rapat``): FTS5 then keeps each group's
-postings of a word apart, and a search reads only those of the groups it may see.
+The same :func:`words` and :func:`stem` feed both the index (:func:`analyse`) and the query
+(:func:`build_query`), so what a user types is compared with what was stored word for word.
+How those words are laid out in the FTS5 index, and turned into a MATCH expression of quoted
+tokens only (user input never reaches FTS5 as syntax), is the index's business:
+``storage.search``.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -71,37 +69,10 @@ class Segment(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Query:
+    """A user's query as words to match: each by its exact form or by its stem (the index turns
+    them into an FTS5 expression of quoted tokens: ``storage.search``)."""
+
     terms: tuple[Term, ...]
-
-    @property
-    def match(self) -> str:
-        """The MATCH expression for words indexed without a group prefix."""
-        return self.clause("")
-
-    def clause(self, prefix: str, *, exact_only: bool = False) -> str:
-        """Every term matches, by its exact word or (unless ``exact_only``) by its stem, among
-        the words indexed with ``prefix``. A word that is its own stem is one phrase over both
-        columns: one list of postings to read instead of two."""
-        clauses = []
-        for term in self.terms:
-            word = fts_string(prefix + term.exact)
-            if term.stem is None or exact_only:
-                clauses.append(f"exact : {word}")
-            elif term.stem == term.exact:
-                clauses.append(f"{{exact stems}} : {word}")
-            else:
-                clauses.append(f"(exact : {word} OR stems : {fts_string(prefix + term.stem)})")
-        return " AND ".join(clauses)
-
-    def within(self, prefixes: Sequence[str], *, exact_only: bool = False) -> str:
-        """The MATCH expression for the records of any of the groups ``prefixes``."""
-        return " OR ".join(f"({self.clause(p, exact_only=exact_only)})" for p in prefixes)
-
-    def stem_only_within(self, prefixes: Sequence[str]) -> str:
-        """Matches of the groups ``prefixes`` where some term is found only by its stem."""
-        return " OR ".join(
-            f"(({self.clause(p)}) NOT ({self.clause(p, exact_only=True)}))" for p in prefixes
-        )
 
 
 def normalise(text: str) -> str:
@@ -131,24 +102,10 @@ def stem(word: str) -> str:
     return _stemmer().stem_word(word) or word
 
 
-def group_prefix(tag: int) -> str:
-    """What every indexed word of the group tagged ``tag`` starts with: 7 → ``7_``."""
-    return f"{tag}_"
-
-
-def index_columns(text: str, prefix: str = "") -> tuple[str, str]:
-    """The ``exact`` and ``stems`` column values of a record's text, each word after
-    ``prefix`` (see :func:`group_prefix`)."""
+def analyse(text: str) -> tuple[list[str], list[str]]:
+    """A record's words as the index keeps them: the normalised words, and their stems."""
     found = words(text)
-    return (
-        " ".join(prefix + word for word in found),
-        " ".join(prefix + stem(word) for word in found),
-    )
-
-
-def fts_string(token: str) -> str:
-    """One FTS5 string literal: double-quoted, inner quotes doubled (datasette's escape_fts)."""
-    return '"' + token.replace('"', '""') + '"'
+    return found, [stem(word) for word in found]
 
 
 def query_terms(raw: str) -> tuple[Term, ...]:

@@ -6,15 +6,37 @@ Plain values in, plain values out (no Telegram); ``now`` is always passed in.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.textsearch import MAX_QUERY_CHARS, EmptyQuery
+from bot.domain.textsearch import MAX_QUERY_CHARS, EmptyQuery, Segment, build_query, snippet
 from storage import people, search_queries
+from storage import search as index
 from storage.db import Database
-from storage.search import SearchHit, SearchPage, search
 
-__all__ = ["SearchHit", "SearchPage", "find", "scope", "turn"]
+__all__ = [
+    "KIND_AGENDA_ITEM",
+    "KIND_ANNOUNCEMENT",
+    "KIND_DECISION",
+    "KIND_TASK",
+    "KIND_TASK_NOTE",
+    "EmptyQuery",
+    "Hit",
+    "Page",
+    "Results",
+    "find",
+    "reindex",
+    "scope",
+    "search",
+    "turn",
+]
+
+KIND_ANNOUNCEMENT = index.KIND_ANNOUNCEMENT
+KIND_DECISION = index.KIND_DECISION
+KIND_AGENDA_ITEM = index.KIND_AGENDA_ITEM
+KIND_TASK = index.KIND_TASK
+KIND_TASK_NOTE = index.KIND_TASK_NOTE
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +47,34 @@ MAX_OFFSET = 10_000
 
 
 @dataclass(frozen=True, slots=True)
+class Hit:
+    """One record found: its kind and number, where and when, and the words around the match."""
+
+    kind: str
+    record_id: int
+    number: int
+    group_id: int
+    unit_code: str | None
+    created_at: int
+    snippet: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    hits: tuple[Hit, ...]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+
+@dataclass(frozen=True, slots=True)
 class Results:
     query: str
-    page: SearchPage
+    page: Page
     search_id: int | None
     """The saved search the paging buttons name; None when everything fits on one page."""
 
@@ -54,7 +101,7 @@ async def find(
     Raises :class:`EmptyQuery` when the query holds no searchable word.
     """
     query = query[:MAX_QUERY_CHARS]
-    page = await search(db, group_ids=group_ids, query=query, limit=PAGE_SIZE)
+    page = await search(db, group_ids=group_ids, query=query)
     search_id = None
     if page.has_more:
         epoch = int(now.timestamp())
@@ -88,10 +135,38 @@ async def turn(
     if int(now.timestamp()) - saved.created_at > STALE_AFTER.total_seconds():
         return None
     try:
-        page = await search(
-            db, group_ids=group_ids, query=saved.query, limit=PAGE_SIZE, offset=offset
-        )
+        page = await search(db, group_ids=group_ids, query=saved.query, offset=offset)
     except EmptyQuery:  # the saved query was searchable when it was saved
         logger.warning("saved search %s no longer parses", search_id)
         return None
     return Results(saved.query, page, saved.id)
+
+
+async def search(
+    db: Database, *, group_ids: Sequence[int], query: str, limit: int = PAGE_SIZE, offset: int = 0
+) -> Page:
+    """A page of the best matches for ``query`` in ``group_ids``, each with its snippet.
+
+    Raises :class:`EmptyQuery` when the query holds no searchable word."""
+    parsed = build_query(query)
+    found = await index.search(
+        db, group_ids=group_ids, terms=parsed.terms, limit=limit, offset=offset
+    )
+    hits = tuple(
+        Hit(
+            kind=hit.kind,
+            record_id=hit.record_id,
+            number=hit.number,
+            group_id=hit.group_id,
+            unit_code=hit.unit_code,
+            created_at=hit.created_at,
+            snippet=tuple(snippet(hit.body, parsed.terms)),
+        )
+        for hit in found.hits
+    )
+    return Page(hits, found.total, found.offset, found.limit)
+
+
+async def reindex(db: Database) -> dict[str, int]:
+    """Rebuild the whole index from the records (``rakor reindex``); counts per kind."""
+    return await index.reindex(db)

@@ -63,12 +63,14 @@ def _atoms(text: str, longest: int) -> list[str]:
         if (atom.startswith("<") and len(atom) > 1) or utf16_len(atom) <= longest:
             atoms.append(atom)
             continue
-        piece, units = [], 0
+        piece: list[str] = []
+        units = 0
         for char in atom:
             width = 2 if ord(char) > 0xFFFF else 1
             if units + width > longest and piece:
                 atoms.append("".join(piece))
-                piece, units = [], 0
+                piece = []
+                units = 0
             piece.append(char)
             units += width
         atoms.append("".join(piece))

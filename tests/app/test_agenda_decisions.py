@@ -4,7 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from storage import agenda, decisions, meetings, search
+from bot.services import search
+from storage import agenda, decisions, meetings
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, SITI, Harness
 
 NEW = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"

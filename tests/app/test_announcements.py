@@ -1,8 +1,9 @@
 import pytest
 
 from bot.fakeapi import StoredMessage
+from bot.services import search
 from handlers.announcement_acks import throttle_of
-from storage import announcements, people, search
+from storage import announcements, people
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Harness
 
 RINA = 1005  # a second member of Dishub

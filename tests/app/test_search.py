@@ -21,11 +21,12 @@ from bot.app import build_application, running
 from bot.domain.textsearch import EmptyQuery, Segment
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.services import search as service
+from bot.services.search import search
 from handlers.search import clip, short_date, snippet_html
 from storage import db as storage_db
 from storage import people
 from storage.db import connect
-from storage.search import KIND_ANNOUNCEMENT, KIND_DECISION, KIND_TASK, index_record, search
+from storage.search import KIND_ANNOUNCEMENT, KIND_DECISION, KIND_TASK, index_record
 from tests.conftest import make_settings
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, OTHER_GROUP, SITI, Clock, Harness
 

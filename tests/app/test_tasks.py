@@ -4,7 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from storage import meetings, search, tasks
+from bot.services import search
+from storage import meetings, tasks
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, OTHER_GROUP, SITI, Harness
 
 ASSIGN = "/tugas DISHUB | Perbaiki lampu lalu lintas Jl. Sudirman | Jumat 27/11 | aset"

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.textsearch import EmptyQuery, Segment
+from bot.services.search import search
 from storage import search as storage_search
 from storage.db import Database, connect
 from storage.search import (
@@ -20,7 +21,6 @@ from storage.search import (
     SourceRegistry,
     index_record,
     reindex,
-    search,
     unindex_record,
 )
 

@@ -8,15 +8,15 @@ from bot.domain.textsearch import (
     MAX_TERMS,
     EmptyQuery,
     Segment,
+    analyse,
     build_query,
-    fts_string,
-    index_columns,
     normalise,
     query_terms,
     snippet,
     stem,
     words,
 )
+from storage.search import clause, fts_string
 
 
 def term(word: str, root: str | None = None) -> str:
@@ -82,7 +82,7 @@ def test_build_query(raw: str, expected: str | type[EmptyQuery]) -> None:
         with pytest.raises(EmptyQuery):
             build_query(raw)
     else:
-        assert build_query(raw).match == expected
+        assert clause(build_query(raw).terms, "") == expected
 
 
 def test_long_queries_are_capped() -> None:
@@ -127,7 +127,7 @@ STEM_MATCHES: list[tuple[str, str, str]] = [
 
 def _matches(query: str, text: str) -> bool:
     """The FTS semantics in Python: every term matches an exact word or a stem of the text."""
-    exact, stems = (set(column.split()) for column in index_columns(text))
+    exact, stems = (set(column) for column in analyse(text))
     return all(
         t.exact in exact or (t.stem is not None and t.stem in stems)
         for t in build_query(query).terms
