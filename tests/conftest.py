@@ -4,10 +4,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi
-from bot.runtime import system_clock
 from bot.settings import Settings
 from storage import units
 from tests.helpers import (
@@ -27,6 +27,18 @@ from tests.helpers import (
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's own hook applies --hypothesis-profile
+def pytest_configure() -> None:
+    """Property tests run the same examples every time and have no per-example deadline, so a
+    loaded machine cannot fail a slow but correct example (each test keeps its max_examples);
+    ``pytest --hypothesis-profile=explore`` draws new examples instead."""
+    hypothesis_settings.register_profile(
+        "deterministic", deadline=None, derandomize=True, database=None, print_blob=True
+    )
+    hypothesis_settings.register_profile("explore", deadline=None, print_blob=True)
+    hypothesis_settings.load_profile("deterministic")
+
+
 @pytest.fixture
 def clock() -> Clock:
     # Wednesday 25 November 2026, 10.00 WIB
@@ -36,17 +48,6 @@ def clock() -> Clock:
 @pytest.fixture
 async def fake(clock: Clock) -> AsyncIterator[FakeBotApi]:
     server = FakeBotApi(token=TOKEN, bot_username="rakor_bot", clock=clock)
-    populate(server)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def live_fake() -> AsyncIterator[FakeBotApi]:
-    """A fake server on the real clock, for tests that run the bot as a separate process (its
-    clock is the system's, so the dates of the fake's messages must be too)."""
-    server = FakeBotApi(token=TOKEN, bot_username="rakor_bot", clock=system_clock)
     populate(server)
     await server.start()
     yield server

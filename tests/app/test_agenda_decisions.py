@@ -16,10 +16,13 @@ async def test_agenda_goes_to_the_next_meeting_attributed_to_the_unit(group: Har
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin depan jam 9 | Aula")
     reply = await group.reply_text(GROUP, BUDI, "/agenda Progres perbaikan jalan <b>")
-    assert "Agenda #1" in reply and "Rapat #1" in reply and "DISHUB" in reply
+    assert "Agenda #1" in reply
+    assert "Rapat #1" in reply
+    assert "DISHUB" in reply
     assert "<b>" in reply  # shown as text, not markup
     reply = await group.reply_text(GROUP, BUDI, "/agenda #2 Evaluasi PAD triwulan III")
-    assert "Agenda #2" in reply and "Rapat #2" in reply
+    assert "Agenda #2" in reply
+    assert "Rapat #2" in reply
     await group.say(GROUP, SITI, "Usul dibahas: sinkronisasi data aset #agenda")
     text = await group.reply_text(GROUP, ANI, "/agenda")
     assert "Agenda Rapat #1" in text
@@ -89,18 +92,22 @@ async def test_decisions_link_to_the_meeting_under_way_or_ended_that_day(group: 
     await group.say(GROUP, ADMIN, NEW)  # Thursday 09.00–11.00
     # before the meeting: no link
     reply = await group.reply_text(GROUP, ADMIN, "/putuskan Apel pagi dimajukan 07.00")
-    assert "Keputusan #1" in reply and "tidak terkait rapat" in reply
+    assert "Keputusan #1" in reply
+    assert "tidak terkait rapat" in reply
     group.clock.set(datetime(2026, 11, 26, 9, 30, tzinfo=JAKARTA))
     reply = await group.reply_text(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
-    assert "Keputusan #2" in reply and "Rapat #1" in reply
+    assert "Keputusan #2" in reply
+    assert "Rapat #1" in reply
     group.clock.set(datetime(2026, 11, 26, 16, 0, tzinfo=JAKARTA))  # ended that day
     message = group.fake.send_message(GROUP, SITI, "Data aset dikirim ke BPKAD paling lambat Jumat")
     await group.settle()
     reply = await group.reply_text(GROUP, ADMIN, "/putuskan", reply_to=message["message_id"])
-    assert "Keputusan #3" in reply and "Data aset dikirim ke BPKAD" in reply
+    assert "Keputusan #3" in reply
+    assert "Data aset dikirim ke BPKAD" in reply
     group.clock.set(datetime(2026, 11, 27, 8, 0, tzinfo=JAKARTA))  # the next day
     reply = await group.reply_text(GROUP, ADMIN, "Rapat berikutnya di Aula #keputusan")
-    assert "Keputusan #4" in reply and "tidak terkait rapat" in reply
+    assert "Keputusan #4" in reply
+    assert "tidak terkait rapat" in reply
     linked = [(d.number, d.meeting_number) for d in await decisions.recent(group.db, GROUP)]
     assert linked == [(4, None), (3, 1), (2, 1), (1, None)]
     [hit] = (await search.search(group.db, group_ids=[GROUP], query="BPKAD")).hits
@@ -126,10 +133,13 @@ async def test_listing_and_showing_decisions(group: Harness) -> None:
     await group.say(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
     await group.say(GROUP, ADMIN, "/decide Laporan mingguan tiap Jumat")
     text = await group.reply_text(GROUP, ANI, "/keputusan")
-    assert text.index("#2") < text.index("#1") and "Rapat #1" in text
+    assert text.index("#2") < text.index("#1")
+    assert "Rapat #1" in text
     text = await group.reply_text(GROUP, BUDI, "/keputusan #1")
-    assert "Keputusan #1" in text and "Pendataan aset selesai 15 Desember" in text
-    assert "Rapat #1: Rakor Pokja Aset" in text and "Asisten Pemerintahan" in text
+    assert "Keputusan #1" in text
+    assert "Pendataan aset selesai 15 Desember" in text
+    assert "Rapat #1: Rakor Pokja Aset" in text
+    assert "Asisten Pemerintahan" in text
     assert "tidak ada" in await group.reply_text(GROUP, BUDI, "/keputusan 9")
     assert "Contoh" in await group.reply_text(GROUP, BUDI, "/keputusan dua")
 

@@ -43,13 +43,16 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
 
     assert await group.fire(datetime(2026, 11, 26, 8, 59, tzinfo=JAKARTA)) == []
     [first] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
-    assert "Pengumuman #1" in first.text and "2 dari 3 instansi" in first.text
-    assert (
-        "BAPPERIDA" in first.text and "KEC-KOTA" in first.text and "belum ada anggota" in first.text
-    )
-    assert "DISHUB" not in first.text and "BARU" not in first.text
+    assert "Pengumuman #1" in first.text
+    assert "2 dari 3 instansi" in first.text
+    assert "BAPPERIDA" in first.text
+    assert "KEC-KOTA" in first.text
+    assert "belum ada anggota" in first.text
+    assert "DISHUB" not in first.text
+    assert "BARU" not in first.text
     assert f'href="tg://user?id={SITI}"' in first.html
-    assert f"tg://user?id={BUDI}" not in first.html and f"tg://user?id={NEWBIE}" not in first.html
+    assert f"tg://user?id={BUDI}" not in first.html
+    assert f"tg://user?id={NEWBIE}" not in first.html
     assert "Terlambat" not in first.text
     assert await group.fire(datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
 
@@ -60,11 +63,13 @@ async def test_follow_ups_name_the_missing_units_and_mention_their_members(
     assert post_now.reply_markup["inline_keyboard"][0][0]["text"] == "✅ Diterima 2/3 instansi"
 
     [second] = await group.fire(datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA))
-    assert "1 dari 3 instansi" in second.text and "KEC-KOTA" in second.text
+    assert "1 dari 3 instansi" in second.text
+    assert "KEC-KOTA" in second.text
     assert "BAPPERIDA" not in second.text
     assert await group.fire(datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
-    assert stored.next_followup_at is None and stored.followups_sent == 2
+    assert stored.next_followup_at is None
+    assert stored.followups_sent == 2
     sent = await firings.for_ref(group.db, announcements.FOLLOWUP_KIND, stored.id)
     assert [f.status for f in sent] == ["sent", "sent"]
     assert [f.message_id for f in sent] == [first.message_id, second.message_id]
@@ -79,7 +84,8 @@ async def test_no_follow_up_once_every_unit_acknowledged(group: Harness) -> None
     assert await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)) == []
     assert await group.fire(datetime(2026, 11, 27, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
-    assert stored.next_followup_at is None and stored.followups_sent == 0
+    assert stored.next_followup_at is None
+    assert stored.followups_sent == 0
     assert await firings.for_ref(group.db, announcements.FOLLOWUP_KIND, stored.id) == []
     assert await announcements.next_followup_at(group.db) is None
 
@@ -101,7 +107,8 @@ async def test_after_downtime_the_follow_ups_fold_into_one_late_message(group: H
     assert "Jumat, 27 November 2026 pukul 09.00" in late.text
     assert await group.fire(datetime(2026, 11, 30, 9, 0, tzinfo=JAKARTA)) == []
     stored = await announcements.by_number(group.db, GROUP, 1)
-    assert stored.next_followup_at is None and stored.followups_sent == 1
+    assert stored.next_followup_at is None
+    assert stored.followups_sent == 1
 
 
 async def test_a_follow_up_claimed_before_a_crash_is_sent_once(group: Harness) -> None:

@@ -48,13 +48,18 @@ async def acks_stored(bot: Harness) -> int:
 async def test_announce_by_command_posts_pins_and_indexes(units_joined: Harness) -> None:
     bot = units_joined
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD <Senin> pukul 09.00")
-    assert "Pengumuman #1" in post.text and "Rakor evaluasi APBD <Senin> pukul 09.00" in post.text
-    assert "&lt;Senin&gt;" in post.html and "Asisten Pemerintahan" in post.text
+    assert "Pengumuman #1" in post.text
+    assert "Rakor evaluasi APBD <Senin> pukul 09.00" in post.text
+    assert "&lt;Senin&gt;" in post.html
+    assert "Asisten Pemerintahan" in post.text
     label, data = button_of(post)
-    assert label == "✅ Diterima 0/3 instansi" and data.startswith("ann:") and len(data) <= 64
+    assert label == "✅ Diterima 0/3 instansi"
+    assert data.startswith("ann:")
+    assert len(data) <= 64
     assert bot.fake.find_message(GROUP, post.message_id).pinned
     stored = await announcements.by_number(bot.db, GROUP, 1)
-    assert stored.author_id == ADMIN and stored.message_id == post.message_id
+    assert stored.author_id == ADMIN
+    assert stored.message_id == post.message_id
     page = await search.search(bot.db, group_ids=[GROUP], query="evaluasi APBD")
     assert [(hit.kind, hit.number) for hit in page.hits] == [(search.KIND_ANNOUNCEMENT, 1)]
     [second] = await bot.say(GROUP, ADMIN, "/announce Second one")
@@ -66,10 +71,12 @@ async def test_announce_by_reply_keeps_the_original_author(units_joined: Harness
     original = bot.fake.send_message(GROUP, BUDI, "Jadwal uji KIR dipindah ke hari Kamis")
     await bot.settle()
     [post] = await bot.say(GROUP, ADMIN, "/umumkan", reply_to=original["message_id"])
-    assert "Pengumuman #1" in post.text and "Jadwal uji KIR dipindah" in post.text
+    assert "Pengumuman #1" in post.text
+    assert "Jadwal uji KIR dipindah" in post.text
     assert "Budi Santoso (DISHUB)" in post.text
     stored = await announcements.by_number(bot.db, GROUP, 1)
-    assert stored.author_id == BUDI and stored.author_name == "Budi Santoso"
+    assert stored.author_id == BUDI
+    assert stored.author_name == "Budi Santoso"
     assert stored.unit_id == await _unit_id(bot, "DISHUB")
     assert stored.source_message_id == original["message_id"]
 
@@ -77,14 +84,16 @@ async def test_announce_by_reply_keeps_the_original_author(units_joined: Harness
 async def test_announce_by_hashtag_from_a_coordinator_only(units_joined: Harness) -> None:
     bot = units_joined
     [post] = await bot.say(GROUP, ADMIN, "#pengumuman Apel gabungan Jumat pukul 07.30")
-    assert "Pengumuman #1" in post.text and "Apel gabungan Jumat pukul 07.30" in post.text
+    assert "Pengumuman #1" in post.text
+    assert "Apel gabungan Jumat pukul 07.30" in post.text
     assert "#pengumuman" not in post.text
     [refusal] = await bot.say(GROUP, BUDI, "Info #pengumuman dari Dishub")
     assert "hanya untuk koordinator" in refusal.text
     [usage] = await bot.say(GROUP, ADMIN, "#pengumuman")
     assert "Contoh" in usage.text
     replies = await bot.say(GROUP, ADMIN, "/umumkan #pengumuman sekali saja")
-    assert len(replies) == 1 and "Pengumuman #2" in replies[0].text
+    assert len(replies) == 1
+    assert "Pengumuman #2" in replies[0].text
     assert [a.announcement.number for a in await announcements.recent(bot.db, GROUP)] == [2, 1]
 
 
@@ -96,7 +105,8 @@ async def test_members_may_not_announce_and_bad_input_stores_nothing(units_joine
     photo = bot.fake.send_message(GROUP, BUDI, "", photo=b"\x89PNG")
     await bot.settle()
     reply = await bot.reply_text(GROUP, ADMIN, "/umumkan", reply_to=photo["message_id"])
-    assert "tidak berisi teks" in reply and "Contoh" in reply
+    assert "tidak berisi teks" in reply
+    assert "Contoh" in reply
     assert await announcements.recent(bot.db, GROUP) == []
 
 
@@ -113,12 +123,15 @@ async def test_acknowledgements_count_once_per_unit(units_joined: Harness) -> No
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     _, data = button_of(post)
     _, text, alert = await bot.press(GROUP, BUDI, post.message_id, data)
-    assert "DISHUB tercatat sudah menerima pengumuman #1" in text and not alert
+    assert "DISHUB tercatat sudah menerima pengumuman #1" in text
+    assert not alert
     assert button_of(bot.fake.find_message(GROUP, post.message_id))[0].endswith("1/3 instansi")
     _, text, alert = await bot.press(GROUP, RINA, post.message_id, data)
-    assert alert and "DISHUB sudah menerima pengumuman #1 (oleh Budi Santoso)" in text
+    assert alert
+    assert "DISHUB sudah menerima pengumuman #1 (oleh Budi Santoso)" in text
     _, text, alert = await bot.press(GROUP, SITI, post.message_id, data)
-    assert "BAPPERIDA" in text and not alert
+    assert "BAPPERIDA" in text
+    assert not alert
     message = bot.fake.find_message(GROUP, post.message_id)
     assert button_of(message)[0] == "✅ Diterima 2/3 instansi"
     assert len(message.edits) == 2  # Rina's press changed nothing
@@ -129,12 +142,14 @@ async def test_a_presser_without_a_unit_is_told_to_join_first(units_joined: Harn
     bot = units_joined
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     _, text, alert = await bot.press(GROUP, ANI, post.message_id, button_of(post)[1])
-    assert alert and "/gabung" in text
+    assert alert
+    assert "/gabung" in text
     await people.remember_user(bot.db, ANI, "Ani", None, 0)
     await people.set_role(bot.db, GROUP, ANI, "pengamat", 0)
     await people.join_unit(bot.db, GROUP, ANI, await _unit_id(bot, "KEC-KOTA"), 0)
     _, text, alert = await bot.press(GROUP, ANI, post.message_id, button_of(post)[1])
-    assert alert and "Pengamat" in text
+    assert alert
+    assert "Pengamat" in text
     assert await acks_stored(bot) == 0
     assert not bot.fake.find_message(GROUP, post.message_id).edits
 
@@ -148,7 +163,8 @@ async def test_forged_payloads_get_an_alert_and_write_nothing(
     bot = units_joined
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     _, text, alert = await bot.press(GROUP, BUDI, post.message_id, data)
-    assert alert and "tidak berlaku" in text
+    assert alert
+    assert "tidak berlaku" in text
     assert await acks_stored(bot) == 0
 
 
@@ -158,7 +174,8 @@ async def test_a_button_of_another_group_is_refused(units_joined: Harness) -> No
     [other] = await bot.say(OTHER_GROUP, ADMIN, "/umumkan Hanya untuk grup lain")
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     _, text, alert = await bot.press(GROUP, BUDI, post.message_id, button_of(other)[1])
-    assert alert and "tidak berlaku" in text
+    assert alert
+    assert "tidak berlaku" in text
     assert await acks_stored(bot) == 0
 
 
@@ -168,12 +185,16 @@ async def test_pending_and_list(units_joined: Harness) -> None:
     await bot.say(GROUP, ADMIN, "/umumkan Apel gabungan")
     await bot.press(GROUP, BUDI, post.message_id, button_of(post)[1])
     text = await bot.reply_text(GROUP, SITI, "/belum #1")
-    assert "2 dari 3 instansi" in text and "BAPPERIDA" in text and "KEC-KOTA" in text
+    assert "2 dari 3 instansi" in text
+    assert "BAPPERIDA" in text
+    assert "KEC-KOTA" in text
     assert "DISHUB" not in text
     listing = await bot.reply_text(GROUP, ANI, "/pengumuman")
     assert listing.index("#2") < listing.index("#1")
-    assert "1/3 instansi" in listing and "0/3 instansi" in listing
-    assert "Rakor evaluasi APBD baris kedua" in listing and "pukul 09.00" in listing
+    assert "1/3 instansi" in listing
+    assert "0/3 instansi" in listing
+    assert "Rakor evaluasi APBD baris kedua" in listing
+    assert "pukul 09.00" in listing
     assert "Contoh" in await bot.reply_text(GROUP, SITI, "/belum")
     assert "Contoh" in await bot.reply_text(GROUP, SITI, "/belum satu")
     assert "tidak ada" in await bot.reply_text(GROUP, SITI, "/belum 9")
@@ -201,5 +222,7 @@ async def test_an_argument_other_than_a_time_just_shows_the_list(
     for user_id in (BUDI, ADMIN):
         listing = await bot.reply_text(GROUP, user_id, f"/pengumuman {args}")
         assert "koordinator" not in listing
-        assert "#1" in listing and "Rakor evaluasi APBD" in listing and "0/3 instansi" in listing
+        assert "#1" in listing
+        assert "Rakor evaluasi APBD" in listing
+        assert "0/3 instansi" in listing
     assert await announcements.followup_minute(bot.db, GROUP) == 9 * 60

@@ -52,7 +52,8 @@ async def test_100_units_acknowledging_at_once_end_with_a_correct_count(
         )
         assert tuple(await cursor.fetchone()) == (UNITS, UNITS)
     answers = [a for a in bot.fake.callback_answers if a[0] in queries]
-    assert len(answers) == UNITS and not any(alert for _, _, alert in answers)
+    assert len(answers) == UNITS
+    assert not any(alert for _, _, alert in answers)
     message = bot.fake.find_message(GROUP, post.message_id)
     # edits coalesced (at most one per interval: tests/unit/test_throttle.py), not one a press
     assert 1 <= len(message.edits) < UNITS // 4

@@ -423,7 +423,8 @@ async def test_raw_http_json_body_and_unknown_method(fake: FakeBotApi) -> None:
         url = f"{fake.base_url}{TOKEN}"
         async with session.post(f"{url}/sendMessage", json={"chat_id": GROUP, "text": "json"}) as r:
             body = await r.json()
-        assert body["ok"] and body["result"]["text"] == "json"
+        assert body["ok"]
+        assert body["result"]["text"] == "json"
         async with session.post(f"{url}/frobnicate") as r:
             assert r.status == 404
             assert await r.json() == {"ok": False, "error_code": 404, "description": "Not Found"}

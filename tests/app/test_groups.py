@@ -5,16 +5,20 @@ from tests.helpers import ADMIN, BUDI, GROUP, REFUSED_GROUP, Harness
 
 async def test_start_registers_an_allowed_group(bot: Harness) -> None:
     text = await bot.reply_text(GROUP, ADMIN, "/mulai")
-    assert "Rakor Kota Contoh" in text and "terdaftar" in text
+    assert "Rakor Kota Contoh" in text
+    assert "terdaftar" in text
     group = await groups.get(bot.db, GROUP)
-    assert group is not None and group.language == "id" and group.timezone == "Asia/Jakarta"
+    assert group is not None
+    assert group.language == "id"
+    assert group.timezone == "Asia/Jakarta"
     again = await bot.reply_text(GROUP, ADMIN, "/start")
     assert "sudah terdaftar" in again
 
 
 async def test_a_plain_member_cannot_register(bot: Harness) -> None:
     text = await bot.reply_text(GROUP, BUDI, "/mulai")
-    assert "hanya untuk admin grup" in text and "/peran" not in text
+    assert "hanya untuk admin grup" in text
+    assert "/peran" not in text
     assert await groups.get(bot.db, GROUP) is None
 
 
@@ -22,7 +26,8 @@ async def test_a_refused_group_gets_one_refusal_and_the_bot_leaves(
     bot: Harness, fake: FakeBotApi
 ) -> None:
     first = await bot.reply_text(REFUSED_GROUP, ADMIN, "/mulai")
-    assert str(REFUSED_GROUP) in first and "keluar" in first
+    assert str(REFUSED_GROUP) in first
+    assert "keluar" in first
     assert fake.left_chats == [REFUSED_GROUP]
     assert await bot.say(REFUSED_GROUP, BUDI, "/instansi") == []
     assert await groups.get(bot.db, REFUSED_GROUP) is None
@@ -37,7 +42,8 @@ async def test_a_refused_group_gets_one_refusal_and_the_bot_leaves(
 
 async def test_private_start_greets_and_points_to_help(bot: Harness) -> None:
     text = await bot.reply_text(BUDI, BUDI, "/start")
-    assert "Halo Budi" in text and "/bantuan" in text
+    assert "Halo Budi" in text
+    assert "/bantuan" in text
 
 
 async def test_bot_added_to_an_allowed_group_says_what_to_do(
@@ -59,7 +65,8 @@ async def test_language_switch_and_bad_argument(group: Harness) -> None:
 
 async def test_commands_wait_for_registration(bot: Harness) -> None:
     text = await bot.reply_text(GROUP, BUDI, "/gabung DISHUB")
-    assert "belum terdaftar" in text and "/mulai" in text
+    assert "belum terdaftar" in text
+    assert "/mulai" in text
 
 
 async def test_group_commands_explain_themselves_in_private(bot: Harness) -> None:
@@ -70,8 +77,10 @@ async def test_command_menus_are_published_in_both_languages(
     bot: Harness, fake: FakeBotApi
 ) -> None:
     menus = {lang: [c["command"] for c in cmds] for lang, cmds in fake.commands.items()}
-    assert "mulai" in menus[""] and "instansi" in menus[""]
-    assert "start" in menus["en"] and "units" in menus["en"]
+    assert "mulai" in menus[""]
+    assert "instansi" in menus[""]
+    assert "start" in menus["en"]
+    assert "units" in menus["en"]
 
 
 async def test_editing_a_command_does_not_run_it_again(group: Harness, fake: FakeBotApi) -> None:

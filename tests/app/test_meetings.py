@@ -42,7 +42,8 @@ async def join_units(bot: Harness) -> None:
 
 async def test_a_meeting_is_posted_with_rsvp_buttons_and_an_ics(group: Harness) -> None:
     card, invite = await group.say(GROUP, ADMIN, NEW)
-    assert "Rapat #1" in card.text and "Rakor Pokja Aset" in card.text
+    assert "Rapat #1" in card.text
+    assert "Rakor Pokja Aset" in card.text
     assert "Kamis, 26 November 2026 pukul 09.00 WIB s.d. 11.00" in card.text
     assert "Ruang Rapat Lt. 2" in card.text
     assert "Hadir 0 · Tidak hadir 0 · Diwakilkan 0" in card.text
@@ -51,7 +52,8 @@ async def test_a_meeting_is_posted_with_rsvp_buttons_and_an_ics(group: Harness) 
     assert all(
         len(b["callback_data"].encode()) <= 64 for b in card.reply_markup["inline_keyboard"][0]
     )
-    assert "Rapat #1" in invite.caption and invite.reply_to == card.message_id
+    assert "Rapat #1" in invite.caption
+    assert invite.reply_to == card.message_id
     calendar, event = ics_event(invite.document)
     assert str(calendar["METHOD"]) == "REQUEST"
     assert str(event["SUMMARY"]) == "Rakor Pokja Aset"
@@ -59,10 +61,12 @@ async def test_a_meeting_is_posted_with_rsvp_buttons_and_an_ics(group: Harness) 
     assert event.decoded("DTSTART") == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
     assert str(event.decoded("DTSTART").tzinfo) == "Asia/Jakarta"
     assert event.decoded("DTEND") == datetime(2026, 11, 26, 11, 0, tzinfo=JAKARTA)
-    assert int(event["SEQUENCE"]) == 0 and "Rapat #1" in str(event["DESCRIPTION"])
+    assert int(event["SEQUENCE"]) == 0
+    assert "Rapat #1" in str(event["DESCRIPTION"])
     assert calendar.walk("VTIMEZONE"), "the zone travels with the invitation"
     meeting = await meetings.by_number(group.db, GROUP, 1)
-    assert meeting.message_id == card.message_id and meeting.chair_name == "Asisten Pemerintahan"
+    assert meeting.message_id == card.message_id
+    assert meeting.chair_name == "Asisten Pemerintahan"
 
 
 async def test_a_zone_named_in_the_time_is_kept(group: Harness) -> None:
@@ -72,7 +76,8 @@ async def test_a_zone_named_in_the_time_is_kept(group: Harness) -> None:
     assert "Jumat, 27 November 2026 pukul 12.30 WIB (13.30 WITA)" in card.text
     _, event = ics_event(invite.document)
     assert str(event.decoded("DTSTART").tzinfo) == "Asia/Makassar"
-    assert event.decoded("DTSTART").hour == 13 and event.decoded("DTEND").hour == 15
+    assert event.decoded("DTSTART").hour == 13
+    assert event.decoded("DTEND").hour == 15
 
 
 async def test_rsvp_counts_are_edited_in_place_per_unit(group: Harness) -> None:
@@ -80,7 +85,8 @@ async def test_rsvp_counts_are_edited_in_place_per_unit(group: Harness) -> None:
     card, _ = await group.say(GROUP, ADMIN, NEW)
     hadir, tidak, wakil = (b["callback_data"] for b in card.reply_markup["inline_keyboard"][0])
     answer = await group.press(GROUP, BUDI, card.message_id, hadir)
-    assert answer[1] == "Tercatat: Hadir. Terima kasih." and not answer[2]
+    assert answer[1] == "Tercatat: Hadir. Terima kasih."
+    assert not answer[2]
     await group.press(GROUP, SITI, card.message_id, wakil)
     await group.press(GROUP, ADMIN, card.message_id, tidak)
     stored = group.fake.find_message(GROUP, card.message_id)
@@ -92,7 +98,8 @@ async def test_rsvp_counts_are_edited_in_place_per_unit(group: Harness) -> None:
     edits = len(stored.edits)
     # the same answer again changes nothing; a changed answer moves the count
     answer = await group.press(GROUP, BUDI, card.message_id, hadir)
-    assert "Sudah tercatat" in answer[1] and len(stored.edits) == edits
+    assert "Sudah tercatat" in answer[1]
+    assert len(stored.edits) == edits
     await group.press(GROUP, BUDI, card.message_id, tidak)
     assert "Hadir 0 · Tidak hadir 2 · Diwakilkan 1" in stored.text
     attendance = {u.code: u.status for u in await rsvps.attendance(group.db, GROUP, 1)}
@@ -106,7 +113,8 @@ async def test_rsvp_counts_are_edited_in_place_per_unit(group: Harness) -> None:
 async def test_forged_rsvp_presses_change_nothing(group: Harness, data: str) -> None:
     card, _ = await group.say(GROUP, ADMIN, NEW)
     answer = await group.press(GROUP, BUDI, card.message_id, data)
-    assert answer[2] and "tidak berlaku" in answer[1]
+    assert answer[2]
+    assert "tidak berlaku" in answer[1]
     assert await rsvps.for_meeting(group.db, 1) == []
 
 
@@ -134,8 +142,10 @@ async def test_listing_upcoming_meetings(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/meeting Evaluasi PAD | Senin depan pukul 13.00 | Aula")
     text = await group.reply_text(GROUP, ANI, "/rapat")
-    assert "#1 · Rakor Pokja Aset" in text and "#2 · Evaluasi PAD" in text
-    assert text.index("#1") < text.index("#2") and "Senin, 30 November 2026" in text
+    assert "#1 · Rakor Pokja Aset" in text
+    assert "#2 · Evaluasi PAD" in text
+    assert text.index("#1") < text.index("#2")
+    assert "Senin, 30 November 2026" in text
 
 
 async def test_moving_a_meeting_announces_it_edits_the_card_and_updates_the_ics(
@@ -145,15 +155,18 @@ async def test_moving_a_meeting_announces_it_edits_the_card_and_updates_the_ics(
     announcement, invite = await group.say(
         GROUP, ADMIN, "/rapat ubah #1 | Jumat (27/11) pukul 13.30 | Aula Kantor Wali Kota"
     )
-    assert "Rapat #1" in announcement.text and "dipindahkan" in announcement.text
+    assert "Rapat #1" in announcement.text
+    assert "dipindahkan" in announcement.text
     assert "Jumat, 27 November 2026 pukul 13.30 WIB" in announcement.text
     assert "Sebelumnya: Kamis, 26 November 2026 pukul 09.00 WIB" in announcement.text
     assert "Jumat, 27 November 2026" in group.fake.find_message(GROUP, card.message_id).text
     _, event = ics_event(invite.document)
     assert event.decoded("DTSTART") == datetime(2026, 11, 27, 13, 30, tzinfo=JAKARTA)
-    assert int(event["SEQUENCE"]) == 1 and str(event["LOCATION"]) == "Aula Kantor Wali Kota"
+    assert int(event["SEQUENCE"]) == 1
+    assert str(event["LOCATION"]) == "Aula Kantor Wali Kota"
     meeting = await meetings.by_number(group.db, GROUP, 1)
-    assert meeting.place == "Aula Kantor Wali Kota" and meeting.revision == 1
+    assert meeting.place == "Aula Kantor Wali Kota"
+    assert meeting.revision == 1
     # the place may stay as it was
     await group.say(GROUP, ADMIN, "/rapat ubah 1 | Senin depan jam 9")
     assert (await meetings.by_number(group.db, GROUP, 1)).place == "Aula Kantor Wali Kota"
@@ -164,11 +177,14 @@ async def test_cancelling_a_meeting_announces_it_and_sends_a_cancellation(
 ) -> None:
     card, _ = await group.say(GROUP, ADMIN, NEW)
     announcement, invite = await group.say(GROUP, ADMIN, "/rapat batal 1")
-    assert "Rapat #1" in announcement.text and "dibatalkan" in announcement.text
+    assert "Rapat #1" in announcement.text
+    assert "dibatalkan" in announcement.text
     stored = group.fake.find_message(GROUP, card.message_id)
-    assert "DIBATALKAN" in stored.text and not stored.reply_markup
+    assert "DIBATALKAN" in stored.text
+    assert not stored.reply_markup
     calendar, event = ics_event(invite.document)
-    assert str(calendar["METHOD"]) == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
+    assert str(calendar["METHOD"]) == "CANCEL"
+    assert str(event["STATUS"]) == "CANCELLED"
     assert "sudah dibatalkan" in await group.reply_text(GROUP, ADMIN, "/rapat batal 1")
     answer = await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     assert answer[2]
@@ -208,7 +224,8 @@ async def test_bad_input_gets_an_example_and_stores_nothing(
 
 async def test_a_title_may_start_with_a_subcommand_word(group: Harness) -> None:
     card, _ = await group.say(GROUP, ADMIN, "/rapat Ubah status aset | besok jam 9 | Aula")
-    assert "Rapat #1" in card.text and "Ubah status aset" in card.text
+    assert "Rapat #1" in card.text
+    assert "Ubah status aset" in card.text
 
 
 async def test_a_bad_move_changes_nothing(group: Harness) -> None:
@@ -230,9 +247,11 @@ async def test_a_plain_member_cannot_schedule(group: Harness) -> None:
 
 async def test_reminder_settings(group: Harness) -> None:
     text = await group.reply_text(GROUP, ADMIN, "/rapat pengingat")
-    assert "16.00" in text and "60" in text
+    assert "16.00" in text
+    assert "60" in text
     text = await group.reply_text(GROUP, ADMIN, "/rapat pengingat 15.30 mati")
-    assert "15.30" in text and "mati" in text
+    assert "15.30" in text
+    assert "mati" in text
     assert "Contoh" in await group.reply_text(GROUP, ADMIN, "/rapat pengingat 25.00 30")
     settings = await meetings.settings(group.db, GROUP)
     assert (settings.day_before_minute, settings.hour_before_min) == (15 * 60 + 30, None)
@@ -243,7 +262,8 @@ async def test_a_card_names_at_most_eight_silent_units(group: Harness) -> None:
     await units.add_many(group.db, GROUP, extra, int(group.clock().timestamp()))
     card, _ = await group.say(GROUP, ADMIN, NEW)
     assert "Belum menjawab: BAPPERIDA, DISHUB, KEC-00" in card.text
-    assert "dan 5 instansi lain" in card.text and "KEC-09" not in card.text
+    assert "dan 5 instansi lain" in card.text
+    assert "KEC-09" not in card.text
 
 
 async def test_a_card_names_three_people_per_answer_and_counts_the_rest(group: Harness) -> None:
@@ -267,7 +287,8 @@ async def test_a_card_names_three_people_per_answer_and_counts_the_rest(group: H
     text = group.fake.find_message(GROUP, card.message_id).text
     assert "Hadir 5 · Tidak hadir 0" in text
     assert "DISHUB — Hadir: Budi Santoso, Staf 0, Staf 1 +2 lainnya" in text
-    assert "Staf 2" not in text and "Staf 3" not in text
+    assert "Staf 2" not in text
+    assert "Staf 3" not in text
 
 
 async def test_a_card_with_120_answers_from_43_units_stays_editable(
@@ -340,4 +361,5 @@ async def test_a_refused_card_edit_is_logged_as_a_warning(
     monkeypatch.setattr(meeting_text, "card", lambda *args, **kwargs: "x" * 5000)
     await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     [record] = [r for r in caplog.records if "card not edited" in r.getMessage()]
-    assert record.levelname == "WARNING" and "too long" in record.getMessage()
+    assert record.levelname == "WARNING"
+    assert "too long" in record.getMessage()

@@ -34,10 +34,12 @@ async def test_minutes_hold_attendance_agenda_decisions_and_tasks(group: Harness
     await group.say(GROUP, ADMIN, "/tugas DISHUB | Kirim data ruas jalan rusak | Jumat depan")
 
     document, message = await group.say(GROUP, ADMIN, "/notulen #1")
-    assert document.document[0] == "notulen-rapat-1.docx" and "Rapat #1" in document.caption
+    assert document.document[0] == "notulen-rapat-1.docx"
+    assert "Rapat #1" in document.caption
     paragraphs, tables = read_docx(document.document)
     text = "\n".join(paragraphs)
-    assert paragraphs[0] == "RAKOR KOTA CONTOH" and paragraphs[1] == "NOTULEN RAPAT"
+    assert paragraphs[0] == "RAKOR KOTA CONTOH"
+    assert paragraphs[1] == "NOTULEN RAPAT"
     info = {row[0]: row[2] for row in tables[0]}
     assert info == {
         "Acara": "Rakor Pokja Aset",
@@ -62,7 +64,8 @@ async def test_minutes_hold_attendance_agenda_decisions_and_tasks(group: Harness
     assert "Tugas #1 (DISHUB): Kirim data ruas jalan rusak" in text
     assert "Rapat ditutup pukul 11.00 WIB" in text
     signatures = tables[2][0]
-    assert "Notulis," in signatures[0] and "Pimpinan Rapat," in signatures[1]
+    assert "Notulis," in signatures[0]
+    assert "Pimpinan Rapat," in signatures[1]
     assert "Asisten Pemerintahan" in signatures[1]
 
     assert "NOTULEN RAPAT #1" in message.text
@@ -84,10 +87,12 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     _, message = await group.say(GROUP, ADMIN, "/notulen 1")
     # a plain member's press changes nothing
     answer = await group.press(GROUP, BUDI, message.message_id, "mtg:c:2")
-    assert answer[2] and "koordinator" in answer[1]
+    assert answer[2]
+    assert "koordinator" in answer[1]
     # no meeting scheduled yet: the item waits for the next one created
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:2")
-    assert "Agenda #2 menjadi Agenda #3" in answer[1] and not answer[2]
+    assert "Agenda #2 menjadi Agenda #3" in answer[1]
+    assert not answer[2]
     stored = group.fake.find_message(GROUP, message.message_id)
     assert "dilanjutkan di rapat berikutnya" in stored.text
     assert [row[0]["callback_data"] for row in stored.reply_markup["inline_keyboard"]] == [
@@ -96,7 +101,8 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:2")
     assert answer[2]  # already carried: nothing happens twice
     text = await group.reply_text(GROUP, BUDI, "/agenda")
-    assert "menunggu rapat berikutnya" in text and "lanjutan dari Rapat #1" in text
+    assert "menunggu rapat berikutnya" in text
+    assert "lanjutan dari Rapat #1" in text
 
     await group.say(GROUP, ADMIN, "/rapat Rakor Lanjutan | Senin depan jam 9 | Aula")
     text = await group.reply_text(GROUP, BUDI, "/agenda")

@@ -13,7 +13,8 @@ async def test_remind_confirms_in_words_with_a_cancel_button(group: Harness) -> 
     assert "Kamis, 26 November 2026 pukul 09.00 WIB" in reply.text
     assert "Rapat Pokja Aset" in reply.text
     [[button]] = reply.reply_markup["inline_keyboard"]
-    assert button["text"] == "Batalkan" and button["callback_data"].startswith("rem:c:")
+    assert button["text"] == "Batalkan"
+    assert button["callback_data"].startswith("rem:c:")
     [job] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
     assert job.data == datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA)
 
@@ -22,21 +23,25 @@ async def test_a_members_reminder_fires_once_mentioning_its_creator(group: Harne
     await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
     [message] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
     assert message.chat_id == GROUP
-    assert "Pengingat #1" in message.text and "Rapat Pokja Aset" in message.text
-    assert f'href="tg://user?id={BUDI}"' in message.html and "Terlambat" not in message.text
+    assert "Pengingat #1" in message.text
+    assert "Rapat Pokja Aset" in message.text
+    assert f'href="tg://user?id={BUDI}"' in message.html
+    assert "Terlambat" not in message.text
     labels = [b["text"] for b in message.reply_markup["inline_keyboard"][0]]
     assert labels == ["Tunda 1 jam", "Tunda besok"]
     assert await group.fire(datetime(2026, 11, 26, 9, 5, tzinfo=JAKARTA)) == []
     reminder = await reminders.by_number(group.db, GROUP, 1)
     assert reminder.status == "done"
     [firing] = await firings.for_ref(group.db, reminders.KIND, reminder.id)
-    assert firing.status == "sent" and firing.message_id == message.message_id
+    assert firing.status == "sent"
+    assert firing.message_id == message.message_id
 
 
 async def test_a_coordinators_reminder_is_for_the_whole_group(group: Harness) -> None:
     await group.say(GROUP, ADMIN, "/ingatkan 30 menit lagi Apel siang")
     [message] = await group.fire(datetime(2026, 11, 25, 10, 30, tzinfo=JAKARTA))
-    assert "tg://user" not in message.html and "Apel siang" in message.text
+    assert "tg://user" not in message.html
+    assert "Apel siang" in message.text
 
 
 async def test_a_reminder_sent_after_downtime_says_it_is_late(group: Harness) -> None:
@@ -56,7 +61,8 @@ async def test_a_reminder_held_up_while_the_bot_ran_is_not_called_late(group: Ha
 
 async def test_recurring_reminder_folds_missed_firings_and_continues(group: Harness) -> None:
     [reply] = await group.say(GROUP, ADMIN, "/ingatkan setiap hari jam 8 Apel pagi")
-    assert "Berulang" in reply.text and "Jumat, 27 November 2026" in reply.text
+    assert "Berulang" in reply.text
+    assert "Jumat, 27 November 2026" in reply.text
     [message] = await group.fire(datetime(2026, 11, 29, 8, 30, tzinfo=JAKARTA), restarted=True)
     assert "Terlewat 4 kali" in message.text
     assert "Terlambat" in message.text
@@ -64,14 +70,17 @@ async def test_recurring_reminder_folds_missed_firings_and_continues(group: Harn
     assert reminder.status == "pending"
     assert reminder.next_at == int(datetime(2026, 11, 30, 8, 0, tzinfo=JAKARTA).timestamp())
     [on_time] = await group.fire(datetime(2026, 11, 30, 8, 0, tzinfo=JAKARTA))
-    assert "Terlambat" not in on_time.text and "Terlewat" not in on_time.text
+    assert "Terlambat" not in on_time.text
+    assert "Terlewat" not in on_time.text
 
 
 async def test_list_and_cancel(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
     await group.say(GROUP, SITI, "/ingatkan tiap Senin jam 7.30 Apel pagi")
     text = await group.reply_text(GROUP, SITI, "/pengingat")
-    assert "#1" in text and "#2" in text and "berulang (tiap Senin jam 7.30)" in text
+    assert "#1" in text
+    assert "#2" in text
+    assert "berulang (tiap Senin jam 7.30)" in text
     assert "Hanya pembuat" in await group.reply_text(GROUP, SITI, "/batal 1")
     assert "dibatalkan" in await group.reply_text(GROUP, BUDI, "/batal #1")
     assert "sudah tidak aktif" in await group.reply_text(GROUP, BUDI, "/batal 1")
@@ -111,7 +120,8 @@ async def test_snooze_buttons(group: Harness) -> None:
     [message] = await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))
     hour, day = (b["callback_data"] for b in message.reply_markup["inline_keyboard"][0])
     answer = await group.press(GROUP, SITI, message.message_id, hour)
-    assert answer[2] and "Hanya pembuat" in answer[1]
+    assert answer[2]
+    assert "Hanya pembuat" in answer[1]
     answer = await group.press(GROUP, BUDI, message.message_id, hour)
     assert "10.00" in answer[1]
     assert "Ditunda oleh Budi Santoso" in group.fake.sent[-1].text
@@ -144,7 +154,8 @@ async def test_cancel_button(group: Harness) -> None:
 async def test_forged_buttons_change_nothing(group: Harness, data: str) -> None:
     [reply] = await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat")
     answer = await group.press(GROUP, BUDI, reply.message_id, data)
-    assert answer[2] and "tidak berlaku" in answer[1]
+    assert answer[2]
+    assert "tidak berlaku" in answer[1]
     assert (await reminders.by_number(group.db, GROUP, 1)).status == "pending"
 
 
@@ -184,7 +195,8 @@ async def test_private_reminders_work_without_a_group(bot: Harness) -> None:
     text = await bot.reply_text(BUDI, BUDI, "/ingatkan 2 jam lagi Telepon Kadis")
     assert "Pengingat #1" in text
     [message] = await bot.fire(datetime(2026, 11, 25, 12, 0, tzinfo=JAKARTA))
-    assert message.chat_id == BUDI and "tg://user" not in message.html
+    assert message.chat_id == BUDI
+    assert "tg://user" not in message.html
 
 
 async def test_a_firing_is_snoozed_once_however_often_it_is_pressed(group: Harness) -> None:
@@ -194,7 +206,8 @@ async def test_a_firing_is_snoozed_once_however_often_it_is_pressed(group: Harne
     assert not (await group.press(GROUP, BUDI, message.message_id, hour))[2]
     for data in (hour, day):  # a double tap, then the other button of the same message
         answer = await group.press(GROUP, BUDI, message.message_id, data)
-        assert answer[2] and "sudah ditunda" in answer[1]
+        assert answer[2]
+        assert "sudah ditunda" in answer[1]
     assert [r.number for r in await reminders.pending(group.db, GROUP)] == [2, 1]
     assert len(await group.fire(datetime(2026, 11, 26, 9, 0, tzinfo=JAKARTA))) == 1
 

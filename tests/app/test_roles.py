@@ -9,7 +9,8 @@ async def test_admin_sets_a_role_by_username(group: Harness) -> None:
     text = await group.reply_text(GROUP, ADMIN, "/peran @siti_bapperida koordinator")
     assert "koordinator" in text
     member = await people.get_member(group.db, GROUP, SITI)
-    assert member is not None and member.role == "koordinator"
+    assert member is not None
+    assert member.role == "koordinator"
     # Siti may now do what coordinators do
     assert "DLH" in await group.reply_text(GROUP, SITI, "/instansi tambah DLH Dinas LH")
 
@@ -19,7 +20,8 @@ async def test_admin_sets_a_role_by_replying(group: Harness) -> None:
     await group.settle()
     await group.say(GROUP, ADMIN, "/role pengamat", reply_to=message["message_id"])
     member = await people.get_member(group.db, GROUP, ANI)
-    assert member is not None and member.role == "pengamat"
+    assert member is not None
+    assert member.role == "pengamat"
 
 
 async def test_a_plain_member_cannot_set_roles(group: Harness) -> None:

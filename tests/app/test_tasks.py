@@ -22,25 +22,32 @@ async def test_assigning_a_task_names_it_mentions_the_unit_and_keeps_the_post(
     staffed: Harness,
 ) -> None:
     [post] = await staffed.say(GROUP, ADMIN, ASSIGN)
-    assert "Tugas #1" in post.text and "DISHUB" in post.text
+    assert "Tugas #1" in post.text
+    assert "DISHUB" in post.text
     assert "Perbaiki lampu lalu lintas Jl. Sudirman" in post.text
     assert "Jumat, 27 November 2026 pukul 23.59 WIB" in post.text
     assert "Aset (ASET)" in post.text
     assert f'href="tg://user?id={BUDI}"' in post.html
     assert f"tg://user?id={SITI}" not in post.html
     task = await tasks.by_number(staffed.db, GROUP, 1)
-    assert task is not None and task.status == "baru" and task.pokja == "ASET"
-    assert task.message_id == post.message_id and task.meeting_id is None
+    assert task is not None
+    assert task.status == "baru"
+    assert task.pokja == "ASET"
+    assert task.message_id == post.message_id
+    assert task.meeting_id is None
     [created] = await tasks.history(staffed.db, task.id)
-    assert created.kind == "created" and created.user_id == ADMIN
+    assert created.kind == "created"
+    assert created.user_id == ADMIN
 
 
 async def test_pokja_by_name_and_a_due_time_and_a_unit_without_members(group: Harness) -> None:
     text = "/task kec-kota | Data warga terdampak banjir | besok jam 15.00 | Bantuan Sosial"
     [post] = await group.say(GROUP, ADMIN, text)
-    assert "Tugas #1" in post.text and "KEC-KOTA" in post.text
+    assert "Tugas #1" in post.text
+    assert "KEC-KOTA" in post.text
     assert "Kamis, 26 November 2026 pukul 15.00 WIB" in post.text
-    assert "Bantuan Sosial (BANSOS)" in post.text and "/gabung KEC-KOTA" in post.text
+    assert "Bantuan Sosial (BANSOS)" in post.text
+    assert "/gabung KEC-KOTA" in post.text
 
 
 @pytest.mark.parametrize(
@@ -57,7 +64,8 @@ async def test_pokja_may_be_written_with_the_word_pokja(
     [post] = await group.say(
         GROUP, ADMIN, f"/tugas DISHUB | Perbaiki lampu | Jumat 27/11 | {pokja}"
     )
-    assert "Tugas #1" in post.text and expected in post.text
+    assert "Tugas #1" in post.text
+    assert expected in post.text
 
 
 @pytest.mark.parametrize(
@@ -90,7 +98,8 @@ async def test_bad_assignments_are_explained_and_store_nothing(
 
 async def test_only_a_coordinator_assigns(staffed: Harness) -> None:
     reply = await staffed.reply_text(GROUP, BUDI, ASSIGN)
-    assert "koordinator" in reply and "Tugas #" not in reply
+    assert "koordinator" in reply
+    assert "Tugas #" not in reply
     assert await count_tasks(staffed) == 0
 
 
@@ -104,21 +113,28 @@ async def test_list_groups_open_tasks_by_unit_with_due_dates_and_status(staffed:
     assert text.index("BAPPERIDA") < text.index("#2") < text.index("DISHUB") < text.index("#1")
     assert text.index("#1") < text.index("#3")  # by due date within the unit
     assert "Sabtu, 5 Desember 2026 pukul 23.59 WIB" in text
-    assert "baru" in text and "proses" in text
+    assert "baru" in text
+    assert "proses" in text
 
 
 async def test_progress_blocker_and_closing_keep_the_history(staffed: Harness) -> None:
     await staffed.say(GROUP, ADMIN, ASSIGN)
     reply = await staffed.reply_text(GROUP, BUDI, "/progres #1 Survei titik lampu selesai")
-    assert "Tugas #1" in reply and "proses" in reply
+    assert "Tugas #1" in reply
+    assert "proses" in reply
     reply = await staffed.reply_text(GROUP, BUDI, "/progres 1 terkendala: suku cadang belum tiba")
-    assert "terkendala" in reply and "suku cadang belum tiba" in reply
+    assert "terkendala" in reply
+    assert "suku cadang belum tiba" in reply
     task = await tasks.by_number(staffed.db, GROUP, 1)
     assert task.status == "terkendala"
     reply = await staffed.reply_text(GROUP, BUDI, "/selesai 1")
-    assert "Tugas #1" in reply and "selesai" in reply and "Tepat waktu" in reply
+    assert "Tugas #1" in reply
+    assert "selesai" in reply
+    assert "Tepat waktu" in reply
     task = await tasks.by_number(staffed.db, GROUP, 1)
-    assert task.status == "selesai" and task.closed_by == BUDI and task.next_followup_at is None
+    assert task.status == "selesai"
+    assert task.closed_by == BUDI
+    assert task.next_followup_at is None
     assert "Tugas terbuka" not in await staffed.reply_text(GROUP, BUDI, "/tugas")
     detail = await staffed.reply_text(GROUP, ANI, "/tugas 1")
     assert "Status: selesai" in detail
@@ -145,7 +161,8 @@ async def test_another_units_member_cannot_change_a_task_but_a_coordinator_can(
 ) -> None:
     await staffed.say(GROUP, ADMIN, ASSIGN)
     reply = await staffed.reply_text(GROUP, SITI, "/selesai 1")
-    assert "milik DISHUB" in reply and "/gabung DISHUB" in reply
+    assert "milik DISHUB" in reply
+    assert "/gabung DISHUB" in reply
     assert "milik DISHUB" in await staffed.reply_text(GROUP, SITI, "/progres 1 Sudah dicek")
     assert (await tasks.by_number(staffed.db, GROUP, 1)).status == "baru"
     assert "anggota" in await staffed.reply_text(GROUP, ANI, "/selesai 1")  # in no unit
@@ -169,7 +186,8 @@ async def test_a_document_or_photo_replying_to_the_post_is_evidence(staffed: Har
     [ack] = await staffed.say(
         GROUP, BUDI, "Berita acara", reply_to=post.message_id, document=("ba<&>.pdf", b"%PDF")
     )
-    assert "Bukti untuk Tugas #1" in ack.text and "ba<&>.pdf" in ack.text
+    assert "Bukti untuk Tugas #1" in ack.text
+    assert "ba<&>.pdf" in ack.text
     [ack] = await staffed.say(GROUP, ADMIN, "", reply_to=post.message_id, photo=b"\x89PNG fake")
     assert "foto" in ack.text
     [refused] = await staffed.say(
@@ -183,9 +201,11 @@ async def test_a_document_or_photo_replying_to_the_post_is_evidence(staffed: Har
         ("document", "ba<&>.pdf", BUDI),
         ("photo", None, ADMIN),
     ]
-    assert all(e.file_id for e in files) and task.status == "baru"
+    assert all(e.file_id for e in files)
+    assert task.status == "baru"
     detail = await staffed.reply_text(GROUP, BUDI, "/tugas 1")
-    assert "bukti dokumen ba<&>.pdf" in detail and "bukti foto" in detail
+    assert "bukti dokumen ba<&>.pdf" in detail
+    assert "bukti foto" in detail
 
 
 async def test_tasks_and_progress_notes_are_searchable(staffed: Harness) -> None:
@@ -196,7 +216,8 @@ async def test_tasks_and_progress_notes_are_searchable(staffed: Harness) -> None
     page = await search.search(staffed.db, group_ids=[GROUP], query="trafo")
     assert [(h.kind, h.number) for h in page.hits] == [("task_note", 1)]
     counts = await search.reindex(staffed.db)
-    assert counts["task"] == 1 and counts["task_note"] == 1
+    assert counts["task"] == 1
+    assert counts["task_note"] == 1
 
 
 async def test_english_group_gets_english_texts(staffed: Harness) -> None:
@@ -204,14 +225,17 @@ async def test_english_group_gets_english_texts(staffed: Harness) -> None:
     reply = await staffed.reply_text(
         GROUP, ADMIN, "/task DISHUB | Fix the traffic lights | Friday 27/11"
     )
-    assert "Task #1" in reply and "Friday, 27 November 2026 at 23:59 WIB" in reply
+    assert "Task #1" in reply
+    assert "Friday, 27 November 2026 at 23:59 WIB" in reply
     assert "in progress" in await staffed.reply_text(GROUP, BUDI, "/progress 1 Survey done")
 
 
 async def test_unknown_unit_in_a_group_without_units_says_how_to_add_one(bot: Harness) -> None:
     await bot.say(GROUP, ADMIN, "/mulai")
     reply = await bot.reply_text(GROUP, ADMIN, "/tugas <b>X | Perbaiki lampu | besok")
-    assert "<B>X" in reply and "/instansi tambah" in reply and "<code>" not in reply
+    assert "<B>X" in reply
+    assert "/instansi tambah" in reply
+    assert "<code>" not in reply
     assert await count_tasks(bot) == 0
 
 
@@ -220,7 +244,8 @@ async def test_a_task_assigned_during_a_meeting_belongs_to_it(staffed: Harness) 
     await staffed.say(GROUP, ADMIN, ASSIGN)  # before the meeting: no link
     staffed.clock.set(datetime(2026, 11, 26, 9, 30, tzinfo=JAKARTA))
     [post] = await staffed.say(GROUP, ADMIN, "/tugas BAPPERIDA | Data aset | 4/12")
-    assert "Tugas #2" in post.text and "Dari rapat #1" in post.text
+    assert "Tugas #2" in post.text
+    assert "Dari rapat #1" in post.text
     meeting = await meetings.by_number(staffed.db, GROUP, 1)
     assert [task.number for task in await tasks.for_meeting(staffed.db, meeting.id)] == [2]
     assert "Dari rapat #1" in await staffed.reply_text(GROUP, BUDI, "/tugas 2")

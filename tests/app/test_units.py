@@ -7,13 +7,15 @@ from tests.helpers import ADMIN, ANI, BUDI, GROUP, SITI, Harness
 async def test_list_units_with_members(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/gabung dishub")
     text = await group.reply_text(GROUP, SITI, "/instansi")
-    assert "DISHUB — Dinas Perhubungan" in text and "Budi Santoso" in text
+    assert "DISHUB — Dinas Perhubungan" in text
+    assert "Budi Santoso" in text
     assert "belum ada anggota" in text
 
 
 async def test_add_and_remove_a_unit(group: Harness) -> None:
     text = await group.reply_text(GROUP, ADMIN, "/instansi tambah DLH Dinas Lingkungan Hidup")
-    assert "DLH" in text and "/gabung DLH" in text
+    assert "DLH" in text
+    assert "/gabung DLH" in text
     assert (await units.find(group.db, GROUP, "DLH")).name == "Dinas Lingkungan Hidup"
     assert "sudah dipakai" in await group.reply_text(GROUP, ADMIN, "/units add dlh Duplikat")
     assert "dihapus" in await group.reply_text(GROUP, ADMIN, "/instansi hapus DLH")
@@ -46,7 +48,8 @@ async def test_join_a_unit_and_move_to_another(group: Harness) -> None:
     assert "bergabung ke DISHUB" in await group.reply_text(GROUP, BUDI, "/gabung DISHUB")
     assert "bergabung ke BAPPERIDA" in await group.reply_text(GROUP, BUDI, "/join bapperida")
     member = await people.get_member(group.db, GROUP, BUDI)
-    assert member is not None and member.unit_code == "BAPPERIDA"
+    assert member is not None
+    assert member.unit_code == "BAPPERIDA"
 
 
 @pytest.mark.parametrize(
@@ -54,7 +57,8 @@ async def test_join_a_unit_and_move_to_another(group: Harness) -> None:
 )
 async def test_bad_join_arguments(group: Harness, text: str, expected: str) -> None:
     reply = await group.reply_text(GROUP, BUDI, text)
-    assert expected in reply and "KEC-KOTA" in reply
+    assert expected in reply
+    assert "KEC-KOTA" in reply
     assert (await people.get_member(group.db, GROUP, BUDI)).unit_id is None
 
 
@@ -75,7 +79,9 @@ async def test_writing_in_the_group_makes_a_member_and_leaving_ends_it(group: Ha
     assert await people.get_member(group.db, GROUP, SITI) is None
     await group.say(GROUP, SITI, "Selamat pagi, Bapak/Ibu")
     member = await people.get_member(group.db, GROUP, SITI)
-    assert member is not None and member.role == "anggota" and member.unit_id is None
+    assert member is not None
+    assert member.role == "anggota"
+    assert member.unit_id is None
     assert await people.groups_of(group.db, SITI) == [GROUP]
     await people.mark_left(group.db, GROUP, SITI, 0)
     assert await people.groups_of(group.db, SITI) == []

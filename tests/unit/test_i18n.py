@@ -52,7 +52,9 @@ def test_help_lines_are_plain_text_for_the_command_menu() -> None:
                     "help.detail_header",
                 }
             ):
-                assert "<" not in text and "&" not in text and 3 <= len(text) <= 256, (lang, key)
+                assert "<" not in text, (lang, key)
+                assert "&" not in text, (lang, key)
+                assert 3 <= len(text) <= 256, (lang, key)
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,8 @@ async def test_paging(db: Database) -> None:
     beyond = await search(db, group_ids=[GROUP], query="banjir", limit=5, offset=40)
     assert [h.record_id for h in first.hits + second.hits + last.hits] == newest_first
     assert (first.total, second.total, last.total, beyond.total) == (12, 12, 12, 12)
-    assert first.has_more and second.has_more
+    assert first.has_more
+    assert second.has_more
     assert not last.has_more
     assert beyond.hits == ()
     assert not beyond.has_more
@@ -226,9 +227,7 @@ async def seeded(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Data
     await database.close()
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=st.text(max_size=300))
 async def test_any_text_is_a_safe_query(seeded: Database, query: str) -> None:
     try:
@@ -238,9 +237,7 @@ async def test_any_text_is_a_safe_query(seeded: Database, query: str) -> None:
     assert all(hit.group_id == GROUP for hit in page.hits)
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1, max_size=80))
 async def test_any_text_finds_itself(seeded: Database, text: str) -> None:
     """Index and query see the same words, whatever the script: a record is found by its text."""

@@ -61,7 +61,8 @@ async def test_a_failed_transaction_rolls_back(db: Database) -> None:
 
 async def test_units_add_find_remove_and_add_again(db: Database) -> None:
     dishub = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW)
-    assert dishub is not None and dishub.group_id == GROUP
+    assert dishub is not None
+    assert dishub.group_id == GROUP
     assert await units.add(db, GROUP, "dishub", "Duplikat", NOW) is None
     assert (await units.find(db, GROUP, "Dishub")) == dishub
     await people.remember_user(db, 7, "Budi", "budi", NOW)
@@ -70,9 +71,11 @@ async def test_units_add_find_remove_and_add_again(db: Database) -> None:
     assert removed == dishub
     assert await units.find(db, GROUP, "DISHUB") is None
     member = await people.get_member(db, GROUP, 7)
-    assert member is not None and member.unit_id is None
+    assert member is not None
+    assert member.unit_id is None
     again = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW + 2)
-    assert again is not None and again.id != dishub.id
+    assert again is not None
+    assert again.id != dishub.id
 
 
 async def test_units_with_members(db: Database) -> None:
@@ -94,7 +97,8 @@ async def test_roles_and_usernames(db: Database) -> None:
     assert await people.find_user_id(db, "@siti_bapperida") == 9
     await people.set_role(db, GROUP, 9, "pengamat", NOW)
     member = await people.get_member(db, GROUP, 9)
-    assert member is not None and member.role == "pengamat"
+    assert member is not None
+    assert member.role == "pengamat"
     with pytest.raises(ValueError):
         await people.set_role(db, GROUP, 9, "raja", NOW)
 

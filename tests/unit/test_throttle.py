@@ -53,14 +53,17 @@ async def test_changes_within_the_interval_become_one_edit_showing_the_last_stat
     for count in (2, 3, 4):
         state["count"] = count
         await edits.request("a", edit)
-    assert edits.pending("a") and len(tasks) == 1
+    assert edits.pending("a")
+    assert len(tasks) == 1
     await asyncio.gather(*tasks)
-    assert shown == [(0.0, 1), (3.0, 4)] and time_.sleeps == [2.0]
+    assert shown == [(0.0, 1), (3.0, 4)]
+    assert time_.sleeps == [2.0]
     assert not edits.pending("a")
     time_.now = 10.0
     state["count"] = 5
     await edits.request("a", edit)
-    assert shown[-1] == (10.0, 5) and len(tasks) == 1
+    assert shown[-1] == (10.0, 5)
+    assert len(tasks) == 1
 
 
 async def test_keys_are_independent_and_a_failing_edit_does_not_stop_the_next(
@@ -79,10 +82,12 @@ async def test_keys_are_independent_and_a_failing_edit_does_not_stop_the_next(
 
     await edits.request("a", failing)
     await edits.request("b", other)
-    assert shown == ["a", "b"] and tasks == []
+    assert shown == ["a", "b"]
+    assert tasks == []
     await edits.request("a", other)
     await asyncio.gather(*tasks)
-    assert shown == ["a", "b", "b"] and time_.sleeps == [3.0]
+    assert shown == ["a", "b", "b"]
+    assert time_.sleeps == [3.0]
 
 
 async def test_an_interval_of_zero_edits_every_time(time_: FakeTime) -> None:
@@ -96,4 +101,5 @@ async def test_an_interval_of_zero_edits_every_time(time_: FakeTime) -> None:
             shown.append(n)
 
         await edits.request("a", edit)
-    assert shown == [0, 1, 2, 3, 4] and tasks == []
+    assert shown == [0, 1, 2, 3, 4]
+    assert tasks == []
