@@ -4,9 +4,11 @@ errors, and running it (polling or webhook) with a stop that takes seconds, not 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import signal
 import sqlite3
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -14,6 +16,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import certifi
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
@@ -78,11 +81,18 @@ POLL_WARNING = 60.0
 """Seconds without a successful ``getUpdates`` before a warning is logged."""
 
 
+@functools.cache
+def tls() -> dict[str, Any]:
+    """One TLS context for every connection of the process: building one (loading the CA
+    bundle) takes about 50 ms, and python-telegram-bot would build two per application."""
+    return {"verify": ssl.create_default_context(cafile=certifi.where())}
+
+
 class PollRequest(TelegramRequest):
     """The ``getUpdates`` connection: reports every successful answer (``rakor status``)."""
 
     def __init__(self, on_success: Callable[[], None]) -> None:
-        super().__init__(connection_pool_size=1)
+        super().__init__(connection_pool_size=1, httpx_kwargs=tls())
         self._on_success = on_success
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
@@ -107,7 +117,7 @@ def build_application(
         Application.builder()
         .context_types(CONTEXT_TYPES)
         .job_queue(jobs_queue)
-        .request(TelegramRequest())
+        .request(TelegramRequest(httpx_kwargs=tls()))
         .rate_limiter(rate_limiter(settings, flood_limits=flood_limits))
     )
     # The runtime is created by python-telegram-bot from CONTEXT_TYPES; the pieces built
