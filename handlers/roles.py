@@ -7,7 +7,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.services import members
-from bot.services.members import ROLES
+from bot.services.members import ROLE_WORDS
 from bot.telegram.commands import Call, CommandSpec, add_command
 
 ROLE = CommandSpec("peran", "role", role="koordinator")
@@ -18,17 +18,16 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 def parse_role(args: str) -> tuple[str | None, str] | None:
-    """``@username role`` → (username, role); ``role`` alone → (None, role) for a reply."""
+    """``@username role`` → (username, role); ``role`` alone → (None, role) for a reply. The
+    role may be written in either language (``koordinator`` or ``coordinator``)."""
     words = args.split()
-    if len(words) == 1 and words[0].lower() in ROLES:
-        return None, words[0].lower()
-    if (
-        len(words) == 2
-        and words[0].startswith("@")
-        and len(words[0]) > 1
-        and words[1].lower() in ROLES
-    ):
-        return words[0][1:], words[1].lower()
+    role = ROLE_WORDS.get(words[-1].lower()) if words else None
+    if role is None:
+        return None
+    if len(words) == 1:
+        return None, role
+    if len(words) == 2 and words[0].startswith("@") and len(words[0]) > 1:
+        return words[0][1:], role
     return None
 
 
@@ -54,7 +53,13 @@ async def set_role(call: Call) -> None:
     else:
         found = await members.find_user(db, username)
         if found is None:
-            await call.reply(call.t("roles.unknown_user", username="@" + username, role=role))
+            await call.reply(
+                call.t(
+                    "roles.unknown_user",
+                    username="@" + username,
+                    role=call.t(f"common.role.{role}"),
+                )
+            )
             return
         user_id, name = found, "@" + username
     await members.set_role(db, call.caller.chat_id, user_id, role, call.caller.now)
