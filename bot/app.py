@@ -32,6 +32,7 @@ from handlers import (
     agenda,
     announcements,
     decisions,
+    exports,
     meetings,
     minutes,
     recap,
@@ -61,6 +62,7 @@ FEATURES = (
     reminders,
     tasks,
     recap,
+    exports,
     search,
     help_handlers,
 )

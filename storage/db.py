@@ -11,7 +11,7 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -21,6 +21,9 @@ import aiosqlite
 logger = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+Params = Sequence[object] | Mapping[str, object]
+"""Values bound to a query: positional (``?``) or named (``:name``)."""
 
 
 class Database:
@@ -49,17 +52,37 @@ class Database:
         async with self._lock:
             yield self._conn
 
-    async def fetch_one(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+    async def fetch_one(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         """The first row of one query (read access, see :meth:`reading`)."""
         async with self.reading() as conn:
             cursor = await conn.execute(sql, params)
             return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """Every row of one query (read access, see :meth:`reading`)."""
         async with self.reading() as conn:
             cursor = await conn.execute(sql, params)
             return list(await cursor.fetchall())
+
+    async def batches(
+        self, sql: str, params: Mapping[str, object], *, key: str, size: int
+    ) -> AsyncIterator[list[aiosqlite.Row]]:
+        """The rows of a long query in batches of at most ``size``, read one batch at a time.
+
+        ``sql`` must select the column ``key`` (a positive integer: a record's number), keep the
+        rows with ``key > :after``, order them by ``key`` and end with ``LIMIT :size``. Each
+        batch is a short read of its own (keyset pagination), so a caller that works between
+        batches (writing a spreadsheet) neither holds every row in memory nor keeps the bot's
+        writers waiting.
+        """
+        after = 0
+        while True:
+            rows = await self.fetch_all(sql, {**params, "after": after, "size": size})
+            if rows:
+                yield rows
+            if len(rows) < size:
+                return
+            after = rows[-1][key]
 
     async def run_script(self, script: str) -> None:
         """Run several SQL statements as one transaction (migrations)."""

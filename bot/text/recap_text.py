@@ -4,7 +4,7 @@ chart's bars and labels."""
 
 from __future__ import annotations
 
-from bot.domain.timewords import MONTHS
+from bot.domain.timewords import month_name
 from bot.services.recap import Recap, Standing
 from bot.text.i18n import escape, t
 from bot.text.recap_chart import Bar, ChartLabels
@@ -17,12 +17,8 @@ def _suffix(found: Recap) -> str:
     return "_pokja" if found.by_pokja else ""
 
 
-def month_name(found: Recap, lang: str) -> str:
-    return MONTHS["en" if lang == "en" else "id"][found.month - 1]
-
-
 def _period(found: Recap, lang: str) -> dict[str, object]:
-    return {"month": month_name(found, lang), "year": found.year}
+    return {"month": month_name(found.month, lang), "year": found.year}
 
 
 def empty(found: Recap, lang: str) -> str:
