@@ -5,7 +5,7 @@
 
 For each size, a database is filled with that many tasks of one group (36 units, texts of
 typical length, a third closed), then a fresh process opens it and writes the export exactly
-as /ekspor does (``bot.text.export_sheets.write`` into a temporary file), and reports its
+as /ekspor does (``bot.text.export_book.write`` into a temporary file), and reports its
 peak resident memory (``VmHWM``), its resident memory just before the export (everything
 imported, the database open) and the time taken. Memory that stays flat as the table grows
 tenfold is what the streaming (keyset batches, openpyxl's write-only mode) is for.
@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.reminders import peak_rss_kib
 from bot.services import exports
 from bot.services.seeds import example_units, pokja
-from bot.text import export_sheets
+from bot.text import export_book, export_sheets
 from storage import db as storage_db
 
 GROUP = -1001234567890
@@ -127,7 +127,7 @@ async def measure(database: Path) -> dict[str, float]:
     before = rss_kib()
     started = time.perf_counter()
     with tempfile.TemporaryFile() as target:
-        rows = await export_sheets.write(db, request, context, target)
+        rows = await export_book.write(db, request, context, target)
         size = target.tell()
     elapsed = time.perf_counter() - started
     await db.close()

@@ -13,7 +13,7 @@ from telegram.ext import Application
 
 from bot.services import exports as service
 from bot.telegram.commands import Call, CommandSpec, add_command
-from bot.text import export_sheets
+from bot.text import export_book, export_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ async def export_command(call: Call) -> None:
     )
     await call.context.bot.send_chat_action(caller.chat_id, ChatAction.UPLOAD_DOCUMENT)
     with tempfile.TemporaryFile() as target:
-        count = await export_sheets.write(call.runtime.database, request, context, target)
+        count = await export_book.write(call.runtime.database, request, context, target)
         if not count:
-            await call.reply(export_sheets.empty(request, caller.lang))
+            await call.reply(export_book.empty(request, caller.lang))
             return
         await send(call, request, target, count)
 
@@ -59,11 +59,11 @@ async def send(call: Call, request: service.Request, target: IO[bytes], count: i
         await call.reply(call.t("exports.too_large", size=round(size / 1024 / 1024)))
         return
     target.seek(0)
-    name = export_sheets.file_name(request, caller.lang, caller.now, caller.tz)
+    name = export_book.file_name(request, caller.lang, caller.now, caller.tz)
     caption = call.t(
         "exports.caption",
-        what=export_sheets.what(request, caller.lang),
-        period=export_sheets.period(request, caller.lang, caller.now, caller.tz),
+        what=export_book.what(request, caller.lang),
+        period=export_book.period(request, caller.lang, caller.now, caller.tz),
         count=count,
     )
     await call.context.bot.send_document(

@@ -35,22 +35,13 @@ async def set_role(call: Call) -> None:
     parsed = parse_role(call.args)
     message = call.update.effective_message
     replied = message.reply_to_message if message else None
-    if parsed is None or (parsed[0] is None and (replied is None or replied.from_user is None)):
+    target = replied.from_user if replied else None
+    if parsed is None:
         await call.reply(call.t("roles.usage"))
         return
     username, role = parsed
     db = call.runtime.database
-    if username is None:
-        target = replied.from_user  # type: ignore[union-attr]
-        await members.remember(
-            db,
-            user_id=target.id,
-            full_name=target.full_name,
-            username=target.username,
-            now=call.caller.now,
-        )
-        user_id, name = target.id, target.full_name
-    else:
+    if username is not None:
         found = await members.find_user(db, username)
         if found is None:
             await call.reply(
@@ -62,6 +53,18 @@ async def set_role(call: Call) -> None:
             )
             return
         user_id, name = found, "@" + username
+    elif target is not None:
+        await members.remember(
+            db,
+            user_id=target.id,
+            full_name=target.full_name,
+            username=target.username,
+            now=call.caller.now,
+        )
+        user_id, name = target.id, target.full_name
+    else:  # a role alone, not as a reply
+        await call.reply(call.t("roles.usage"))
+        return
     await members.set_role(db, call.caller.chat_id, user_id, role, call.caller.now)
     text = call.t("roles.set", name=name, role=call.t(f"common.role.{role}"))
     admins = call.runtime.admin_cache.get(call.caller.chat_id)

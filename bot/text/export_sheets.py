@@ -7,34 +7,28 @@
 * meetings: a sheet listing them, then one sheet per meeting with its attendance per unit,
   agenda, decisions and follow-up tasks.
 
-Rows are fetched in batches (``bot.services.exports``) and written in a worker thread one
-batch at a time, so neither the memory nor the event loop carries a whole table.
+Plain functions from one record to the values of its row; ``bot.text.export_book`` writes
+them.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.domain.timewords import clock, format_date, from_epoch, month_name, zone_label
-from bot.services import Database
+from bot.domain.timewords import clock, format_date, from_epoch, zone_label
 from bot.services import exports as service
 from bot.services.exports import (
     AnnouncementRow,
     DecisionRow,
     ExportUnit,
     MeetingSheet,
-    Request,
     TaskRow,
 )
 from bot.text.i18n import t
-from bot.text.spreadsheet import Column, Link, Sheet, Spreadsheet, Value
-
-R = TypeVar("R")
+from bot.text.spreadsheet import Column, Link, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,39 +53,6 @@ class Context:
     def link(self, message_id: int | None) -> Link | None:
         url = service.post_link(self.group_id, message_id)
         return Link(url) if url else None
-
-
-# ---------------------------------------------------------------- what is asked for, in words
-def what(request: Request, lang: str) -> str:
-    return t(lang, f"exports.kind.{request.kind}")
-
-
-def period(request: Request, lang: str, now: datetime, tz: str) -> str:
-    if request.month is None:
-        return t(lang, "exports.period_all", date=format_date(now.astimezone(ZoneInfo(tz)), lang))
-    year, month = request.month
-    return t(lang, "exports.period_month", month=month_name(month, lang), year=year)
-
-
-def file_name(request: Request, lang: str, now: datetime, tz: str) -> str:
-    if request.month is None:
-        stamp = t(lang, "exports.file_until", date=now.astimezone(ZoneInfo(tz)).date().isoformat())
-    else:
-        stamp = "{}-{:02d}".format(*request.month)
-    return t(lang, "exports.file_name", what=what(request, lang), period=stamp)
-
-
-def empty(request: Request, lang: str) -> str:
-    if request.month is None:
-        return t(lang, "exports.empty_all", what=what(request, lang))
-    year, month = request.month
-    return t(
-        lang,
-        "exports.empty_month",
-        what=what(request, lang),
-        month=month_name(month, lang),
-        year=year,
-    )
 
 
 # ---------------------------------------------------------------- tasks
@@ -321,83 +282,3 @@ def detail_rows(sheet: MeetingSheet, ctx: Context) -> list[list[Value]]:
         for task in sheet.tasks
     ]
     return rows
-
-
-# ---------------------------------------------------------------- writing
-def _append(sheet: Sheet, batch: Sequence[R], values: Callable[[R], list[Value]]) -> None:
-    sheet.append(values(record) for record in batch)
-
-
-async def _one_sheet(
-    book: Spreadsheet,
-    title: str,
-    columns: list[Column],
-    batches: AsyncIterator[list[R]],
-    values: Callable[[R], list[Value]],
-) -> int:
-    sheet: Sheet | None = None
-    async for batch in batches:
-        if sheet is None:
-            sample = [values(record) for record in batch]
-            sheet = await asyncio.to_thread(book.sheet, title, columns, sample)
-        await asyncio.to_thread(_append, sheet, batch, values)
-    if sheet is None:
-        return 0
-    await asyncio.to_thread(sheet.close)
-    return sheet.rows
-
-
-def _meeting_sheets(book: Spreadsheet, batch: list[MeetingSheet], ctx: Context) -> None:
-    for meeting in batch:
-        rows = detail_rows(meeting, ctx)
-        title = ctx.t("exports.sheet.meeting", number=meeting.meeting.number)
-        sheet = book.sheet(title, detail_columns(ctx), rows, heading=detail_heading(meeting, ctx))
-        sheet.append(rows)
-        sheet.close()
-
-
-async def _meetings(book: Spreadsheet, db: Database, request: Request, ctx: Context) -> int:
-    overview: Sheet | None = None
-    async for batch in service.meeting_sheets(db, ctx.group_id, request):
-        if overview is None:
-            sample = [meeting_values(sheet, ctx) for sheet in batch]
-            title = ctx.t("exports.sheet.meetings")
-            overview = await asyncio.to_thread(book.sheet, title, meeting_columns(ctx), sample)
-        await asyncio.to_thread(_append, overview, batch, lambda s: meeting_values(s, ctx))
-        await asyncio.to_thread(_meeting_sheets, book, batch, ctx)
-    if overview is None:
-        return 0
-    await asyncio.to_thread(overview.close)
-    return overview.rows
-
-
-async def write(db: Database, request: Request, ctx: Context, target: IO[bytes]) -> int:
-    """Write the requested export to ``target`` as ``.xlsx``; the number of records (0: none,
-    and nothing is written)."""
-    book = Spreadsheet()
-    sheet = ctx.t(f"exports.sheet.{request.kind}")
-    if request.kind == "tasks":
-        batches = service.tasks(db, ctx.group_id, request)
-        count = await _one_sheet(
-            book, sheet, task_columns(ctx), batches, lambda r: task_values(r, ctx)
-        )
-    elif request.kind == "decisions":
-        batches_d = service.decisions(db, ctx.group_id, request)
-        count = await _one_sheet(
-            book, sheet, decision_columns(ctx), batches_d, lambda r: decision_values(r, ctx)
-        )
-    elif request.kind == "announcements":
-        units = await service.announcement_units(db, ctx.group_id)
-        batches_a = service.announcements(db, ctx.group_id, request)
-        count = await _one_sheet(
-            book,
-            sheet,
-            announcement_columns(ctx, units),
-            batches_a,
-            lambda r: announcement_values(r, ctx, units),
-        )
-    else:
-        count = await _meetings(book, db, request, ctx)
-    if count:
-        await asyncio.to_thread(book.save, target)
-    return count

@@ -78,10 +78,10 @@ def table(found: Recap, lang: str) -> str:
         lines.append(tuple(cells))
     widths = [max(len(cell) for cell in column) for column in zip(headers, *lines, strict=True)]
     out = []
-    for cells in (headers, *lines):
-        rank = cells[0].rjust(widths[0])
-        code = cells[1].ljust(widths[1])
-        rest = (cell.rjust(width) for cell, width in zip(cells[2:], widths[2:], strict=True))
+    for line in (headers, *lines):
+        rank = line[0].rjust(widths[0])
+        code = line[1].ljust(widths[1])
+        rest = (cell.rjust(width) for cell, width in zip(line[2:], widths[2:], strict=True))
         out.append(" ".join((rank, code, *rest)).rstrip())
     return "\n".join(out)
 
