@@ -15,6 +15,7 @@ from openpyxl.workbook import Workbook
 import handlers.exports
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
+from bot.services.exports import post_link
 from storage import firings, tasks
 from tests.conftest import make_settings
 from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness, until
@@ -406,3 +407,9 @@ async def test_bad_arguments_get_an_example(group: Harness, text: str, expected:
 async def test_only_a_koordinator_exports(staffed: Harness) -> None:
     [reply] = await staffed.say(GROUP, BUDI, "/ekspor tugas")
     assert reply.document is None and "koordinator" in reply.text
+
+
+def test_links_exist_for_supergroup_posts_only() -> None:
+    assert post_link(-1001000000001, 57) == "https://t.me/c/1000000001/57"
+    assert post_link(-4012345, 57) is None  # a basic group's messages have no link
+    assert post_link(-1001000000001, None) is None
