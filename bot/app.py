@@ -38,6 +38,7 @@ from handlers import (
     agenda,
     announcements,
     decisions,
+    exports,
     meetings,
     minutes,
     recap,
@@ -70,6 +71,7 @@ FEATURES = (
     reminders,
     tasks,
     recap,
+    exports,
     search,
     help_handlers,
 )

@@ -284,7 +284,7 @@ async def send_invitation(context: Context, meeting: Meeting, lang: str, now: da
     key = "meetings.ics_cancel_caption" if meeting.cancelled else "meetings.ics_caption"
     await context.bot.send_document(
         meeting.group_id,
-        document=InputFile(io.BytesIO(data), filename=invitation.filename(meeting)),
+        document=InputFile(io.BytesIO(data), filename=invitation.filename(meeting, lang)),
         caption=t(lang, key, number=meeting.number),
         reply_parameters=(
             ReplyParameters(meeting.message_id, allow_sending_without_reply=True)

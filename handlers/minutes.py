@@ -78,7 +78,9 @@ async def send_minutes(call: Call) -> None:
     data = await asyncio.to_thread(word_document, minutes, caller.tz, caller.lang)
     await call.context.bot.send_document(
         caller.chat_id,
-        document=InputFile(io.BytesIO(data), filename=f"notulen-rapat-{meeting.number}.docx"),
+        document=InputFile(
+            io.BytesIO(data), filename=call.t("minutes.file_name", number=meeting.number)
+        ),
         caption=call.t("minutes.caption", number=meeting.number, title=meeting.title),
     )
     await call.reply(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.runtime import App
 from bot.services import members
-from bot.services.members import ROLES
+from bot.services.members import ROLE_WORDS
 from bot.telegram.commands import Call, CommandSpec, add_command
 
 ROLE = CommandSpec("peran", "role", role="koordinator")
@@ -15,17 +15,16 @@ def register(app: App) -> None:
 
 
 def parse_role(args: str) -> tuple[str | None, str] | None:
-    """``@username role`` → (username, role); ``role`` alone → (None, role) for a reply."""
+    """``@username role`` → (username, role); ``role`` alone → (None, role) for a reply. The
+    role may be written in either language (``koordinator`` or ``coordinator``)."""
     words = args.split()
-    if len(words) == 1 and words[0].lower() in ROLES:
-        return None, words[0].lower()
-    if (
-        len(words) == 2
-        and words[0].startswith("@")
-        and len(words[0]) > 1
-        and words[1].lower() in ROLES
-    ):
-        return words[0][1:], words[1].lower()
+    role = ROLE_WORDS.get(words[-1].lower()) if words else None
+    if role is None:
+        return None
+    if len(words) == 1:
+        return None, role
+    if len(words) == 2 and words[0].startswith("@") and len(words[0]) > 1:
+        return words[0][1:], role
     return None
 
 
@@ -34,14 +33,24 @@ async def set_role(call: Call) -> None:
     message = call.update.effective_message
     replied = message.reply_to_message if message else None
     target = replied.from_user if replied else None
-    if parsed is None or (parsed[0] is None and target is None):
+    if parsed is None:
         await call.reply(call.t("roles.usage"))
         return
     username, role = parsed
     db = call.runtime.database
-    if username is None:
-        if target is None:  # (refused above)
+    if username is not None:
+        found = await members.find_user(db, username)
+        if found is None:
+            await call.reply(
+                call.t(
+                    "roles.unknown_user",
+                    username="@" + username,
+                    role=call.t(f"common.role.{role}"),
+                )
+            )
             return
+        user_id, name = found, "@" + username
+    elif target is not None:
         await members.remember(
             db,
             user_id=target.id,
@@ -50,12 +59,9 @@ async def set_role(call: Call) -> None:
             now=call.caller.now,
         )
         user_id, name = target.id, target.full_name
-    else:
-        found = await members.find_user(db, username)
-        if found is None:
-            await call.reply(call.t("roles.unknown_user", username="@" + username, role=role))
-            return
-        user_id, name = found, "@" + username
+    else:  # a role alone, not as a reply
+        await call.reply(call.t("roles.usage"))
+        return
     await members.set_role(db, call.caller.chat_id, user_id, role, call.caller.now)
     text = call.t("roles.set", name=name, role=call.t(f"common.role.{role}"))
     admins = call.runtime.admin_cache.get(call.caller.chat_id)

@@ -111,6 +111,26 @@ class Database:
             cursor = await self._conn.execute(sql, params)
             return cursor.rowcount
 
+    async def batches(
+        self, sql: str, params: Mapping[str, object], *, key: str, size: int
+    ) -> AsyncIterator[list[aiosqlite.Row]]:
+        """The rows of a long query in batches of at most ``size``, read one batch at a time.
+
+        ``sql`` must select the column ``key`` (a positive integer: a record's number), keep the
+        rows with ``key > :after``, order them by ``key`` and end with ``LIMIT :size``. Each
+        batch is a short read of its own (keyset pagination), so a caller that works between
+        batches (writing a spreadsheet) neither holds every row in memory nor keeps the bot's
+        writers waiting.
+        """
+        after = 0
+        while True:
+            rows = await self.fetch_all(sql, {**params, "after": after, "size": size})
+            if rows:
+                yield rows
+            if len(rows) < size:
+                return
+            after = rows[-1][key]
+
     async def run_script(self, script: str) -> None:
         """Run several SQL statements as one transaction (migrations)."""
         async with self._lock:

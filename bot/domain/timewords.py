@@ -139,6 +139,11 @@ def clock(hour: int, minute: int, lang: str) -> str:
     return f"{hour:02d}{sep}{minute:02d}"
 
 
+def month_name(month: int, lang: str) -> str:
+    """``November`` (1 is January) in Bahasa Indonesia or English."""
+    return MONTHS["en" if lang == "en" else "id"][month - 1]
+
+
 def format_date(dt: datetime, lang: str) -> str:
     """``Kamis, 26 November 2026`` / ``Thursday, 26 November 2026``."""
     lang = "en" if lang == "en" else "id"

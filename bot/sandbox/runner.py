@@ -23,7 +23,15 @@ from pydantic import SecretStr
 from bot.app import App, build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
-from bot.sandbox.scene import BOT_USERNAME, GROUP_ID, GROUP_TITLE, PERSONAS, Persona, coordinator
+from bot.sandbox.scene import (
+    BOT_USERNAME,
+    GROUP_ID,
+    GROUP_TITLE,
+    PERSONAS,
+    Attachment,
+    Persona,
+    coordinator,
+)
 from bot.sandbox.web import make_web_app
 from bot.services import seeds
 from bot.settings import Settings
@@ -79,10 +87,31 @@ class Sandbox:
         """``group`` or ``private`` (the persona's private chat with the bot) as a chat id."""
         return GROUP_ID if chat == "group" else persona.user_id
 
-    def say(self, persona: Persona, text: str, chat: str = "group") -> dict[str, Any]:
-        """The persona writes in the group or in their private chat with the bot."""
+    def say(
+        self,
+        persona: Persona,
+        text: str,
+        chat: str = "group",
+        *,
+        reply_to: int | None = None,
+        attachment: Attachment | None = None,
+    ) -> dict[str, Any]:
+        """The persona writes in the group or in their private chat with the bot, optionally
+        as a reply and with a photo or document (``text`` is then its caption)."""
         logger.debug("%s writes %r in %s", persona.key, text, chat)
-        return self.fake.send_message(self.chat_id(persona, chat), persona.user_id, text)
+        photo = document = None
+        if attachment is not None and attachment.kind == "photo":
+            photo = attachment.data
+        elif attachment is not None:
+            document = (attachment.name, attachment.data)
+        return self.fake.send_message(
+            self.chat_id(persona, chat),
+            persona.user_id,
+            text,
+            reply_to=reply_to,
+            document=document,
+            photo=photo,
+        )
 
     def press(self, persona: Persona, chat: str, message_id: int, data: str) -> str:
         return self.fake.press_button(

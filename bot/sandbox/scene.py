@@ -92,6 +92,15 @@ PERSONAS: tuple[Persona, ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a persona sends: shown as a photo (JPEG/PNG) or as a document."""
+
+    name: str
+    kind: Literal["photo", "document"]
+    data: bytes
+
+
 def persona(key_or_id: str | int) -> Persona | None:
     """The persona with this key or Telegram user id."""
     for candidate in PERSONAS:

@@ -36,6 +36,12 @@ FORMATTING = frozenset(
 )
 
 
+SHOWCASE_BUTTONS = ("ann:", "mtg:r:")
+"""Callback data of the buttons that make a post worth showing first: an announcement's
+*Diterima* with its counter, a meeting card's RSVP buttons. The page opens scrolled to the
+last such post, not to the bottom of a long reply."""
+
+
 def sender_name(sender: dict[str, Any]) -> str:
     return " ".join(str(sender.get(key, "")) for key in ("first_name", "last_name")).strip()
 
@@ -72,6 +78,15 @@ def _buttons(markup: dict[str, Any] | None) -> list[list[dict[str, str]]]:
     return shown
 
 
+def _has_showcase_button(markup: dict[str, Any] | None) -> bool:
+    rows = (markup or {}).get("inline_keyboard") or []
+    return any(
+        str(button.get("callback_data", "")).startswith(SHOWCASE_BUTTONS)
+        for row in rows
+        for button in row
+    )
+
+
 def file_url(path: str) -> str:
     return "/files/" + quote(path)
 
@@ -92,6 +107,7 @@ def message_view(message: StoredMessage, reply: StoredMessage | None = None) -> 
         "buttons": _buttons(message.reply_markup),
         "edited": message.edit_date is not None,
         "pinned": message.pinned,
+        "showcase": bool(message.from_bot) and _has_showcase_button(message.reply_markup),
     }
     if message.file is not None:
         view["file"] = {

@@ -2,7 +2,10 @@
 
 - ``GET /`` the page, ``GET /static/…`` its script and style;
 - ``GET /api/state?persona=KEY`` the group, the personas and both chats of that persona;
-- ``POST /api/send`` ``{"persona", "chat": "group"|"private", "text"}``;
+- ``POST /api/send`` ``{"persona", "chat": "group"|"private", "text", "reply_to"?, "file"?}``:
+  a message, optionally as a reply to message ``reply_to`` of that chat, optionally with a
+  file ``{"name", "kind": "photo"|"document", "data": base64}`` (the text is then its
+  caption), delivered to the bot as Telegram delivers a photo or a document;
 - ``POST /api/press`` ``{"persona", "chat", "message_id", "data"}`` (an inline button);
 - ``GET /api/events?persona=KEY`` server-sent events: new, edited and deleted messages of
   that persona's chats and the answers to their button presses;
@@ -15,6 +18,8 @@ be JSON (a form on another site cannot post here without a CORS preflight, which
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import json
 import logging
 from pathlib import Path
@@ -23,7 +28,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.sandbox.scene import GROUP_ID, GROUP_TITLE, PERSONAS, Persona, persona
+from bot.sandbox.scene import GROUP_ID, GROUP_TITLE, PERSONAS, Attachment, Persona, persona
 from bot.sandbox.view import has_button, message_view
 
 if TYPE_CHECKING:
@@ -37,6 +42,11 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 SANDBOX_KEY: web.AppKey[Sandbox] = web.AppKey("sandbox")
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_FILE = 10 * 1024 * 1024
+"""The largest photo or document the page may send (Telegram takes photos up to 10 MB)."""
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+"""JPEG and PNG: what the page may send as a photo (Telegram shows them as photos)."""
 KEEPALIVE_SECONDS = 15.0
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 PAGE_POLICY = (
@@ -46,7 +56,8 @@ PAGE_POLICY = (
 
 
 def make_web_app(sandbox: Sandbox) -> web.Application:
-    app = web.Application(middlewares=[local_only], client_max_size=64 * 1024)
+    # Room for a file, base64-encoded in the JSON body, and its caption.
+    app = web.Application(middlewares=[local_only], client_max_size=MAX_FILE * 4 // 3 + 64 * 1024)
     app[SANDBOX_KEY] = sandbox
     app.router.add_get("/", index)
     app.router.add_static("/static/", STATIC, follow_symlinks=False)
@@ -162,17 +173,51 @@ async def state(request: web.Request) -> web.Response:
     )
 
 
+def _attachment(value: object) -> Attachment | None:
+    """The file of a message: ``{"name", "kind", "data"}`` → an attachment, or an HTTP 400."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _bad_request("file is an object with name, kind and data")
+    name, kind, data = value.get("name"), value.get("kind"), value.get("data")
+    if not isinstance(name, str) or not name.strip() or kind not in ("photo", "document"):
+        raise _bad_request("file needs a name and a kind: photo or document")
+    if not isinstance(data, str) or len(data) > MAX_FILE * 4 // 3 + 4:
+        raise _bad_request(f"file data is base64 of at most {MAX_FILE} bytes")
+    try:
+        content = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise _bad_request("file data is not base64") from None
+    if not content:
+        raise _bad_request("the file is empty")
+    if kind == "photo" and not content.startswith(IMAGE_MAGIC):
+        raise _bad_request("a photo is a JPEG or PNG image; send other files as a document")
+    return Attachment(name=name.strip()[:255], kind=kind, data=content)
+
+
+def _bad_request(message: str) -> web.HTTPBadRequest:
+    return web.HTTPBadRequest(text=json.dumps({"error": message}), content_type="application/json")
+
+
 async def send(request: web.Request) -> web.Response:
     sandbox = sandbox_of(request)
     body = await _json_body(request)
     me = _persona(body.get("persona"))
     chat = _chat(body.get("chat", "group"))
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = body.get("text", "")
+    attachment = _attachment(body.get("file"))
+    if not isinstance(text, str) or not (text.strip() or attachment):
         return _error("text is empty")
-    if len(text) > MAX_TEXT:
-        return _error(f"text is longer than {MAX_TEXT} characters")
-    payload = sandbox.say(me, text.strip(), chat)
+    limit = MAX_CAPTION if attachment else MAX_TEXT
+    if len(text) > limit:
+        return _error(f"text is longer than {limit} characters")
+    reply_to = body.get("reply_to")
+    if reply_to is not None:
+        if not isinstance(reply_to, int) or isinstance(reply_to, bool):
+            return _error("reply_to is a message id")
+        if sandbox.fake.find_message(sandbox.chat_id(me, chat), reply_to) is None:
+            return _error("no such message to reply to", 404)
+    payload = sandbox.say(me, text.strip(), chat, reply_to=reply_to, attachment=attachment)
     return web.json_response({"ok": True, "message_id": payload["message_id"]})
 
 

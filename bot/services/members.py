@@ -9,8 +9,17 @@ from storage.db import Database
 from storage.people import ROLES, Member
 from storage.units import Unit, UnitWithMembers
 
+ROLE_WORDS = {
+    **{role: role for role in ROLES},
+    "coordinator": "koordinator",
+    "member": "anggota",
+    "observer": "pengamat",
+}
+"""The words for each role a user may write, Indonesian or English, to the role stored."""
+
 __all__ = [
     "ROLES",
+    "ROLE_WORDS",
     "Member",
     "Unit",
     "UnitWithMembers",

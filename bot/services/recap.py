@@ -1,6 +1,7 @@
-"""The monthly recap as a service: which month, its figures, the leading units, the table.
+"""The monthly recap as a service: which month, the figures, and the standings they make.
 
-Plain values in, plain values out (no Telegram); ``now`` is always passed in.
+Plain values in, plain values out (no Telegram); ``now`` is always passed in. Only units (or
+pokja) that had something to assess in the month are ranked (``bot.domain.ranking``).
 """
 
 from __future__ import annotations
@@ -10,15 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.domain import ranking
 from bot.domain import timewords as w
 from bot.domain.workdays import wall_time
 from storage import recap
 from storage.db import Database
 from storage.recap import RecapRow
 
-LEADERS = 3
+TOP = 10
+"""Standings shown one by one; the rest are summed up in one line."""
 FIRST_YEAR = 2000
 """Years before this (and after next year) are typing mistakes, not months to recap."""
+POKJA_WORD = "pokja"
 _ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})(?:[-/.]|\s)(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(\d{1,2})$")
@@ -34,18 +38,56 @@ class MonthError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Standing:
+    rank: int
+    """Shared by standings with the same shown percentage (1, 1, 3)."""
+    percent: int
+    """The score as shown, a whole percentage."""
+    row: RecapRow
+
+
+@dataclass(frozen=True, slots=True)
 class Recap:
     year: int
     month: int
-    rows: list[RecapRow]
+    by_pokja: bool
+    standings: tuple[Standing, ...]
+    """Those with something to assess in the month, best first."""
+    listed: int
+    """How many active units (or pokja with tasks) the group has, assessed or not."""
 
     @property
-    def leaders(self) -> list[RecapRow]:
-        """The leading units (at most three), best first."""
-        ranked = sorted(
-            (row for row in self.rows if row.rank is not None), key=lambda r: r.rank or 0
-        )
-        return ranked[:LEADERS]
+    def shown(self) -> tuple[Standing, ...]:
+        return self.standings[:TOP]
+
+    @property
+    def rest(self) -> tuple[Standing, ...]:
+        """The standings below the top :data:`TOP`, summed up in one line."""
+        return self.standings[TOP:]
+
+    @property
+    def podium(self) -> list[list[Standing]]:
+        """Ranks 1 to 3 above 0 %, each place with the standings sharing it."""
+        return ranking.podium(self.standings)
+
+
+def _entry(row: RecapRow) -> ranking.Entry:
+    return ranking.Entry(row.code, row.score or 0.0, row.overdue_now)
+
+
+def standings(rows: list[RecapRow]) -> tuple[Standing, ...]:
+    """The rows with a score, ranked best first."""
+    by_code = {row.code: row for row in rows if row.score is not None}
+    ranked = ranking.rank([_entry(row) for row in by_code.values()])
+    return tuple(Standing(r.rank, r.percent, by_code[r.entry.code]) for r in ranked)
+
+
+def split_request(text: str) -> tuple[bool, str]:
+    """``pokja [bulan]`` → (True, bulan); anything else → (False, text)."""
+    words = text.split(maxsplit=1)
+    if words and words[0].casefold() == POKJA_WORD:
+        return True, words[1] if len(words) > 1 else ""
+    return False, text
 
 
 def parse_month(text: str, today: date) -> tuple[int, int]:
@@ -85,37 +127,12 @@ def month_bounds(year: int, month: int, zone: str) -> tuple[datetime, datetime]:
 
 
 async def monthly(db: Database, group_id: int, text: str, now: datetime, zone: str) -> Recap:
-    """The recap of the month ``text`` names; raises :class:`MonthError`."""
-    year, month = parse_month(text, now.astimezone(ZoneInfo(zone)).date())
+    """The recap ``text`` asks for (``[bulan]`` or ``pokja [bulan]``); raises
+    :class:`MonthError`."""
+    by_pokja, month_text = split_request(text)
+    year, month = parse_month(month_text, now.astimezone(ZoneInfo(zone)).date())
     start, end = month_bounds(year, month, zone)
-    rows = await recap.monthly(
-        db, group_id, int(start.timestamp()), int(end.timestamp()), int(now.timestamp())
-    )
-    return Recap(year, month, rows)
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share:.0f}%"
-
-
-def table(rows: list[RecapRow], headers: tuple[str, ...]) -> str:
-    """A fixed-width table (for a ``<pre>`` block): unit, acknowledged, share, tasks, share,
-    overdue."""
-    lines = [
-        (
-            row.unit_code,
-            f"{row.acked}/{row.announcements}",
-            percent(row.ack_share),
-            f"{row.closed}/{row.tasks}",
-            percent(row.task_share),
-            str(row.overdue_now),
-        )
-        for row in rows
-    ]
-    widths = [max(len(cell) for cell in column) for column in zip(headers, *lines, strict=True)]
-    out = []
-    for cells in (headers, *lines):
-        first = cells[0].ljust(widths[0])
-        rest = (cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True))
-        out.append(" ".join((first, *rest)).rstrip())
-    return "\n".join(out)
+    bounds = (int(start.timestamp()), int(end.timestamp()), int(now.timestamp()))
+    read = recap.monthly_by_pokja if by_pokja else recap.monthly
+    rows = await read(db, group_id, *bounds)
+    return Recap(year, month, by_pokja, standings(rows), len(rows))

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from bot.services.meetings import plain
+from bot.text.i18n import t
 from storage.meetings import Meeting
 
 PRODID = "-//Rakor//Rapat Koordinasi//ID"
@@ -22,8 +23,8 @@ def uid(meeting: Meeting) -> str:
     return f"rapat-{meeting.id}-{abs(meeting.group_id)}@rakor"
 
 
-def filename(meeting: Meeting) -> str:
-    return f"rapat-{meeting.number}.ics"
+def filename(meeting: Meeting, lang: str) -> str:
+    return t(lang, "meetings.ics_file_name", number=meeting.number)
 
 
 def invitation(meeting: Meeting, *, group_title: str, lang: str, now: datetime) -> bytes:

@@ -120,12 +120,12 @@ async def november(group: Harness) -> Harness:
     return bot
 
 
-# unit: (announcements, acked, on time, ack %, tasks, closed, on time, task %, overdue, rank)
+# unit: (announcements, acked, on time, ack %, tasks, closed, on time, task %, overdue, score)
 EXPECTED = {
-    "BAPPERIDA": (3, 3, 2, 200 / 3, 2, 1, 1, 50.0, 1, 4),
-    "DISHUB": (3, 2, 2, 200 / 3, 2, 2, 1, 50.0, 0, 3),
-    "KEC-BARU": (1, 1, 1, 100.0, 0, 0, 0, None, 0, 1),
-    "KEC-KOTA": (3, 2, 1, 100 / 3, 1, 1, 1, 100.0, 1, 2),
+    "BAPPERIDA": (3, 3, 2, 200 / 3, 2, 1, 1, 50.0, 1, 175 / 3),
+    "DISHUB": (3, 2, 2, 200 / 3, 2, 2, 1, 50.0, 0, 175 / 3),
+    "KEC-BARU": (1, 1, 1, 100.0, 0, 0, 0, None, 0, 100.0),
+    "KEC-KOTA": (3, 2, 1, 100 / 3, 1, 1, 1, 100.0, 1, 200 / 3),
 }
 
 
@@ -133,7 +133,7 @@ async def test_figures_match_the_hand_computed_fixture(november: Harness) -> Non
     start, end, now = ts(11, 1, 0), ts(12, 1, 0), int(NOW.timestamp())
     rows = await recap.monthly(november.db, OTHER_GROUP, start, end, now)
     got = {
-        r.unit_code: (
+        r.code: (
             r.announcements,
             r.acked,
             r.acked_on_time,
@@ -143,7 +143,7 @@ async def test_figures_match_the_hand_computed_fixture(november: Harness) -> Non
             r.closed_on_time,
             r.task_share,
             r.overdue_now,
-            r.rank,
+            r.score,
         )
         for r in rows
     }
@@ -151,26 +151,137 @@ async def test_figures_match_the_hand_computed_fixture(november: Harness) -> Non
     for code, expected in EXPECTED.items():
         assert got[code] == pytest.approx(expected), code
     october = await recap.monthly(november.db, OTHER_GROUP, ts(10, 1, 0), start, now)
-    dishub = next(r for r in october if r.unit_code == "DISHUB")
+    dishub = next(r for r in october if r.code == "DISHUB")
     assert (dishub.announcements, dishub.acked_on_time, dishub.tasks) == (1, 1, 0)
 
 
-async def test_recap_sends_a_png_chart_and_a_table_naming_the_leaders(november: Harness) -> None:
-    photo, text = await november.say(OTHER_GROUP, BUDI, "/rekap")
-    image = Image.open(BytesIO(photo.photo))
+def png_size(data: bytes) -> tuple[int, int]:
+    image = Image.open(BytesIO(data))
     image.verify()
     assert image.format == "PNG"
-    assert image.width >= 1000
+    return image.size
+
+
+def table_of(html: str) -> list[str]:
+    return html.split("<pre>")[1].split("</pre>")[0].splitlines()
+
+
+async def test_recap_ranks_units_with_shared_ranks_on_a_phone_sized_chart(
+    november: Harness,
+) -> None:
+    photo, text = await november.say(OTHER_GROUP, BUDI, "/rekap")
+    width, height = png_size(photo.photo)
+    assert width <= 1080 and height > width  # portrait, at most 1080 px wide
+    assert height <= width * 5 / 4 + 1  # fits the photo box of a phone's chat
+    assert photo.file.file_name == "rekap-2026-11.png"
     assert "Rekap November 2026" in photo.caption
-    assert "Terdepan: 1. KEC-BARU, 2. KEC-KOTA, 3. DISHUB" in text.text
-    table = text.html.split("<pre>")[1].split("</pre>")[0]
-    assert table.splitlines() == [
-        "Inst.     Terima Tepat Tugas Tepat Lewat",
-        "BAPPERIDA    3/3   67%   1/2   50%     1",
-        "DISHUB       2/3   67%   2/2   50%     0",
-        "KEC-BARU     1/1  100%   0/0     –     0",
-        "KEC-KOTA     2/3   33%   1/1  100%     1",
+    # DISHUB and BAPPERIDA both show 58 %: they share the third place (fewer overdue first).
+    assert "🏆 1. KEC-BARU 100% · 2. KEC-KOTA 67% · 3. DISHUB, BAPPERIDA 58%" in text.text
+    assert table_of(text.html) == [
+        "# Instansi  Skor Terima Tugas Lewat",
+        "1 KEC-BARU  100%    1/1     –     0",
+        "2 KEC-KOTA   67%    1/3   1/1     1",
+        "3 DISHUB     58%    2/3   1/2     0",
+        "3 BAPPERIDA  58%    2/3   1/2     1",
     ]
+
+
+async def test_only_units_with_something_due_are_ranked_top_ten_then_one_line(
+    group: Harness,
+) -> None:
+    """Sixteen units: twelve with an announcement this month (acknowledged on time by eight,
+    of which three also had a task closed late), four with nothing due (they were added after
+    the announcement)."""
+    bot = group
+    await units.add_many(bot.db, GROUP, [(f"UNIT-{n:02d}", f"Unit {n}") for n in range(12)], 0)
+    await units.add_many(bot.db, GROUP, [("UNIT-12", "Unit 12")], ts(11, 20))
+    u = await unit_ids(bot, GROUP)
+    assessed = sorted(code for code in u if code.startswith("UNIT-"))[:12]
+    acks = {u[code]: ts(11, 2, 11) for code in assessed[:8]}
+    await add_announcement(bot, GROUP, 1, ts(11, 2), ts(11, 3, 9), acks)
+    for number, code in enumerate(assessed[:3], 1):
+        await add_task(bot, GROUP, number, u[code], ts(11, 10, 23, 59), ts(11, 12))
+    photo, text = await bot.say(GROUP, BUDI, "/rekap")
+    table = table_of(text.html)
+    assert len(table) == 1 + 10  # the header and the top ten
+    assert [line.split()[:3] for line in table[1:6]] == [
+        ["1", "UNIT-03", "100%"],
+        ["1", "UNIT-04", "100%"],
+        ["1", "UNIT-05", "100%"],
+        ["1", "UNIT-06", "100%"],
+        ["1", "UNIT-07", "100%"],
+    ]
+    assert [line.split()[:3] for line in table[6:9]] == [
+        ["6", "UNIT-00", "50%"],
+        ["6", "UNIT-01", "50%"],
+        ["6", "UNIT-02", "50%"],
+    ]
+    assert [line.split()[:3] for line in table[9:]] == [
+        ["9", "UNIT-08", "0%"],
+        ["9", "UNIT-09", "0%"],
+    ]
+    assert "… dan 2 instansi lain, skor 0%" in text.text  # UNIT-10 and UNIT-11
+    # Five share the first place; the next rank is 6, off the podium.
+    assert "🏆 1. UNIT-03, UNIT-04, UNIT-05, UNIT-06, UNIT-07 100%\n" in text.text + "\n"
+    for code in ("DISHUB", "BAPPERIDA", "KEC-KOTA", "UNIT-12"):  # nothing due: not listed
+        assert code not in text.text
+    width, height = png_size(photo.photo)
+    assert width == 1080 and width < height <= 1350  # ten rows, portrait, within 4:5
+
+
+async def test_a_unit_with_zero_percent_is_never_on_the_podium(group: Harness) -> None:
+    bot = group
+    u = await unit_ids(bot, GROUP)
+    now = ts(11, 25, 10)  # the units were added at the clock's time
+    acks = {u["DISHUB"]: now, u["BAPPERIDA"]: ts(11, 26, 10)}  # Bapperida: after the follow-up
+    await add_announcement(bot, GROUP, 1, now, ts(11, 26, 9), acks)
+    _, text = await bot.say(GROUP, BUDI, "/rekap")
+    assert "🏆 1. DISHUB 100%\n" in text.text
+    assert [line.split()[:3] for line in table_of(text.html)[1:]] == [
+        ["1", "DISHUB", "100%"],
+        ["2", "BAPPERIDA", "0%"],
+        ["2", "KEC-KOTA", "0%"],
+    ]
+    await add_announcement(bot, GROUP, 2, now, ts(11, 26, 9), {})
+    _, text = await bot.say(GROUP, BUDI, "/rekap")
+    assert "🏆 1. DISHUB 50%\n" in text.text  # DISHUB missed the second one: 1 of 2
+
+
+async def test_nothing_to_assess_says_so_in_one_line(group: Harness) -> None:
+    sent = await group.say(GROUP, BUDI, "/rekap Oktober")
+    assert len(sent) == 1 and sent[0].photo is None
+    assert sent[0].text == (
+        "📊 Rekap Oktober 2026: belum ada pengumuman atau tugas yang dapat dinilai."
+    )
+    sent = await group.say(GROUP, BUDI, "/rekap pokja")
+    assert [m.text for m in sent] == [
+        "📊 Rekap pokja November 2026: belum ada tugas pokja yang dapat dinilai."
+    ]
+
+
+async def test_recap_per_pokja(november: Harness) -> None:
+    bot = november
+    async with bot.db.transaction() as conn:
+        for number, pokja in ((1, "ASET"), (2, "ASET"), (4, "TARUNG"), (5, "PBJ"), (7, "PBJ")):
+            await conn.execute(
+                "UPDATE tasks SET pokja = ? WHERE group_id = ? AND number = ?",
+                (pokja, OTHER_GROUP, number),
+            )
+    photo, text = await bot.say(OTHER_GROUP, BUDI, "/rekap pokja")
+    width, height = png_size(photo.photo)
+    assert width <= 1080 and height > width
+    assert photo.file.file_name == "rekap-pokja-2026-11.png"
+    assert "Rekap November 2026 per pokja" in photo.caption
+    assert "Rekap pokja November 2026" in text.text
+    assert "🏆 1. PBJ 100% · 2. ASET 50%" in text.text  # TARUNG: 0 %, not on the podium
+    assert table_of(text.html) == [
+        "# Pokja  Skor Tugas Lewat",
+        "1 PBJ    100%   2/2     0",
+        "2 ASET    50%   1/2     0",
+        "3 TARUNG   0%   0/1     1",
+    ]
+    (october,) = await bot.say(OTHER_GROUP, BUDI, "/rekap pokja Oktober")
+    assert october.text.startswith("📊 Rekap pokja Oktober 2026: belum ada")
 
 
 @pytest.mark.parametrize(
@@ -178,8 +289,7 @@ async def test_recap_sends_a_png_chart_and_a_table_naming_the_leaders(november: 
 )
 async def test_recap_of_another_month(november: Harness, args: str) -> None:
     photo, text = await november.say(OTHER_GROUP, BUDI, f"/rekap {args}")
-    assert "Oktober 2026" in photo.caption
-    assert "Terdepan: 1. DISHUB" in text.text
+    assert "Oktober 2026" in photo.caption and "🏆 1. DISHUB 100%\n" in text.text
 
 
 @pytest.mark.parametrize(
@@ -222,15 +332,16 @@ async def test_bad_months_are_explained(group: Harness) -> None:
     assert "Contoh: " in await group.reply_text(GROUP, BUDI, "/rekap kemarin dulu")
     for year_out_of_range in ("0000-05", "0001-01", "9999-12", "1/1999"):
         reply = await group.reply_text(GROUP, BUDI, f"/rekap {year_out_of_range}")
-        assert "Bulannya tidak terbaca. Contoh: " in reply
-        assert "2026-10" in reply
+        assert "Bulannya tidak terbaca. Contoh: " in reply and "2026-10" in reply
     reply = await group.reply_text(GROUP, BUDI, "/rekap 2027-02")
-    assert "belum berjalan" in reply
-    assert "Contoh" in reply
+    assert "belum berjalan" in reply and "Contoh" in reply
 
 
 async def test_an_english_group_gets_an_english_recap(november: Harness) -> None:
     await november.say(OTHER_GROUP, ADMIN, "/language en")
     photo, text = await november.say(OTHER_GROUP, BUDI, "/recap 2026-11")
-    assert "Recap November 2026" in photo.caption
-    assert "Leading: 1. KEC-BARU" in text.text
+    assert "Recap November 2026" in photo.caption and photo.file.file_name == "recap-2026-11.png"
+    assert "🏆 1. KEC-BARU 100%" in text.text
+    assert table_of(text.html)[0] == "# Unit      Score Ack Tasks Late"
+    sent = await november.say(OTHER_GROUP, BUDI, "/recap pokja")
+    assert [m.text for m in sent] == ["📊 Pokja recap November 2026: no pokja task to assess."]

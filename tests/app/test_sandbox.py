@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from bot.sandbox.scene import GROUP_ID, persona
 from bot.sandbox.script import Press, Say, play
 from bot.settings import Settings
 
+TASK = "/tugas DISHUB | Pasang rambu pengalihan arus | Jumat depan"
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
@@ -168,6 +170,72 @@ async def test_bot_html_reaches_the_page_as_plain_text_with_entities(
     shown = (await state(http, "asisten"))["chats"]["group"][-1]
     assert shown["text"] == "Catatan <script>alert(1)</script>"
     assert shown["entities"] == [{"type": "bold", "offset": 0, "length": 7}]
+
+
+async def test_a_reply_reaches_the_bot_as_telegram_delivers_it(
+    sandbox: Sandbox, http: aiohttp.ClientSession
+) -> None:
+    text = "Rapat evaluasi APBD hari Senin pukul 09.00 di Aula"
+    sent = await post(http, "/api/send", {"persona": "asisten", "text": text})
+    body = {"persona": "asisten", "text": "/umumkan", "reply_to": sent["message_id"]}
+    command = await post(http, "/api/send", body)
+    await sandbox.settle()
+    group = (await state(http, "dishub"))["chats"]["group"]
+    shown = next(m for m in group if m["id"] == command["message_id"])
+    assert shown["reply_to"] == {"id": sent["message_id"], "name": "Sri Wahyuni", "text": text}
+    announcement = group[-1]
+    assert announcement["text"].startswith("📢 Pengumuman #1") and text in announcement["text"]
+    assert announcement["showcase"] is True  # its Diterima button: the page opens on it
+
+
+async def test_a_photo_sent_as_a_reply_to_a_task_is_kept_as_evidence(
+    sandbox: Sandbox, http: aiohttp.ClientSession
+) -> None:
+    await post(http, "/api/send", {"persona": "asisten", "text": TASK})
+    await sandbox.settle()
+    task_post = (await state(http, "dishub"))["chats"]["group"][-1]
+    assert "Tugas #1" in task_post["text"]
+    photo = {"name": "rambu.png", "kind": "photo", "data": base64.b64encode(PNG).decode()}
+    body = {"persona": "dishub", "text": "Rambu terpasang", "file": photo}
+    await post(http, "/api/send", {**body, "reply_to": task_post["id"]})
+    await sandbox.settle()
+    group = (await state(http, "dishub"))["chats"]["group"]
+    mine, answer = group[-2:]
+    assert mine["file"]["kind"] == "photo" and mine["text"] == "Rambu terpasang"
+    assert mine["reply_to"]["id"] == task_post["id"]
+    assert "Bukti untuk Tugas #1 dicatat" in answer["text"]
+    [message] = [m for m in sandbox.fake.messages(GROUP_ID) if m.message_id == mine["id"]]
+    delivered = sandbox.fake.message_payload(message)
+    assert delivered["photo"][0]["width"] == 1 and delivered["caption"] == "Rambu terpasang"
+    async with http.get(mine["file"]["url"]) as response:
+        assert await response.read() == PNG
+
+    document = {"name": "berita acara.pdf", "kind": "document", "data": "JVBERi0xLjQK"}
+    await post(http, "/api/send", {"persona": "dishub", "file": document})
+    await sandbox.settle()
+    [message] = sandbox.fake.messages(GROUP_ID)[-1:]
+    assert sandbox.fake.message_payload(message)["document"]["file_name"] == "berita acara.pdf"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"file": {"name": "x.png", "kind": "photo", "data": "JVBERi0xLjQK"}}, 400),  # not an image
+        ({"file": {"name": "x.pdf", "kind": "document", "data": "not base64!"}}, 400),
+        ({"file": {"name": "x.pdf", "kind": "video", "data": "JVBERi0xLjQK"}}, 400),
+        ({"file": {"name": "", "kind": "document", "data": "JVBERi0xLjQK"}}, 400),
+        ({"file": {"name": "x.pdf", "kind": "document", "data": ""}}, 400),
+        ({"file": "x.pdf"}, 400),
+        ({"text": "hai", "reply_to": 99999}, 404),
+        ({"text": "hai", "reply_to": "1"}, 400),
+        ({"text": "x" * 1025, "file": {"name": "a.pdf", "kind": "document", "data": "JVBE"}}, 400),
+    ],
+)
+async def test_bad_files_and_replies_are_refused(
+    http: aiohttp.ClientSession, body: dict[str, Any], status: int
+) -> None:
+    async with http.post("/api/send", json={"persona": "dishub", **body}) as response:
+        assert response.status == status
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ CASES = [
     Case(meetings.MeetingSettings, meetings.SETTINGS_SELECT),
     Case(people.Member, people.SELECT),
     Case(recap.RecapRow, recap.SELECT, params={"group": 1, "start": 0, "end": 1, "now": 0}),
+    Case(recap.RecapRow, recap.POKJA_SELECT, params={"group": 1, "start": 0, "end": 1, "now": 0}),
     Case(reminders.Reminder, reminders.SELECT),
     Case(rsvps.Rsvp, rsvps.SELECT),
     Case(search_queries.SavedSearch, search_queries.SELECT),

@@ -5,6 +5,8 @@ import { LABELS } from "./labels.js";
 import { el, initials, messageNode } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
+const MAX_FILE = 10 * 1024 * 1024; // as the server (and Telegram for photos) accepts
+const PHOTO_TYPES = ["image/jpeg", "image/png"];
 
 const state = {
   lang: "id",
@@ -13,6 +15,9 @@ const state = {
   data: null,
   events: null,
   buffers: new Set(),
+  replyTo: null, // {chat, id, name, text}: the message the next one answers
+  attachment: null, // {name, kind: "photo"|"document", data (base64), size}
+  opened: false, // the first view was scrolled to its showcase post
 };
 
 function L() {
@@ -30,6 +35,7 @@ function view() {
     myId: me()?.id,
     onPress: press,
     onCommand: fillInput,
+    onReply: startReply,
   };
 }
 
@@ -59,6 +65,19 @@ function upsert(chat, message) {
   if (stick || (!existing && message.from.id === me()?.id)) scrollDown();
 }
 
+// The page opens on the last post worth seeing (an announcement with its counter, a meeting
+// card with its RSVP buttons), not on the bottom of a long reply such as a recap table.
+function scrollToShowcase() {
+  const posts = $("messages-group").querySelectorAll('li[data-showcase="true"]');
+  const last = posts[posts.length - 1];
+  if (!last || state.chat !== "group") {
+    scrollDown();
+    return;
+  }
+  const box = $("chat"); // positioned: the offsets of its messages are within it
+  box.scrollTop = Math.max(0, last.offsetTop + last.offsetHeight - box.clientHeight + 6);
+}
+
 function remove(chat, messageId) {
   $(`messages-${chat}`).querySelector(`li[data-id="${messageId}"]`)?.remove();
   updateEmpty();
@@ -80,6 +99,16 @@ function applyLabels() {
   $("tab-group").firstChild.textContent = labels.group;
   $("tab-private").firstChild.textContent = labels.private;
   $("input").placeholder = labels.placeholder;
+  $("intro-title").textContent = labels.introTitle;
+  $("intro-text").textContent = labels.introText;
+  $("intro-try").textContent = labels.introTry;
+  $("intro-close").title = labels.close;
+  $("intro-close").setAttribute("aria-label", labels.close);
+  $("attach-button").title = labels.attach;
+  $("attach-button").setAttribute("aria-label", labels.attach);
+  $("reply-cancel").title = labels.cancel;
+  $("attach-cancel").title = labels.cancel;
+  renderDraft();
   $("send").title = labels.send;
   $("send").setAttribute("aria-label", labels.send);
   $("menu-button").title = labels.commands;
@@ -123,8 +152,9 @@ function renderPersonas() {
   info.replaceChildren();
   if (!person) return;
   const labels = L();
+  info.title = person.title;
   info.append(el("span", "role-badge", labels.roles[person.role] || person.role), " ");
-  info.append(`${person.title} · `, person.unit ? `${labels.unit} ${person.unit}` : labels.noUnit);
+  info.append(person.unit || labels.noUnit);
 }
 
 function renderCommands() {
@@ -147,6 +177,60 @@ function toggleMenu(open) {
   const menu = $("command-menu");
   menu.hidden = !open;
   $("menu-button").setAttribute("aria-expanded", String(open));
+}
+
+function startReply(chat, message) {
+  state.replyTo = {
+    chat,
+    id: message.id,
+    name: message.from.name,
+    text: message.text || (message.file ? message.file.name : ""),
+  };
+  renderDraft();
+  $("input").focus();
+}
+
+function clearDraft() {
+  state.replyTo = null;
+  state.attachment = null;
+  $("file").value = "";
+  renderDraft();
+}
+
+// The bars above the composer: the message being answered, the file about to be sent.
+function renderDraft() {
+  const labels = L();
+  const reply = state.replyTo && state.replyTo.chat === state.chat ? state.replyTo : null;
+  $("reply-bar").hidden = !reply;
+  if (reply) {
+    $("reply-name").textContent = `${labels.replyingTo} ${reply.name}`;
+    $("reply-text").textContent = reply.text;
+  }
+  const file = state.attachment;
+  $("attach-bar").hidden = !file;
+  if (file) {
+    $("attach-name").textContent = `${file.kind === "photo" ? labels.photo : labels.document}: ${file.name}`;
+    $("attach-size").textContent = `${Math.max(1, Math.round(file.size / 1024))} KB`;
+  }
+}
+
+function chooseFile(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE) {
+    showToast(L().tooLarge, true);
+    $("file").value = "";
+    return;
+  }
+  const reader = new FileReader();
+  reader.onload = () => {
+    const data = String(reader.result).split(",", 2)[1] || "";
+    const kind = PHOTO_TYPES.includes(file.type) ? "photo" : "document";
+    state.attachment = { name: file.name, kind, data, size: file.size };
+    renderDraft();
+    $("input").focus();
+  };
+  reader.onerror = () => showToast(L().failed);
+  reader.readAsDataURL(file);
 }
 
 function fillInput(text) {
@@ -179,6 +263,8 @@ function selectChat(chat) {
   $("messages-group").hidden = chat !== "group";
   $("messages-private").hidden = chat !== "private";
   if (chat === "private") $("private-dot").hidden = true;
+  if (state.replyTo && state.replyTo.chat !== chat) state.replyTo = null;
+  renderDraft();
   renderHeader();
   updateEmpty();
   scrollDown();
@@ -208,13 +294,16 @@ async function press(chat, messageId, data, node) {
 
 // Everything (after connecting), or only the people, language and commands (messages: false).
 // Events that arrive while the state is being fetched are applied again on top of it.
+// A state fetched for a persona the page no longer shows (switched while it loaded) is dropped.
 async function loadState({ messages = true } = {}) {
   const since = [];
+  const persona = state.me;
   if (messages) state.buffers.add(since);
   try {
-    const response = await fetch(`/api/state?persona=${encodeURIComponent(state.me)}`);
+    const response = await fetch(`/api/state?persona=${encodeURIComponent(persona)}`);
     if (!response.ok) throw new Error(`state: ${response.status}`);
     const data = await response.json();
+    if (state.me !== persona) return;
     state.data = data;
     state.me = data.me;
     state.lang = data.lang;
@@ -229,7 +318,12 @@ async function loadState({ messages = true } = {}) {
   }
   applyLabels();
   for (const event of since) applyEvent(event);
-  if (messages) scrollDown();
+  if (messages && !state.opened) {
+    state.opened = true;
+    scrollToShowcase();
+  } else if (messages) {
+    scrollDown();
+  }
 }
 
 function applyEvent(event) {
@@ -275,6 +369,19 @@ function start() {
     tab.addEventListener("click", () => selectChat(tab.dataset.chat));
   }
   $("menu-button").addEventListener("click", () => toggleMenu($("command-menu").hidden));
+  $("attach-button").addEventListener("click", () => $("file").click());
+  $("file").addEventListener("change", (event) => chooseFile(event.target.files[0]));
+  $("reply-cancel").addEventListener("click", () => { state.replyTo = null; renderDraft(); });
+  $("attach-cancel").addEventListener("click", () => {
+    state.attachment = null;
+    $("file").value = "";
+    renderDraft();
+  });
+  $("intro-close").addEventListener("click", () => {
+    $("intro").hidden = true;
+    localStorage.setItem("rakor.sandbox.intro", "closed");
+  });
+  $("intro").hidden = localStorage.getItem("rakor.sandbox.intro") === "closed";
   const input = $("input");
   input.addEventListener("input", autosize);
   input.addEventListener("keydown", (event) => {
@@ -286,12 +393,17 @@ function start() {
   $("composer").addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    const file = state.attachment;
+    if (!text && !file) return;
     toggleMenu(false);
+    const body = { chat: state.chat, text };
+    if (state.replyTo && state.replyTo.chat === state.chat) body.reply_to = state.replyTo.id;
+    if (file) body.file = { name: file.name, kind: file.kind, data: file.data };
     try {
-      await post("/api/send", { chat: state.chat, text });
+      await post("/api/send", body);
       input.value = "";
       autosize();
+      clearDraft();
     } catch {
       showToast(L().failed);
     }

@@ -1,6 +1,9 @@
 // Rakor sandbox page: one message as DOM nodes. Text and Telegram entities (UTF-16 offsets,
 // the same as JavaScript string offsets) become elements filled with textContent; nothing is
-// ever parsed as HTML. ``view`` is {labels, lang, myId, onPress(chat, id, data, node), onCommand(text)}.
+// ever parsed as HTML. ``view`` is {labels, lang, myId, onPress(chat, id, data, node),
+// onCommand(text), onReply(chat, message)}.
+
+const LONG_PRESS_MS = 500;
 
 const COLORS = ["#e17076", "#7bc862", "#e5a64e", "#65aadd", "#a695e7", "#ee7aae", "#6ec9cb"];
 
@@ -148,10 +151,31 @@ function keyboard(message, chat, view) {
   return box;
 }
 
+// Reply as in Telegram: a long press (or a right click) on the message, or its reply button.
+function replyGestures(bubble, onReply) {
+  let timer = null;
+  const cancel = () => { clearTimeout(timer); timer = null; };
+  bubble.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0 || event.target.closest("a, button, .cmd")) return;
+    timer = setTimeout(() => { timer = null; onReply(); }, LONG_PRESS_MS);
+  });
+  for (const name of ["pointerup", "pointerleave", "pointercancel", "pointermove"]) {
+    bubble.addEventListener(name, (event) => {
+      if (name !== "pointermove" || Math.abs(event.movementX) + Math.abs(event.movementY) > 4) cancel();
+    });
+  }
+  bubble.addEventListener("contextmenu", (event) => {
+    event.preventDefault();
+    cancel();
+    onReply();
+  });
+}
+
 export function messageNode(message, chat, view) {
   const own = !message.from.is_bot && message.from.id === view.myId;
   const item = el("li", own ? "msg own" : "msg");
   item.dataset.id = String(message.id);
+  if (message.showcase) item.dataset.showcase = "true";
   if (!own) {
     const avatar = el("div", "avatar", message.from.is_bot ? "R" : initials(message.from.name));
     avatar.style.background = message.from.is_bot ? "#517da2" : colorFor(message.from.id);
@@ -182,6 +206,13 @@ export function messageNode(message, chat, view) {
   bubble.append(text);
   wrap.append(bubble);
   if (message.buttons.length) wrap.append(keyboard(message, chat, view));
-  item.append(wrap);
+  const onReply = () => view.onReply(chat, message);
+  replyGestures(bubble, onReply);
+  const reply = el("button", "reply-button", "↩");
+  reply.type = "button";
+  reply.title = view.labels.reply;
+  reply.setAttribute("aria-label", view.labels.reply);
+  reply.addEventListener("click", onReply);
+  item.append(wrap, reply);
   return item;
 }

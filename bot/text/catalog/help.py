@@ -49,10 +49,11 @@ EN = {
     ),
     "help.gabung": "Join your unit in this group",
     "help.gabung.usage": "<code>/join DISHUB</code> — see the codes with /units",
-    "help.peran": "Set a role: koordinator, anggota, pengamat (coordinator)",
+    "help.peran": "Set a role: coordinator, member, observer (coordinator)",
     "help.peran.usage": (
-        "<code>/role @username koordinator</code>, or reply to the person's message with"
-        " <code>/role pengamat</code>.\nGroup admins are always coordinators."
+        "<code>/role @username coordinator</code>, or reply to the person's message with"
+        " <code>/role observer</code>.\nGroup admins are always coordinators. The Indonesian"
+        " names work too (koordinator, anggota, pengamat)."
     ),
     "help.bahasa": "The group's language: id or en (coordinator)",
     "help.bahasa.usage": "<code>/language id</code> or <code>/language en</code>",

@@ -77,6 +77,7 @@ ID = {
         " <code>/rapat pengingat 16.00 60</code> atau <code>/rapat pengingat mati 30</code>"
     ),
     "meetings.ics_caption": "Undangan kalender Rapat #{number} — buka untuk menambahkannya ke kalender.",
+    "meetings.ics_file_name": "rapat-{number}.ics",
     "meetings.ics_cancel_caption": "Pembatalan Rapat #{number} — buka untuk menghapusnya dari kalender.",
     "meetings.ics_description": "Rapat #{number} · {group}\nPimpinan rapat: {chair}",
     "meetings.stale_button": "Tombol ini sudah tidak berlaku.",
@@ -167,6 +168,7 @@ EN = {
         " <code>/meeting reminders off 30</code>"
     ),
     "meetings.ics_caption": "Calendar invitation for meeting #{number} — open it to add it to your calendar.",
+    "meetings.ics_file_name": "meeting-{number}.ics",
     "meetings.ics_cancel_caption": "Cancellation of meeting #{number} — open it to remove it from your calendar.",
     "meetings.ics_description": "Meeting #{number} · {group}\nChair: {chair}",
     "meetings.stale_button": "This button is no longer valid.",

@@ -71,9 +71,9 @@ EN = {
     "units.join_usage": "Give your unit's code. For example: <code>/join DISHUB</code>\nCodes: {codes}",
     "roles.set": "{name}'s role in this group is now: <b>{role}</b>.",
     "roles.usage": (
-        "Give the username and the role, for example: <code>/role @budi_dishub koordinator</code>\n"
-        "Or reply to the person's message with <code>/role anggota</code>.\n"
-        "Roles: koordinator, anggota, pengamat."
+        "Give the username and the role, for example: <code>/role @budi_dishub coordinator</code>\n"
+        "Or reply to the person's message with <code>/role member</code>.\n"
+        "Roles: coordinator, member, observer."
     ),
     "roles.unknown_user": (
         "I don't know {username} yet. Ask them to send a message in the group first, or reply to"
