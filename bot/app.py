@@ -40,6 +40,7 @@ from handlers import (
     decisions,
     exports,
     meetings,
+    membership,
     minutes,
     recap,
     reminders,
@@ -61,6 +62,7 @@ search_index.use_analyser(textsearch.analyse)
 
 FEATURES = (
     groups_handlers,
+    membership,
     units,
     roles,
     announcements,

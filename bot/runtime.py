@@ -55,6 +55,8 @@ class Runtime:
         were delayed by downtime."""
         self.admin_cache: dict[int, tuple[float, frozenset[int]]] = {}
         """chat id → (monotonic expiry, ids of the chat's Telegram administrators)."""
+        self.membership_answers: dict[tuple[int, int], tuple[float, bool]] = {}
+        """(group, user) → (monotonic expiry, whether Telegram said the user is in it)."""
         self.commands: list[CommandSpec] = []
         """Every command registered, in order: /bantuan and the command menus."""
         self._dispatcher: Dispatcher | None = None

@@ -37,8 +37,8 @@ def register(app: App) -> None:
 
 
 async def gate(update: Update, context: Context) -> None:
-    """Refuse groups the settings do not allow (once, then leave); remember who wrote, and that
-    they are a member of the (registered) group they wrote in."""
+    """Refuse groups the settings do not allow (once, then leave); remember the names of the
+    people the bot sees, and that whoever wrote a message in a registered group is in it."""
     runtime = runtime_of(context)
     chat = update.effective_chat
     if chat is None:  # nothing in a chat: inline queries, polls (Rakor asks for none of these)
@@ -60,15 +60,26 @@ async def gate(update: Update, context: Context) -> None:
                 logger.warning("could not refuse chat %s: %s", chat.id, exc)
         raise ApplicationHandlerStop
     user = update.effective_user
-    if user is not None and not user.is_bot:
-        await members.remember(
-            runtime.database,
-            user_id=user.id,
-            full_name=user.full_name,
-            username=user.username,
-            now=now,
-            seen_in=chat.id if is_group_chat(chat) else None,
-        )
+    if user is None or user.is_bot:
+        return
+    await members.remember(
+        runtime.database,
+        user_id=user.id,
+        full_name=user.full_name,
+        username=user.username,
+        now=now,
+    )
+    # Only a message someone wrote in the group shows they are in it: a join request, a
+    # reaction or a button press (possible in a public group) never makes anyone a member.
+    wrote = update.message
+    if (
+        is_group_chat(chat)
+        and wrote is not None
+        and wrote.from_user is not None
+        and wrote.from_user.id == user.id
+        and wrote.left_chat_member is None
+    ):
+        await members.present(runtime.database, chat.id, user.id, wrote.date)
 
 
 async def migrated(runtime: Runtime, message: Message, now: int) -> None:

@@ -18,12 +18,12 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.domain.textsearch import EmptyQuery, Segment
 from bot.domain.timewords import MONTHS
-from bot.runtime import App, Context, runtime_of
+from bot.runtime import App, Context, Runtime, runtime_of
 from bot.services import Database, groups
 from bot.services import search as service
 from bot.services.groups import Group
 from bot.services.search import Hit
-from bot.telegram.access import Caller, resolve
+from bot.telegram.access import Caller, resolve, still_members
 from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
@@ -52,9 +52,14 @@ async def search_command(call: Call) -> None:
         await call.reply(call.t("search.usage"))
         return
     db = call.runtime.database
-    group_ids = await _scope(db, caller)
+    stored = await _stored_scope(db, caller)
+    group_ids = await _scope(call.context, call.runtime, caller, stored)
     if not group_ids:
-        await call.reply(call.t("search.no_groups"))
+        if stored:
+            titles = [group.title for gid in stored if (group := await groups.get(db, gid))]
+            await call.reply(call.t("search.not_member", groups=", ".join(titles)))
+        else:
+            await call.reply(call.t("search.no_groups"))
         return
     try:
         results = await service.find(
@@ -82,7 +87,7 @@ async def page_button(update: Update, context: Context) -> None:
     results = None
     group_ids: list[int] = []
     if match and (caller.group is not None or not caller.is_group):
-        group_ids = await _scope(db, caller)
+        group_ids = await _scope(context, runtime, caller, await _stored_scope(db, caller))
         results = await service.turn(
             db,
             search_id=int(match.group(1)),
@@ -106,10 +111,20 @@ async def page_button(update: Update, context: Context) -> None:
             raise
 
 
-async def _scope(db: Database, caller: Caller) -> list[int]:
+async def _stored_scope(db: Database, caller: Caller) -> list[int]:
     return await service.scope(
         db, chat_id=caller.chat_id, is_group=caller.is_group, user_id=caller.user_id
     )
+
+
+async def _scope(
+    context: Context, runtime: Runtime, caller: Caller, stored: list[int]
+) -> list[int]:
+    """The groups of ``stored`` this search may see: in a private chat only those Telegram
+    still counts the user in (asked again when the stored membership is old)."""
+    if caller.is_group or caller.user_id is None:
+        return stored
+    return await still_members(context, runtime, caller.user_id, stored, caller.now)
 
 
 async def render(

@@ -1,15 +1,11 @@
-"""Units (instansi): listing, adding, removing, joining; people leaving the group."""
+"""Units (instansi): listing, adding, removing, joining one."""
 
 from __future__ import annotations
 
 import re
 
-from telegram import Update
-from telegram.ext import MessageHandler, filters
-
-from bot.runtime import App, Context, runtime_of
-from bot.services import groups, members
-from bot.telegram.access import update_time
+from bot.runtime import App
+from bot.services import members
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe
 
@@ -24,7 +20,6 @@ _REMOVE_WORDS = ("hapus", "remove")
 def register(app: App) -> None:
     add_command(app, UNITS, units_command)
     add_command(app, JOIN, join)
-    app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left))
 
 
 def parse_unit(args: str) -> tuple[str, str] | None:
@@ -125,18 +120,3 @@ async def codes_text(call: Call) -> str:
 
 async def unknown_unit(call: Call, code: str) -> str:
     return call.t("units.unknown", code=code, codes=Safe(await codes_text(call)))
-
-
-async def member_left(update: Update, context: Context) -> None:
-    message = update.effective_message
-    if message is None or message.left_chat_member is None:
-        return
-    runtime = runtime_of(context)
-    if await groups.get(runtime.database, message.chat_id) is None:
-        return
-    await members.left(
-        runtime.database,
-        message.chat_id,
-        message.left_chat_member.id,
-        update_time(update, runtime),
-    )

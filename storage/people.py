@@ -31,36 +31,64 @@ SELECT = (
 
 
 async def remember_user(
-    db: Database,
-    user_id: int,
-    full_name: str,
-    username: str | None,
-    at: int,
-    *,
-    seen_in: int | None = None,
+    db: Database, user_id: int, full_name: str, username: str | None, at: int
 ) -> None:
-    """Keep a user's current name and username (to resolve ``@username`` later).
+    """Keep a user's current name and username (to resolve ``@username`` later)."""
+    await db.write(
+        "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
+        " full_name = excluded.full_name, updated_at = excluded.updated_at"
+        " WHERE users.username IS NOT excluded.username"
+        " OR users.full_name != excluded.full_name",
+        (user_id, username, full_name, at),
+    )
 
-    ``seen_in``: the chat the user just wrote in; when it is a registered group, they are a
-    current member of it (with no unit yet, as anggota, unless they already had both).
-    """
-    async with db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
-            " full_name = excluded.full_name, updated_at = excluded.updated_at"
-            " WHERE users.username IS NOT excluded.username"
-            " OR users.full_name != excluded.full_name",
-            (user_id, username, full_name, at),
+
+async def membership(db: Database, group_id: int, user_id: int, *, member: bool, at: int) -> bool:
+    """Telegram showed at ``at`` that the user is (or is no longer) in the registered group:
+    a message they wrote, a join, a leave, a ban. An event older than the last one applied
+    changes nothing (updates arrive in no guaranteed order). True when the state changed."""
+    if member:
+        changed = await db.write(
+            "INSERT INTO members (group_id, user_id, joined_at, changed_at)"
+            " SELECT chat_id, ?, ?, ? FROM groups WHERE chat_id = ?"
+            " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
+            " joined_at = CASE WHEN members.left_at IS NULL THEN members.joined_at"
+            " ELSE excluded.joined_at END, changed_at = excluded.changed_at"
+            " WHERE coalesce(members.changed_at, 0) <= excluded.changed_at",
+            (user_id, at, at, group_id),
         )
-        if seen_in is not None:
-            await conn.execute(
-                "INSERT INTO members (group_id, user_id, joined_at)"
-                " SELECT chat_id, ?, ? FROM groups WHERE chat_id = ?"
-                " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
-                " joined_at = excluded.joined_at WHERE members.left_at IS NOT NULL",
-                (user_id, at, seen_in),
-            )
+    else:
+        # Someone never seen is still written down as gone, so that their older message
+        # handled afterwards does not enrol them.
+        changed = await db.write(
+            "INSERT INTO members (group_id, user_id, joined_at, left_at, changed_at)"
+            " SELECT chat_id, ?, ?, ?, ? FROM groups WHERE chat_id = ?"
+            " ON CONFLICT (group_id, user_id) DO UPDATE"
+            " SET left_at = coalesce(members.left_at, excluded.left_at),"
+            " changed_at = excluded.changed_at"
+            " WHERE coalesce(members.changed_at, 0) <= excluded.changed_at",
+            (user_id, at, at, at, group_id),
+        )
+    return changed > 0
+
+
+async def confirmed(db: Database, group_id: int, user_id: int, at: int) -> None:
+    """Telegram confirmed at ``at`` that the user is still in the group."""
+    await db.write(
+        "UPDATE members SET confirmed_at = ? WHERE group_id = ? AND user_id = ?",
+        (at, group_id, user_id),
+    )
+
+
+async def last_known(db: Database, group_id: int, user_id: int) -> int | None:
+    """When the user's membership was last changed or confirmed (None: never a member)."""
+    row = await db.fetch_one(
+        "SELECT max(coalesce(changed_at, 0), coalesce(confirmed_at, 0)) AS at FROM members"
+        " WHERE group_id = ? AND user_id = ?",
+        (group_id, user_id),
+    )
+    return row["at"] if row else None
 
 
 async def find_user_id(db: Database, username: str) -> int | None:
@@ -118,12 +146,3 @@ async def groups_of(db: Database, user_id: int) -> list[int]:
         (user_id,),
     )
     return [int(row["group_id"]) for row in rows]
-
-
-async def mark_left(db: Database, group_id: int, user_id: int, at: int) -> None:
-    """The user left the group (or was removed): they keep no access to it."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE members SET left_at = ? WHERE group_id = ? AND user_id = ? AND left_at IS NULL",
-            (at, group_id, user_id),
-        )

@@ -108,18 +108,9 @@ class Harness:
             message.text for message in await self.say(chat_id, user_id, text, **kwargs)
         )
 
-    async def leave(self, chat_id: int, user_id: int) -> None:
-        """The user leaves the group (Telegram's ``left_chat_member`` service message)."""
-        user = {"id": user_id, "is_bot": False, "first_name": "Pegawai"}
-        chat = self.fake.chats[chat_id]
-        message = {
-            "message_id": self.fake.next_message_id(chat_id),
-            "date": int(self.clock().timestamp()),
-            "chat": {"id": chat_id, "type": chat["type"], "title": chat.get("title", "")},
-            "from": user,
-            "left_chat_member": user,
-        }
-        self.fake.add_update({"message": message})
+    async def leave(self, chat_id: int, user_id: int, **kwargs: Any) -> None:
+        """The user leaves the group (see ``FakeBotApi.leave`` for removals, bans, orders)."""
+        self.fake.leave(chat_id, user_id, **kwargs)
         await self.settle()
 
     async def fire(self, at: datetime, *, restarted: bool = False) -> list[StoredMessage]:

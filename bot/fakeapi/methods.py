@@ -23,7 +23,8 @@ from bot.fakeapi.models import (
     UploadedFile,
     bad_request,
 )
-from bot.fakeapi.world import DEFAULT_UPDATE_TYPES, World
+from bot.fakeapi.people import People
+from bot.fakeapi.world import DEFAULT_UPDATE_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _validate_markup(markup: Any) -> dict | None:
     return markup
 
 
-class Methods(World):
+class Methods(People):
     """The Bot API methods; ``dispatch`` maps a method name to its implementation."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -197,8 +197,11 @@ def photo_sizes(stored: StoredFile) -> list[dict[str, Any]]:
     ]
 
 
-def member_payload(user: dict, status: str, *, can_pin: bool = True) -> dict[str, Any]:
-    """A Bot API ``ChatMember`` object for ``user`` with the given status."""
+def member_payload(
+    user: dict, status: str, *, can_pin: bool = True, is_member: bool = True
+) -> dict[str, Any]:
+    """A Bot API ``ChatMember`` object for ``user`` with the given status (``is_member``: of a
+    restricted user, whether they are still in the group)."""
     data: dict[str, Any] = {"user": copy.deepcopy(user), "status": status}
     if status == "creator":
         data["is_anonymous"] = False
@@ -221,7 +224,29 @@ def member_payload(user: dict, status: str, *, can_pin: bool = True) -> dict[str
         )
     elif status == "kicked":
         data["until_date"] = 0
+    elif status == "restricted":
+        data.update({name: False for name in RESTRICTED_RIGHTS}, is_member=is_member, until_date=0)
     return data
+
+
+RESTRICTED_RIGHTS = (
+    "can_send_messages",
+    "can_send_audios",
+    "can_send_documents",
+    "can_send_photos",
+    "can_send_videos",
+    "can_send_video_notes",
+    "can_send_voice_notes",
+    "can_send_polls",
+    "can_send_other_messages",
+    "can_add_web_page_previews",
+    "can_change_info",
+    "can_invite_users",
+    "can_pin_messages",
+    "can_manage_topics",
+    "can_edit_tag",
+    "can_react_to_messages",
+)
 
 
 @dataclass

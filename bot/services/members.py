@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.domain.timewords import from_epoch
 from storage import people, units
 from storage.db import Database
 from storage.people import ROLES, Member
@@ -27,8 +28,11 @@ __all__ = [
     "find_unit",
     "find_user",
     "get",
+    "confirmed",
+    "gone",
     "join",
-    "left",
+    "last_known",
+    "present",
     "list_units",
     "remember",
     "remove_unit",
@@ -38,16 +42,33 @@ __all__ = [
 
 
 async def remember(
-    db: Database,
-    *,
-    user_id: int,
-    full_name: str,
-    username: str | None,
-    now: datetime,
-    seen_in: int | None = None,
+    db: Database, *, user_id: int, full_name: str, username: str | None, now: datetime
 ) -> None:
-    """Keep a user's current name and username; ``seen_in`` a registered group they wrote in."""
-    await people.remember_user(db, user_id, full_name, username, _epoch(now), seen_in=seen_in)
+    """Keep a user's current name and username (to resolve ``@username`` later)."""
+    await people.remember_user(db, user_id, full_name, username, _epoch(now))
+
+
+async def present(db: Database, group_id: int, user_id: int, at: datetime) -> bool:
+    """Telegram showed the user in the registered group at ``at`` (they wrote a message, joined,
+    or Telegram said so): a current member, unless a later event said otherwise."""
+    return await people.membership(db, group_id, user_id, member=True, at=_epoch(at))
+
+
+async def gone(db: Database, group_id: int, user_id: int, at: datetime) -> bool:
+    """The user left the group, or was removed or banned, at ``at``: no more access to its
+    records (unless a later event brings them back)."""
+    return await people.membership(db, group_id, user_id, member=False, at=_epoch(at))
+
+
+async def confirmed(db: Database, group_id: int, user_id: int, now: datetime) -> None:
+    """Telegram confirmed just now that the user is still in the group."""
+    await people.confirmed(db, group_id, user_id, _epoch(now))
+
+
+async def last_known(db: Database, group_id: int, user_id: int) -> datetime | None:
+    """When the user's membership was last changed or confirmed with Telegram."""
+    at = await people.last_known(db, group_id, user_id)
+    return from_epoch(at) if at is not None else None
 
 
 async def get(db: Database, group_id: int, user_id: int) -> Member | None:
@@ -67,11 +88,6 @@ async def set_role(db: Database, group_id: int, user_id: int, role: str, now: da
 async def join(db: Database, group_id: int, user_id: int, unit: Unit, now: datetime) -> None:
     """The user joins ``unit`` in the group (leaving their earlier unit)."""
     await people.join_unit(db, group_id, user_id, unit.id, _epoch(now))
-
-
-async def left(db: Database, group_id: int, user_id: int, now: datetime) -> None:
-    """The user left the group: no more access to its records."""
-    await people.mark_left(db, group_id, user_id, _epoch(now))
 
 
 async def list_units(db: Database, group_id: int) -> list[Unit]:

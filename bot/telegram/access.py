@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from telegram import Chat, Update
-from telegram.constants import ChatType
+from telegram import Chat, ChatMember, Update
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
 from bot.runtime import Context, Runtime
@@ -119,3 +119,55 @@ async def _admins(context: Context, runtime: Runtime, chat_id: int) -> frozenset
     ids = frozenset(admin.user.id for admin in admins)
     runtime.admin_cache[chat_id] = (time.monotonic() + runtime.settings.admin_cache_seconds, ids)
     return ids
+
+
+IN_GROUP = frozenset(
+    {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.MEMBER}
+)
+CONFIRM_AFTER = timedelta(minutes=5)
+"""A membership not heard of for this long is asked of Telegram before a private search."""
+ANSWER_KEPT = 120.0
+"""Seconds Telegram's answer about one person in one group is kept (paging asks again)."""
+
+
+async def still_members(
+    context: Context, runtime: Runtime, user_id: int, group_ids: list[int], now: datetime
+) -> list[int]:
+    """Those of ``group_ids`` the user is in, by Telegram's word where the stored one is older
+    than :data:`CONFIRM_AFTER`: someone removed while the bot could not see it (no admin
+    rights for member updates) loses access at the next private search. When Telegram cannot
+    be asked, the stored state stands."""
+    kept = []
+    for group_id in group_ids:
+        known = await members.last_known(runtime.database, group_id, user_id)
+        fresh = known is not None and now - known <= CONFIRM_AFTER
+        if fresh or await _telegram_says_member(context, runtime, group_id, user_id, now):
+            kept.append(group_id)
+    return kept
+
+
+def is_in(member: ChatMember) -> bool:
+    """Whether Telegram counts the person as in the group (a restricted member may be)."""
+    if member.status == ChatMemberStatus.RESTRICTED:
+        return bool(getattr(member, "is_member", False))
+    return member.status in IN_GROUP
+
+
+async def _telegram_says_member(
+    context: Context, runtime: Runtime, group_id: int, user_id: int, now: datetime
+) -> bool:
+    cached = runtime.membership_answers.get((group_id, user_id))
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    try:
+        member = await context.bot.get_chat_member(group_id, user_id)
+    except TelegramError as exc:
+        logger.warning("could not ask whether %s is in chat %s: %s", user_id, group_id, exc)
+        return True
+    is_member = is_in(member)
+    runtime.membership_answers[(group_id, user_id)] = (time.monotonic() + ANSWER_KEPT, is_member)
+    if is_member:
+        await members.confirmed(runtime.database, group_id, user_id, now)
+    else:
+        await members.gone(runtime.database, group_id, user_id, now)
+    return is_member

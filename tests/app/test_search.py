@@ -64,9 +64,11 @@ def buttons(message: StoredMessage) -> dict[str, str]:
 
 
 async def member_of_two_groups(bot: Harness) -> None:
-    """BUDI: in a unit of GROUP, and in OTHER_GROUP with only a role (never joined a unit)."""
+    """BUDI: in a unit of GROUP, and in OTHER_GROUP (joined it) with only a role, no unit."""
     await bot.say(OTHER_GROUP, ADMIN, "/mulai")
     await bot.say(GROUP, BUDI, "/gabung DISHUB")
+    bot.fake.join(OTHER_GROUP, BUDI, by=ADMIN)
+    await bot.settle()
     await people.set_role(bot.db, OTHER_GROUP, BUDI, "anggota", 0)
 
 

@@ -83,7 +83,7 @@ async def test_writing_in_the_group_makes_a_member_and_leaving_ends_it(group: Ha
     assert member.role == "anggota"
     assert member.unit_id is None
     assert await people.groups_of(group.db, SITI) == [GROUP]
-    await people.mark_left(group.db, GROUP, SITI, 0)
+    await group.leave(GROUP, SITI)
     assert await people.groups_of(group.db, SITI) == []
     await group.say(GROUP, SITI, "Saya kembali")
     assert await people.groups_of(group.db, SITI) == [GROUP]

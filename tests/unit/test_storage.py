@@ -84,12 +84,41 @@ async def test_units_with_members(db: Database) -> None:
     for user_id, name in ((1, "Budi"), (2, "Ani")):
         await people.remember_user(db, user_id, name, None, NOW)
         await people.join_unit(db, GROUP, user_id, dishub.id, NOW)
-    await people.mark_left(db, GROUP, 2, NOW)
+    await people.membership(db, GROUP, 2, member=False, at=NOW)
     listed = await units.list_with_members(db, GROUP)
     assert [(entry.unit.code, entry.members) for entry in listed] == [
         ("DISHUB", ("Budi",)),
         ("DLH", ()),
     ]
+
+
+MEMBERSHIP_ORDERS = [
+    # (events as (member?, seconds after NOW) in the order they are handled, in the group after)
+    ([(True, 0)], True),
+    ([(True, 0), (False, 5)], False),
+    ([(False, 5), (True, 0)], False),  # a leave handled before the older message that preceded it
+    ([(True, 0), (False, 5), (True, 9)], True),  # came back
+    ([(True, 9), (False, 5)], True),  # a stale leave never undoes a later return
+    ([(False, 5), (True, 9)], True),
+    ([(True, 0), (False, 5), (False, 5)], False),  # the same leave twice
+    ([(False, 0)], False),  # a leave of someone never seen enrols nobody
+]
+
+
+@pytest.mark.parametrize(("events", "present"), MEMBERSHIP_ORDERS)
+async def test_membership_follows_the_latest_event_whatever_the_order(
+    db: Database, events: list[tuple[bool, int]], present: bool
+) -> None:
+    await people.remember_user(db, 7, "Budi", "budi", NOW)
+    for member, after in events:
+        await people.membership(db, GROUP, 7, member=member, at=NOW + after)
+    assert (await people.groups_of(db, 7) == [GROUP]) is present
+
+
+async def test_membership_is_kept_only_for_registered_groups(db: Database) -> None:
+    await people.remember_user(db, 7, "Budi", "budi", NOW)
+    assert not await people.membership(db, -100777, 7, member=True, at=NOW)
+    assert await people.groups_of(db, 7) == []
 
 
 async def test_roles_and_usernames(db: Database) -> None:

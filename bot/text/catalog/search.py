@@ -20,6 +20,11 @@ ID = {
         " dicari. Bergabunglah lewat <code>/gabung KODE</code> di grupnya, atau cari langsung di"
         " grup: <code>/cari parkir Jalan Merdeka</code>"
     ),
+    "search.not_member": (
+        "Catatan grup hanya untuk anggotanya, dan menurut Telegram Anda tidak lagi berada di"
+        " grup <b>{groups}</b>. Jika Anda seharusnya masih anggota, minta admin grup menambahkan"
+        " Anda kembali, lalu coba lagi: <code>/cari parkir Jalan Merdeka</code>"
+    ),
     "search.none": (
         "Tidak ada hasil untuk <b>{query}</b>. Coba kata lain atau lebih sedikit kata."
     ),
@@ -64,6 +69,11 @@ EN = {
         "You are not a member of any coordination group in Rakor yet, so there is nothing to"
         " search. Join your unit with <code>/join CODE</code> in the group, or search in the"
         " group itself: <code>/search parkir Jalan Merdeka</code>"
+    ),
+    "search.not_member": (
+        "A group's records are for its members only, and Telegram says you are no longer in"
+        " <b>{groups}</b>. If you should still be a member, ask a group admin to add you back,"
+        " then try again: <code>/search parkir Jalan Merdeka</code>"
     ),
     "search.none": "No results for <b>{query}</b>. Try other or fewer words.",
     "search.none_private": (
