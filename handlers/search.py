@@ -16,6 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
+from bot.domain.cleantext import utf16_len
 from bot.domain.textsearch import EmptyQuery, Segment
 from bot.domain.timewords import MONTHS
 from bot.runtime import App, Context, Runtime, runtime_of
@@ -27,7 +28,6 @@ from bot.telegram.access import Caller, resolve, still_members
 from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
-from bot.text.render import utf16_len
 
 logger = logging.getLogger(__name__)
 

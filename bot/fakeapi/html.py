@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.domain.cleantext import utf16_len
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_LENGTH = 4096
@@ -40,11 +42,6 @@ _ATTR_NAME_RE = re.compile(r"[a-zA-Z0-9_-]+")
 
 class EntityParseError(ValueError):
     """The markup cannot be parsed; the message is Telegram's description without prefix."""
-
-
-def utf16_len(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units, the unit of Telegram entity offsets."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _byte_offset(source: str, index: int) -> int:

@@ -14,6 +14,9 @@ database locked, Telegram unreachable) has its update handled again a little lat
 are idempotent (``storage.origins``), so a second run never makes a second record. At stop,
 updates not handled yet stay in the inbox for the next start; at start-up, :func:`replay`
 queues them.
+
+User text is cleaned at this door (:func:`cleaned`): what is stored and what every handler
+sees is NFC text without control characters, noncharacters or lone surrogates.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.domain.cleantext import clean, clean_with_entities
 from bot.runtime import Context, runtime_of
 from storage import inbox
 from storage.db import Database
@@ -65,6 +69,34 @@ async def with_backoff(what: str, write: Callable[[], Awaitable[Any]]) -> Any:
             delay = min(delay * 2, MAX_STORE_BACKOFF)
 
 
+_WRITTEN = (("text", "entities"), ("caption", "caption_entities"))
+_NAMES = ("first_name", "last_name", "title")
+
+
+def cleaned(data: Any) -> Any:
+    """An update's JSON with every text, caption and name cleaned (entities moved with their
+    text); ``data`` itself when nothing needed it."""
+    if isinstance(data, list):
+        items = [cleaned(item) for item in data]
+        changed = any(new is not old for new, old in zip(items, data, strict=True))
+        return items if changed else data
+    if not isinstance(data, dict):
+        return data
+    result = {key: cleaned(value) for key, value in data.items()}
+    for key, entities_key in _WRITTEN:
+        if isinstance(data.get(key), str):
+            text, entities = clean_with_entities(data[key], result.get(entities_key, ()))
+            if text is not data[key]:
+                result[key] = text
+                if entities_key in data:
+                    result[entities_key] = entities
+    for key in _NAMES:
+        if isinstance(data.get(key), str):
+            result[key] = clean(data[key])
+    changed = any(result[key] is not data[key] for key in data)
+    return result if changed else data
+
+
 class DurableUpdateQueue(asyncio.Queue[object]):
     """An update queue that stores each update in SQLite before accepting it."""
 
@@ -75,7 +107,11 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     async def put(self, item: object) -> None:
         if isinstance(item, Update):
-            payload = json.dumps(item.to_dict(), ensure_ascii=False)
+            data = item.to_dict()
+            clean_data = cleaned(data)
+            if clean_data is not data:
+                item = Update.de_json(clean_data, item.get_bot())
+            payload = json.dumps(clean_data, ensure_ascii=False)
 
             async def store() -> bool:
                 return await inbox.store(self._database(), item.update_id, payload, self._clock())

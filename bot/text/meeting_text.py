@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from bot.domain.cleantext import utf16_len
 from bot.domain.timewords import clock, format_when, from_epoch
 from bot.text.i18n import Safe, escape, t
-from bot.text.render import MESSAGE_LIMIT, utf16_len
+from bot.text.render import MESSAGE_LIMIT
 from storage.agenda import AgendaItem
 from storage.meetings import Meeting
 from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.cleantext import utf16_len
+
 MESSAGE_LIMIT = 4096
 
 _ATOM = re.compile(r"<[^<>]*>|&#?[a-zA-Z0-9]+;|[^<&\s]*\s+|[^<&\s]+|[<&]")
@@ -12,11 +14,6 @@ _TEXT_ONLY = re.compile(r"<[^<>]*>")
 
 Stack = tuple[tuple[str, str], ...]
 """Tags open at a point of the text: (name, the opening tag as written)."""
-
-
-def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units, the unit of Telegram's 4096/1024 limits (an emoji is 2)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

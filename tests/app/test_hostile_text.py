@@ -4,6 +4,7 @@ from datetime import datetime
 
 import pytest
 
+from tests.app.test_minutes import read_docx
 from tests.helpers import ADMIN, GROUP, JAKARTA, Harness
 
 HOSTILE = [
@@ -64,3 +65,27 @@ async def test_hostile_arguments_get_a_clear_answer(
     answer = shown(await group.say(GROUP, ADMIN, text))
     assert expected in answer
     assert echoed in answer
+
+
+CONTROL = "\x00\x07\x0b\x1b\ufffe\uffff\ud83d"
+
+
+async def test_control_characters_never_break_the_minutes(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, "/rapat Rakor Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat")
+    await group.say(GROUP, ADMIN, f"/agenda Data{CONTROL} aset")
+    assert "Data aset" in shown(await group.say(GROUP, ADMIN, "/agenda"))
+    group.clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
+    await group.say(GROUP, ADMIN, f"/putuskan Pendataan{CONTROL} selesai")
+    await group.say(GROUP, ADMIN, f"/tugas DISHUB | Kirim{CONTROL} data | Jumat depan")
+    document, _ = await group.say(GROUP, ADMIN, "/notulen 1")
+    paragraphs, tables = read_docx(document.document)
+    written = "\n".join(paragraphs + [cell for table in tables for row in table for cell in row])
+    assert "Data aset" in written
+    assert "Pendataan selesai" in written
+    assert "Kirim data" in written
+
+
+async def test_a_lone_surrogate_is_stored_and_answered(group: Harness) -> None:
+    replies = await group.say(GROUP, ADMIN, "/ingatkan besok jam 9 cek \ud83d pompa")
+    assert "cek  pompa" in shown(replies)
+    assert "cek  pompa" in shown(await group.say(GROUP, ADMIN, "/pengingat"))

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.text.render import split_html, utf16_len
+from bot.domain.cleantext import utf16_len
+from bot.text.render import split_html
 
 TAGS = re.compile(r"<(/?)([a-z-]+)[^>]*>")
 
@@ -94,7 +95,7 @@ _TAGGED = st.sampled_from(["b", "i", "u", "code", "blockquote"])
 
 
 def _wrapped(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    return st.tuples(_TAGGED, st.lists(inner, max_size=30)).map(
+    return st.tuples(_TAGGED, st.lists(inner, min_size=1, max_size=30)).map(
         lambda tag_parts: f"<{tag_parts[0]}>{''.join(tag_parts[1])}</{tag_parts[0]}>"
     )
 

@@ -1,0 +1,72 @@
+"""User text made safe once, where it enters, for every output: HTML, .docx, .ics, chart
+labels and search.
+
+Text is put in Unicode NFC; control characters other than newline and tab, noncharacters
+(U+FFFE, U+FDD0…) and lone surrogates are removed — XML (so .docx) refuses them, and they
+mean nothing to a reader. Emoji, joiners and direction marks are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+_PLANE_NONCHARACTERS = "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _PLANE_NONCHARACTERS + "]"
+)
+
+
+def clean(text: str) -> str:
+    """``text`` in NFC without the characters no output can take."""
+    if _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", _UNWANTED.sub("", text))
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's limits and entity offsets (an
+    emoji is 2; a lone surrogate, possible before cleaning, is 1)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def clean_with_entities(
+    text: str, entities: Sequence[Mapping[str, Any]]
+) -> tuple[str, list[dict[str, Any]]]:
+    """Clean ``text`` and move Telegram's ``entities`` (offsets in UTF-16 code units) with it.
+
+    The text is cleaned piece by piece between entity boundaries, so a removed character
+    never shifts an entity onto the wrong words; an entity left empty is dropped.
+    """
+    if _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text, [dict(entity) for entity in entities]
+    boundaries = {0}
+    for entity in entities:
+        boundaries.update((entity["offset"], entity["offset"] + entity["length"]))
+    pieces: list[str] = []
+    moved: dict[int, int] = {0: 0}
+    start_char, position, new_position = 0, 0, 0
+    for index, char in enumerate(text):
+        if position in boundaries and index > start_char:
+            piece = clean(text[start_char:index])
+            pieces.append(piece)
+            new_position += utf16_len(piece)
+            moved[position] = new_position
+            start_char = index
+        position += 2 if ord(char) > 0xFFFF else 1
+    piece = clean(text[start_char:])
+    pieces.append(piece)
+    moved[position] = new_position + utf16_len(piece)
+    result = []
+    for entity in entities:
+        end = entity["offset"] + entity["length"]
+        if entity["offset"] not in moved or end not in moved:
+            continue  # not on a character boundary: Telegram never sends that
+        offset, length = moved[entity["offset"]], moved[end] - moved[entity["offset"]]
+        if length > 0:
+            result.append({**entity, "offset": offset, "length": length})
+    return "".join(pieces), result
