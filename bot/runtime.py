@@ -57,6 +57,8 @@ class Runtime:
         """chat id → (monotonic expiry, ids of the chat's Telegram administrators)."""
         self.commands: list[CommandSpec] = []
         """Every command registered, in order: /bantuan and the command menus."""
+        self.unknown_command_hints: dict[int, datetime] = {}
+        """chat id → when it was last told a command is unknown (at most once a minute)."""
         self._dispatcher: Dispatcher | None = None
         self._outbox: Outbox | None = None
         self._announcement_edits: EditThrottle | None = None
