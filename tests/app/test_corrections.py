@@ -101,6 +101,18 @@ async def test_only_the_author_or_a_coordinator_edits(staffed: Harness) -> None:
     assert "hanya" in await bot.reply_text(GROUP, ANI, "/ubah agenda 1 Lain")  # pengamat
 
 
+async def test_an_edited_task_keeps_its_earlier_text_in_its_history(staffed: Harness) -> None:
+    bot = staffed
+    [post] = await bot.say(GROUP, ADMIN, "/tugas DISHUB | Pasang rambu Jl. Merdka | besok jam 12")
+    assert "hanya dapat diubah" in await bot.reply_text(GROUP, BUDI, "/ubah tugas 1 Lain")
+    await bot.say(GROUP, ADMIN, "/ubah tugas 1 Pasang rambu Jl. Merdeka")
+    assert "Pasang rambu Jl. Merdeka" in post.text
+    assert "(diubah)" in post.text
+    detail = await bot.reply_text(GROUP, ANI, "/tugas 1")
+    assert "uraian diubah (sebelumnya: Pasang rambu Jl. Merdka)" in detail
+    assert "Tugas #1" in await bot.reply_text(GROUP, ANI, "/cari Merdeka")
+
+
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
