@@ -37,6 +37,7 @@ from bot.text.i18n import LANGUAGES, t
 from handlers import (
     agenda,
     announcements,
+    corrections,
     decisions,
     exports,
     meetings,
@@ -72,12 +73,14 @@ FEATURES = (
     minutes,
     reminders,
     tasks,
+    corrections,
     recap,
     exports,
     search,
     help_handlers,
 )
-"""Handler modules, each with ``register(app)``; /bantuan lists commands in this order."""
+"""Handler modules, each with ``register(app)``; /bantuan lists commands in this order. Help
+comes last: its fallback for unknown commands must follow every command."""
 
 POLL_TIMEOUT = timedelta(seconds=30)
 HEALTH_INTERVAL = timedelta(seconds=30)

@@ -59,6 +59,8 @@ class Runtime:
         """(group, user) → (monotonic expiry, whether Telegram said the user is in it)."""
         self.commands: list[CommandSpec] = []
         """Every command registered, in order: /bantuan and the command menus."""
+        self.unknown_command_hints: dict[int, datetime] = {}
+        """chat id → when it was last told a command is unknown (at most once a minute)."""
         self._dispatcher: Dispatcher | None = None
         self._outbox: Outbox | None = None
         self._announcement_edits: EditThrottle | None = None

@@ -15,6 +15,7 @@ from bot.telegram.commands import Call, CommandSpec, add_command, record_number,
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
 from bot.text.i18n import t
+from bot.text.record_posts import agenda_post
 
 AGENDA = CommandSpec("agenda", "agenda", role="anggota")
 
@@ -41,8 +42,11 @@ async def agenda_command(call: Call) -> None:
     if not text:
         await list_agenda(call, number)
         return
-    reply = await add_item(call.runtime.database, call.caller, number, text, call.update.update_id)
-    await call.reply(reply)
+    db = call.runtime.database
+    reply, item = await add_item(db, call.caller, number, text, call.update.update_id)
+    posted = await call.reply(reply)
+    if item is not None:
+        await service.posted(db, item, posted.message_id)
 
 
 async def hashtag(update: Update, context: Context) -> None:
@@ -52,17 +56,21 @@ async def hashtag(update: Update, context: Context) -> None:
         return
     caller = message.caller
     number, text = split_args(message.text)
-    reply = (
-        await add_item(runtime_of(context).database, caller, number, text, update.update_id)
-        if text
-        else t(caller.lang, "agenda.usage")
-    )
-    await send(context, caller.chat_id, reply)
+    if not text:
+        await send(context, caller.chat_id, t(caller.lang, "agenda.usage"))
+        return
+    db = runtime_of(context).database
+    reply, item = await add_item(db, caller, number, text, update.update_id)
+    posted = await send(context, caller.chat_id, reply)
+    if item is not None:
+        await service.posted(db, item, posted.message_id)
 
 
-async def add_item(db: Database, caller: Caller, number: int | None, text: str, origin: int) -> str:
-    """Add ``text`` to the meeting (once per update ``origin``); the reply names the item
-    ``Agenda #N``."""
+async def add_item(
+    db: Database, caller: Caller, number: int | None, text: str, origin: int
+) -> tuple[str, service.AgendaItem | None]:
+    """Add ``text`` to the meeting (once per update ``origin``); the reply, which names the
+    item ``Agenda #N``, and the item it posts."""
     try:
         added = await service.add(
             db,
@@ -76,20 +84,12 @@ async def add_item(db: Database, caller: Caller, number: int | None, text: str, 
             origin=origin,
         )
     except service.TooLong:
-        return t(caller.lang, "agenda.too_long", limit=service.MAX_TEXT)
+        return t(caller.lang, "agenda.too_long", limit=service.MAX_TEXT), None
     except service.NoMeeting:
-        return t(caller.lang, "agenda.no_meeting")
+        return t(caller.lang, "agenda.no_meeting"), None
     except service.MeetingInputError as exc:
-        return t(caller.lang, exc.key, **exc.params)
-    return t(
-        caller.lang,
-        "agenda.added",
-        number=added.item.number,
-        meeting=added.meeting.number,
-        title=added.meeting.title,
-        who=added.item.unit_code or added.item.author_name,
-        text=added.item.text,
-    )
+        return t(caller.lang, exc.key, **exc.params), None
+    return agenda_post(added.item, caller.lang), added.item
 
 
 async def list_agenda(call: Call, number: int | None) -> None:

@@ -74,6 +74,9 @@ async def button(update: Update, context: Context) -> None:
         now=caller.now,
     )
     params = {"code": member.unit_code or "", "number": announcement.number}
+    if ack.status == "withdrawn":
+        await query.answer(t(lang, "announcements.ack_withdrawn", **params), show_alert=True)
+        return
     if ack.status == "not_for_unit":
         await query.answer(t(lang, "announcements.ack_not_for_unit", **params), show_alert=True)
         return
@@ -92,9 +95,12 @@ async def button(update: Update, context: Context) -> None:
 
 
 async def refresh_button(bot: Bot, runtime: Runtime, announcement: Announcement, lang: str) -> None:
-    """Show the current count on the announcement's post (read now, so it is never stale)."""
-    if announcement.message_id is None:
+    """Show the current count on the announcement's post (read now, so it is never stale; a
+    withdrawn announcement's post keeps no button)."""
+    current = await service.get(runtime.database, announcement.id)
+    if current is None or current.message_id is None or current.withdrawn_at is not None:
         return
+    announcement = current
     progress = await service.progress(runtime.database, announcement)
     try:
         await bot.edit_message_reply_markup(

@@ -16,7 +16,9 @@ from bot.services import members
 from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
 from bot.telegram.hashtags import add_hashtag
+from bot.text.announcement_texts import post, unit_note
 from bot.text.i18n import Safe, t
+from bot.text.record_posts import edited_mark, withdrawn_notice
 from handlers import announcement_acks
 
 logger = logging.getLogger(__name__)
@@ -131,19 +133,9 @@ async def publish(
             ),
         )
         return
-    member = await members.get(runtime.database, caller.chat_id, author.user_id)
-    unit = member.unit_code if member and member.unit_id == author.unit_id else None
-    post = t(
-        lang,
-        "announcements.posted",
-        number=announcement.number,
-        text=announcement.text,
-        author=announcement.author_name,
-        unit=Safe(t(lang, "announcements.author_unit", code=unit) if unit else ""),
-    )
     progress = await service.progress(runtime.database, announcement)
     markup = announcement_acks.ack_markup(lang, announcement.id, progress)
-    posted = await send(context, caller.chat_id, post, markup)
+    posted = await send(context, caller.chat_id, post(announcement, lang), markup)
     await service.posted(runtime.database, announcement, posted.message_id)
     await _pin(context, caller.chat_id, posted.message_id)
 
@@ -163,14 +155,19 @@ async def list_announcements(call: Call) -> None:
         return
     lines = [call.t("announcements.list_header")]
     for entry in listed:
-        announcement = entry.announcement
+        announcement, progress = entry.announcement, entry.progress
+        earlier = (
+            call.t("announcements.list_earlier", count=progress.earlier) if progress.earlier else ""
+        )
         lines.append(
             call.t(
                 "announcements.list_item",
                 number=announcement.number,
+                edited=edited_mark(announcement.edited, call.caller.lang),
                 date=_when(announcement.created_at, call.caller),
-                acked=entry.progress.acked,
-                total=entry.progress.total,
+                acked=progress.acked,
+                total=progress.total,
+                earlier=Safe(earlier),
                 text=service.excerpt(announcement.text, EXCERPT),
             )
         )
@@ -215,21 +212,36 @@ async def pending(call: Call) -> None:
     if announcement is None:
         await call.reply(call.t("announcements.not_found", number=number))
         return
+    caller = call.caller
+    if announcement.withdrawn_at is not None:
+        notice = withdrawn_notice(
+            "announcement",
+            number,
+            announcement.withdrawn_by_name,
+            announcement.withdrawn_at,
+            caller.tz,
+            caller.lang,
+        )
+        await call.reply(notice)
+        return
     progress = await service.progress(db, announcement)
     missing = await service.missing_units(db, announcement)
     if not missing:
         await call.reply(call.t("announcements.pending_none", number=number, total=progress.total))
         return
-    lines = [
-        call.t(
-            "announcements.pending_header",
-            number=number,
-            count=len(missing),
-            total=progress.total,
-        )
-    ]
+    header = (
+        "announcements.pending_header_edited"
+        if announcement.edited
+        else "announcements.pending_header"
+    )
+    lines = [call.t(header, number=number, count=len(missing), total=progress.total)]
     lines += [
-        call.t("announcements.pending_item", code=entry.unit.code, name=entry.unit.name)
+        call.t(
+            "announcements.pending_item",
+            code=entry.unit.code,
+            name=entry.unit.name,
+            note=unit_note(entry, caller.lang),
+        )
         for entry in missing
     ]
     await call.reply("\n".join(lines))

@@ -15,6 +15,7 @@ from bot.telegram.commands import Call, CommandSpec, add_command, record_number,
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
 from bot.text.i18n import t
+from bot.text.record_posts import decision_post, edited_mark, withdrawn_notice
 
 DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
 DECISIONS = CommandSpec("keputusan", "decisions")
@@ -38,9 +39,11 @@ async def decide(call: Call) -> None:
     replied = message.reply_to_message if message else None
     text = call.args or _message_text(replied)
     source = replied.message_id if replied else (message.message_id if message else None)
-    await call.reply(
-        await record(call.runtime.database, call.caller, text, source, call.update.update_id)
-    )
+    db = call.runtime.database
+    reply, decision = await record(db, call.caller, text, source, call.update.update_id)
+    posted = await call.reply(reply)
+    if decision is not None:
+        await service.posted(db, decision, posted.message_id)
 
 
 async def hashtag(update: Update, context: Context) -> None:
@@ -48,21 +51,20 @@ async def hashtag(update: Update, context: Context) -> None:
     message = await tagged(update, context, pattern=_HASHTAG, tag="#keputusan", role=DECIDE.role)
     if message is None:
         return
-    reply = await record(
-        runtime_of(context).database,
-        message.caller,
-        message.text,
-        message.message_id,
-        update.update_id,
+    db = runtime_of(context).database
+    reply, decision = await record(
+        db, message.caller, message.text, message.message_id, update.update_id
     )
-    await send(context, message.caller.chat_id, reply)
+    posted = await send(context, message.caller.chat_id, reply)
+    if decision is not None:
+        await service.posted(db, decision, posted.message_id)
 
 
 async def record(
     db: Database, caller: Caller, text: str, source_message_id: int | None, origin: int
-) -> str:
+) -> tuple[str, service.Decision | None]:
     """Store the decision (once per update ``origin``), linked to the meeting under way or
-    ended today; the reply text."""
+    ended today; the reply text, and the decision it posts."""
     try:
         recorded = await service.record(
             db,
@@ -76,20 +78,10 @@ async def record(
             origin=origin,
         )
     except service.EmptyDecision:
-        return t(caller.lang, "decisions.usage")
+        return t(caller.lang, "decisions.usage"), None
     except service.TooLong:
-        return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT)
-    decision, meeting = recorded.decision, recorded.meeting
-    if meeting is None:
-        return t(caller.lang, "decisions.recorded", number=decision.number, text=decision.text)
-    return t(
-        caller.lang,
-        "decisions.recorded_in_meeting",
-        number=decision.number,
-        meeting=meeting.number,
-        title=meeting.title,
-        text=decision.text,
-    )
+        return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT), None
+    return decision_post(recorded.decision, caller.lang), recorded.decision
 
 
 async def show_decisions(call: Call) -> None:
@@ -128,8 +120,23 @@ async def show_one(call: Call, number: int) -> None:
     if decision is None:
         await call.reply(call.t("decisions.not_found", number=number))
         return
+    if decision.withdrawn_at is not None:
+        notice = withdrawn_notice(
+            "decision",
+            number,
+            decision.withdrawn_by_name,
+            decision.withdrawn_at,
+            caller.tz,
+            caller.lang,
+        )
+        await call.reply(notice)
+        return
     lines = [
-        call.t("decisions.detail_title", number=decision.number),
+        call.t(
+            "decisions.detail_title",
+            number=decision.number,
+            edited=edited_mark(decision.edited, caller.lang),
+        ),
         decision_text(decision.text, caller.lang),
         "",
         call.t(
@@ -150,6 +157,15 @@ async def show_one(call: Call, number: int) -> None:
                 title=meeting.title,
                 when=meeting_text.when_text(meeting, caller.tz, caller.lang),
                 place=meeting.place,
+            )
+        )
+    for earlier in await service.edits(db, decision):
+        lines.append(
+            call.t(
+                "decisions.detail_edit",
+                name=earlier.user_name,
+                when=format_when(from_epoch(earlier.at), caller.tz, caller.lang),
+                text=earlier.text,
             )
         )
     await call.reply("\n".join(lines))

@@ -72,7 +72,8 @@ async def remind(call: Call) -> None:
     button = InlineKeyboardButton(
         call.t("reminders.cancel_button"), callback_data=f"rem:c:{reminder.id}"
     )
-    await call.reply("\n".join(lines), InlineKeyboardMarkup([[button]]))
+    posted = await call.reply("\n".join(lines), InlineKeyboardMarkup([[button]]))
+    await service.posted(call.runtime.database, reminder, posted.message_id)
 
 
 async def list_reminders(call: Call) -> None:

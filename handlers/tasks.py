@@ -1,62 +1,67 @@
-"""/tugas, /progres, /selesai and evidence sent as a reply to a task's post."""
+"""/tugas: assigning, listing and showing tasks, and the daily digest.
+
+A unit's reports on its part of a task (/progres, /selesai, evidence) are in
+``handlers.task_reports``; a koordinator's changes after assigning (``/tugas N
+tenggat|pindah|buka``) in ``handlers.task_changes``.
+"""
 
 from __future__ import annotations
 
 import logging
-import re
 
-from telegram import Message, ReplyParameters, Update
-from telegram.ext import MessageHandler, filters
+from telegram import ReplyParameters
 
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import DAYS, clock, format_when, from_epoch
-from bot.runtime import App, Context, runtime_of
+from bot.runtime import App
 from bot.services import meetings as meeting_service
 from bot.services import members
 from bot.services import tasks as service
 from bot.services.seeds import pokja
-from bot.services.tasks import Evidence, Task, TaskEvent
-from bot.telegram.access import resolve
-from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.services.tasks import Task, TaskEvent
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text.i18n import Safe, escape, t
-from bot.text.task_texts import due_text, mentions_line, overdue_mark, status_text
+from bot.text.record_posts import edited_mark
+from bot.text.task_texts import (
+    due_text,
+    named_units,
+    overdue_mark,
+    pokja_label,
+    post,
+    status_text,
+)
+from handlers import task_changes, task_reports
+from handlers.task_reports import notice
 
 logger = logging.getLogger(__name__)
 
 TASK = CommandSpec("tugas", "task")
-PROGRESS = CommandSpec("progres", "progress", role="anggota")
-DONE = CommandSpec("selesai", "done", role="anggota")
 
-_BLOCKED = re.compile(r"^(?:terkendala|blocked)\s*:?\s*", re.IGNORECASE)
 _DIGEST_WORDS = ("ringkasan", "digest")
 _OFF_WORDS = ("mati", "off")
 
 
 def register(app: App) -> None:
     add_command(app, TASK, task_command)
-    add_command(app, PROGRESS, progress)
-    add_command(app, DONE, done)
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.GROUPS & filters.REPLY & (filters.Document.ALL | filters.PHOTO),
-            evidence,
-        )
-    )
+    task_reports.register(app)
 
 
 async def task_command(call: Call) -> None:
     args = call.args
-    number = record_number(args) if args else None
+    words = args.split()
+    number = record_number(words[0]) if words else None
     if not args:
         await list_tasks(call)
-    elif number is not None:
+    elif number is not None and len(words) == 1:
         await show_task(call, number)
-    elif args.split()[0].lower() in _DIGEST_WORDS:
-        if await call.require("koordinator", f"/{TASK.shown(call.caller.lang)} {args.split()[0]}"):
-            await set_digest(call, args.split(None, 1)[1] if len(args.split()) > 1 else "")
+    elif words[0].lower() in _DIGEST_WORDS:
+        if await call.require("koordinator", f"/{TASK.shown(call.caller.lang)} {words[0]}"):
+            await set_digest(call, args.split(None, 1)[1] if len(words) > 1 else "")
     elif "|" in args:
         if await call.require("koordinator", "/" + TASK.shown(call.caller.lang)):
             await assign(call)
+    elif number is not None or words[0].lower() in task_changes.VERBS:
+        await task_changes.change(call, TASK, number)
     else:
         await call.reply(call.t("tasks.usage"))
 
@@ -68,17 +73,20 @@ async def assign(call: Call) -> None:
     except service.AssignmentError as exc:
         await call.reply(call.t(exc.key))
         return
-    unit = await members.find_unit(db, caller.chat_id, wanted.code)
-    if unit is None:
-        codes = ", ".join(u.code for u in await members.list_units(db, caller.chat_id))
-        await call.reply(
-            call.t(
-                "tasks.unknown_unit",
-                code=wanted.code,
-                codes=Safe(escape(codes) or call.t("units.no_codes")),
+    units = []
+    for code in wanted.codes:
+        unit = await members.find_unit(db, caller.chat_id, code)
+        if unit is None:
+            codes = ", ".join(u.code for u in await members.list_units(db, caller.chat_id))
+            await call.reply(
+                call.t(
+                    "tasks.unknown_unit",
+                    code=code,
+                    codes=Safe(escape(codes) or call.t("units.no_codes")),
+                )
             )
-        )
-        return
+            return
+        units.append(unit)
     found_pokja = service.find_pokja(wanted.pokja) if wanted.pokja else None
     if wanted.pokja and found_pokja is None:
         listing = "\n".join(
@@ -97,7 +105,7 @@ async def assign(call: Call) -> None:
     meeting = await meeting_service.current_for_records(db, caller.chat_id, caller.now)
     task, created = await service.assign(
         db,
-        unit=unit,
+        units=units,
         text=wanted.text,
         pokja_code=found_pokja[0] if found_pokja else None,
         due_at=due_at,
@@ -117,58 +125,58 @@ async def assign(call: Call) -> None:
             reply_parameters=ReplyParameters(task.message_id, allow_sending_without_reply=True),
         )
         return
-    mentioned = (await service.unit_members(db, [unit.id])).get(unit.id, [])
-    lines = [
-        call.t(
-            "tasks.assigned",
-            number=task.number,
-            unit=unit.code,
-            unit_name=unit.name,
-            text=task.text,
-            due=due_text(task, caller.tz, caller.lang),
-        )
-    ]
-    if found_pokja:
-        lines.append(call.t("tasks.assigned_pokja", pokja=f"{found_pokja[1]} ({found_pokja[0]})"))
-    if meeting:
-        lines.append(call.t("tasks.assigned_meeting", meeting=meeting.number))
-    lines.append(mentions_line(caller.lang, unit.code, mentioned))
-    lines.append(call.t("tasks.how_to_report", number=task.number))
-    posted = await call.reply("\n".join(lines))
+    mentioned = await service.unit_members(db, [unit.id for unit in units])
+    text = post(task, mentioned, pokja=pokja_label(task), tz=caller.tz, lang=caller.lang)
+    posted = await call.reply(text)
     await service.posted(db, task, posted.message_id)
 
 
 async def list_tasks(call: Call) -> None:
+    """Open tasks per unit: a shared task under each unit whose part is still open."""
     caller = call.caller
     found = await service.open_tasks(call.runtime.database, caller.chat_id)
     if not found:
         await call.reply(call.t("tasks.list_empty"))
         return
     now = int(caller.now.timestamp())
+    by_unit = sorted(
+        (
+            (part.code, task.due_at, task.number, part.status, task)
+            for task in found
+            for part in task.open_parts
+        ),
+        key=lambda row: row[:3],
+    )
     lines = [call.t("tasks.list_header", count=len(found))]
     unit = None
-    for task in found:
-        if task.unit_code != unit:
-            unit = task.unit_code
+    for code, _, _, status, task in by_unit:
+        if code != unit:
+            unit = code
             lines += ["", call.t("tasks.list_unit", unit=unit)]
+        others = [part.code for part in task.parts if part.code != code]
         lines.append(
             call.t(
                 "tasks.list_item",
                 number=task.number,
                 text=task.text,
                 due=due_text(task, caller.tz, caller.lang),
-                status=status_text(task, caller.lang),
+                status=t(caller.lang, f"tasks.status.{status}"),
                 overdue=overdue_mark(task, now, caller.lang),
+                shared=Safe(call.t("tasks.list_shared", units=", ".join(others)) if others else ""),
             )
         )
     await call.reply("\n".join(lines))
 
 
-def event_text(event: TaskEvent, tz: str, lang: str) -> str:
+def event_text(event: TaskEvent, task: Task, tz: str, lang: str) -> str:
+    """One line of a task's history; the unit is named when the task is (or was) shared."""
     when = format_when(from_epoch(event.at), tz, lang)
     file = ""
     if event.kind == "evidence":
         file = Safe(t(lang, f"tasks.file.{event.file_kind}", name=event.file_name or ""))
+    unit = ""
+    if event.unit_code is not None and (len(task.parts) > 1 or event.unit_code != task.codes):
+        unit = Safe(t(lang, "tasks.event_unit", unit=event.unit_code))
     return t(
         lang,
         f"tasks.event.{event.kind}",
@@ -176,6 +184,14 @@ def event_text(event: TaskEvent, tz: str, lang: str) -> str:
         name=event.user_name,
         text=event.text or "",
         file=file,
+        unit=unit,
+        due=format_when(from_epoch(event.due_at), tz, lang) if event.due_at else "",
+        previous=(
+            format_when(from_epoch(event.previous_due_at), tz, lang)
+            if event.previous_due_at
+            else event.previous_unit_codes or ""
+        ),
+        units=event.unit_codes or "",
     )
 
 
@@ -185,177 +201,48 @@ async def show_task(call: Call, number: int) -> None:
     if task is None:
         await call.reply(call.t("tasks.not_found", number=number))
         return
+    if task.withdrawn_at is not None:
+        await call.reply(notice(task, caller.tz, caller.lang))
+        return
+    single = len(task.parts) == 1
     lines = [
         call.t(
             "tasks.detail",
             number=task.number,
-            unit=task.unit_code,
-            unit_name=task.unit_name,
+            units=named_units(task, caller.lang) if single else task.codes,
             text=task.text,
             due=due_text(task, caller.tz, caller.lang),
             status=status_text(task, caller.lang),
             overdue=overdue_mark(task, int(caller.now.timestamp()), caller.lang),
+            edited=edited_mark(task.edited, caller.lang),
         )
     ]
-    name = service.pokja_name(task.pokja)
-    if name:
-        lines.append(call.t("tasks.assigned_pokja", pokja=f"{name} ({task.pokja})"))
-    if task.meeting_id is not None:
-        meeting = await meeting_service.get(db, task.meeting_id)
-        if meeting is not None:
-            lines.append(call.t("tasks.assigned_meeting", meeting=meeting.number))
-    lines += ["", call.t("tasks.history_header")]
-    lines += [event_text(e, caller.tz, caller.lang) for e in await service.history(db, task)]
-    await call.reply("\n".join(lines))
-
-
-async def _task_to_change(call: Call, number: int) -> Task | None:
-    """The caller's task ``number`` if it exists here, is open and they may change it."""
-    caller = call.caller
-    task = await service.by_number(call.runtime.database, caller.chat_id, number)
-    if task is None:
-        await call.reply(call.t("tasks.not_found", number=number))
-        return None
-    unit_id = caller.member.unit_id if caller.member else None
-    if not service.may_update(task, unit_id, caller.may("koordinator")):
-        await call.reply(call.t("tasks.not_your_unit", number=number, unit=task.unit_code))
-        return None
-    if not task.is_open:
-        await call.reply(call.t("tasks.closed_already", number=number))
-        return None
-    return task
-
-
-async def progress(call: Call) -> None:
-    head, _, text = call.args.partition(" ")
-    number = record_number(head)
-    text = text.strip()
-    blocked = _BLOCKED.match(text)
-    note = text[blocked.end() :].strip() if blocked else text
-    if number is None or not note:
-        await call.reply(call.t("tasks.progress_usage"))
-        return
-    task = await _task_to_change(call, number)
-    if task is None:
-        return
-    caller = call.caller
-    event = await service.add_note(
-        call.runtime.database,
-        task,
-        blocked=bool(blocked),
-        text=note,
-        user_id=caller.user_id or caller.chat_id,
-        user_name=caller.full_name,
-        now=caller.now,
-        origin=call.update.update_id,
-    )
-    if event is None:
-        await call.reply(call.t("tasks.closed_already", number=number))
-    elif blocked:
-        await call.reply(
-            call.t("tasks.blocked_saved", number=number, unit=task.unit_code, reason=note)
-        )
-    else:
-        await call.reply(
-            call.t(
-                "tasks.progress_saved",
-                number=number,
-                unit=task.unit_code,
-                status=t(caller.lang, f"tasks.status.{event.status}"),
+    if not single:
+        for part in task.parts:
+            closed = (
+                call.t(
+                    "tasks.part_closed",
+                    when=format_when(from_epoch(part.closed_at), caller.tz, caller.lang),
+                )
+                if part.closed_at is not None
+                else ""
             )
-        )
-
-
-async def done(call: Call) -> None:
-    number = record_number(call.args)
-    if number is None:
-        await call.reply(call.t("tasks.done_usage"))
-        return
-    db = call.runtime.database
-    caller = call.caller
-    now = int(caller.now.timestamp())
-    task = await service.closed_by_update(db, call.update.update_id)
-    if task is None:  # (else this command closed it before a restart: answered again)
-        task = await _task_to_change(call, number)
-        if task is None:
-            return
-        closed = await service.close(
-            db,
-            task,
-            user_id=caller.user_id or caller.chat_id,
-            user_name=caller.full_name,
-            now=caller.now,
-            wake=call.runtime.dispatcher.wake,
-            origin=call.update.update_id,
-        )
-        if not closed:
-            await call.reply(call.t("tasks.closed_already", number=number))
-            return
-    timing = (
-        call.t("tasks.done_on_time")
-        if now <= task.due_at
-        else call.t("tasks.done_late", due=due_text(task, caller.tz, caller.lang))
-    )
-    await call.reply(
-        call.t(
-            "tasks.done",
-            number=number,
-            unit=task.unit_code,
-            name=caller.full_name,
-            timing=Safe(timing),
-        )
-    )
-
-
-def _evidence_of(message: Message) -> Evidence | None:
-    if message.document is not None:
-        doc = message.document
-        return Evidence(doc.file_id, "document", doc.file_name)
-    if message.photo:
-        return Evidence(message.photo[-1].file_id, "photo", None)
-    return None
-
-
-async def evidence(update: Update, context: Context) -> None:
-    """A document or photo replying to a task's post is kept as evidence of that task."""
-    message = update.effective_message
-    reply_to = message.reply_to_message if message else None
-    found = _evidence_of(message) if message else None
-    if message is None or reply_to is None or found is None:
-        return
-    runtime = runtime_of(context)
-    caller = await resolve(update, context, runtime)
-    if caller.group is None:
-        return
-    task = await service.by_post(runtime.database, caller.chat_id, reply_to.message_id)
-    if task is None:
-        return
-    unit_id = caller.member.unit_id if caller.member else None
-    if not service.may_update(task, unit_id, caller.may("koordinator")):
-        text = t(caller.lang, "tasks.evidence_not_allowed", number=task.number, unit=task.unit_code)
-        await send(context, caller.chat_id, text)
-        return
-    await service.attach(
-        runtime.database,
-        task,
-        found,
-        user_id=caller.user_id or caller.chat_id,
-        user_name=caller.full_name,
-        now=caller.now,
-        origin=update.update_id,
-    )
-    file = Safe(t(caller.lang, f"tasks.file.{found.file_kind}", name=found.file_name or ""))
-    await send(
-        context,
-        caller.chat_id,
-        t(
-            caller.lang,
-            "tasks.evidence_saved",
-            number=task.number,
-            file=file,
-            name=caller.full_name,
-        ),
-    )
+            lines.append(
+                call.t(
+                    "tasks.part_line",
+                    unit=part.code,
+                    status=t(caller.lang, f"tasks.status.{part.status}"),
+                    closed=Safe(closed),
+                )
+            )
+    label = pokja_label(task)
+    if label:
+        lines.append(call.t("tasks.assigned_pokja", pokja=label))
+    if task.meeting_number is not None:
+        lines.append(call.t("tasks.assigned_meeting", meeting=task.meeting_number))
+    lines += ["", call.t("tasks.history_header")]
+    lines += [event_text(e, task, caller.tz, caller.lang) for e in await service.history(db, task)]
+    await call.reply("\n".join(lines))
 
 
 async def set_digest(call: Call, text: str) -> None:

@@ -1,25 +1,41 @@
-"""Units (instansi): listing, adding, removing, joining one."""
+"""Units (instansi): listing, adding (or restoring), archiving after a confirmation button
+(``inst:y|n:<confirmation>``), joining.
+
+A unit is archived, never deleted: its acknowledgements, tasks and attendance keep pointing at
+it, its members are told they are in no unit any more, and adding its code again restores it.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 
-from bot.runtime import App
-from bot.services import members
-from bot.telegram.commands import Call, CommandSpec, add_command
-from bot.text.i18n import Safe
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler
+
+from bot.runtime import App, Context, runtime_of
+from bot.services import Database, confirmations, members
+from bot.telegram.access import resolve
+from bot.telegram.buttons import pressed, pressed_html
+from bot.telegram.commands import Call, CommandSpec, add_command, send
+from bot.text.i18n import Safe, mention, t
+
+logger = logging.getLogger(__name__)
 
 UNITS = CommandSpec("instansi", "units")
 JOIN = CommandSpec("gabung", "join")
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,15}$")
 _ADD_WORDS = ("tambah", "add")
-_REMOVE_WORDS = ("hapus", "remove")
+_REMOVE_WORDS = ("hapus", "remove", "arsipkan", "archive")
+_CALLBACK = re.compile(r"^inst:([yn]):(\d{1,18})$")
 
 
 def register(app: App) -> None:
     add_command(app, UNITS, units_command)
     add_command(app, JOIN, join)
+    app.add_handler(CallbackQueryHandler(archive_button, pattern=r"^inst:"))
 
 
 def parse_unit(args: str) -> tuple[str, str] | None:
@@ -41,7 +57,7 @@ async def units_command(call: Call) -> None:
         if verb in _ADD_WORDS:
             await add_unit(call, rest.strip())
         else:
-            await remove_unit(call, rest.strip())
+            await archive_unit(call, rest.strip())
     else:
         await call.reply(call.t("units.usage"))
 
@@ -71,27 +87,136 @@ async def add_unit(call: Call, args: str) -> None:
         await call.reply(call.t("units.add_usage"))
         return
     code, name = parsed
-    unit, existing = await members.add_unit(
+    added, existing = await members.add_unit(
         call.runtime.database, call.caller.chat_id, code, name, call.caller.now
     )
-    if unit is None:
+    if added is None:
         await call.reply(call.t("units.exists", code=code, name=existing.name if existing else ""))
         return
-    await call.reply(call.t("units.added", code=unit.code, name=unit.name))
+    key = "units.restored" if added.restored else "units.added"
+    await call.reply(call.t(key, code=added.unit.code, name=added.unit.name))
 
 
-async def remove_unit(call: Call, args: str) -> None:
-    code = args.split()[0] if args.split() else ""
-    if not code:
+async def archive_unit(call: Call, args: str) -> None:
+    """``/instansi hapus KODE``: asks before archiving the unit."""
+    words = args.split()
+    if len(words) != 1:
         await call.reply(call.t("units.remove_usage"))
         return
-    unit = await members.remove_unit(
-        call.runtime.database, call.caller.chat_id, code, call.caller.now
-    )
+    caller, db = call.caller, call.runtime.database
+    unit = await members.find_unit(db, caller.chat_id, words[0])
     if unit is None:
-        await call.reply(await unknown_unit(call, code))
+        await call.reply(await unknown_unit(call, words[0]) + "\n" + call.t("units.remove_usage"))
         return
-    await call.reply(call.t("units.removed", code=unit.code, name=unit.name))
+    listed = await members.units_with_members(db, caller.chat_id)
+    names = next((entry.members for entry in listed if entry.unit.id == unit.id), ())
+    confirmation = await members.ask_archive(
+        db,
+        unit,
+        asked_by=caller.user_id or caller.chat_id,
+        now=caller.now,
+        origin=call.update.update_id,
+    )
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    call.t("units.archive_button"), callback_data=f"inst:y:{confirmation.id}"
+                ),
+                InlineKeyboardButton(
+                    call.t("confirm.no_button"), callback_data=f"inst:n:{confirmation.id}"
+                ),
+            ]
+        ]
+    )
+    question = call.t("units.confirm_archive", code=unit.code, name=unit.name, members=len(names))
+    asked = await call.reply(question, markup)
+    await confirmations.posted(db, confirmation, asked.message_id)
+
+
+async def archive_button(update: Update, context: Context) -> None:
+    """``inst:y|n:<confirmation>``: archive the unit, or not; untrusted input."""
+    query = pressed(update)
+    runtime = runtime_of(context)
+    caller = await resolve(update, context, runtime)
+    lang, db = caller.lang, runtime.database
+    match = _CALLBACK.match(query.data or "")
+    message = query.message if isinstance(query.message, Message) else None
+    found = (
+        await confirmations.pressed(
+            db,
+            int(match.group(2)),
+            actions=(members.ARCHIVE,),
+            chat_id=caller.chat_id,
+            message_id=message.message_id if message else None,
+            now=caller.now,
+        )
+        if match
+        else "stale"
+    )
+    unit = await members.unit(db, found.ref_id) if not isinstance(found, str) else None
+    if isinstance(found, str) or unit is None or caller.group is None:
+        reason = found if isinstance(found, str) else "stale"
+        await query.answer(t(lang, f"confirm.{reason}"), show_alert=True)
+        if reason == "expired":
+            await _close(query, pressed_html(query) + "\n\n" + t(lang, "confirm.expired_note"))
+        return
+    if not caller.may("koordinator"):
+        await query.answer(t(lang, "units.archive_not_allowed"), show_alert=True)
+        return
+    by = caller.user_id or caller.chat_id
+    if match is not None and match.group(1) == "n":
+        if not await confirmations.decline(db, found, by, caller.now):
+            await query.answer(t(lang, "confirm.answered"), show_alert=True)
+            return
+        await query.answer(t(lang, "confirm.declined"))
+        await _close(query, t(lang, "units.archive_declined", code=unit.code))
+        return
+    archived = await members.archive_unit(db, found, by=by, now=caller.now)
+    if archived == "unanswerable":
+        await query.answer(t(lang, "confirm.answered"), show_alert=True)
+        return
+    if archived == "archived_already":
+        await query.answer(t(lang, "units.archived_already", code=unit.code), show_alert=True)
+        await _close(query, pressed_html(query))
+        return
+    await query.answer(t(lang, "units.archived_toast", code=unit.code))
+    await _close(
+        query, t(lang, "units.archived", code=unit.code, name=unit.name, by=caller.full_name)
+    )
+    await send(context, caller.chat_id, await archived_text(db, archived, lang))
+
+
+async def archived_text(db: Database, archived: members.Archived, lang: str) -> str:
+    """The members told they are in no unit now, the tasks still under way for the unit, and
+    how to restore it."""
+    unit = archived.unit
+    lines = []
+    if archived.members:
+        mentions = Safe(", ".join(mention(user_id, name) for user_id, name in archived.members))
+        lines.append(t(lang, "units.archived_members", mentions=mentions))
+    open_tasks = await members.open_tasks_of(db, unit)
+    if open_tasks:
+        numbers = ", ".join(f"#{task.number}" for task in open_tasks)
+        lines.append(
+            t(
+                lang,
+                "units.archived_tasks",
+                code=unit.code,
+                numbers=numbers,
+                first=open_tasks[0].number,
+            )
+        )
+    lines.append(t(lang, "units.archived_restore", code=unit.code, name=unit.name))
+    return "\n\n".join(lines)
+
+
+async def _close(query: CallbackQuery, text: str) -> None:
+    """The question without its buttons, saying how it ended."""
+    try:
+        await query.edit_message_text(text or "…", reply_markup=None)
+    except TelegramError as exc:
+        logger.info("archive question not closed: %s", exc)
 
 
 async def join(call: Call) -> None:
@@ -104,10 +229,13 @@ async def join(call: Call) -> None:
     if unit is None:
         await call.reply(await unknown_unit(call, code))
         return
-    await members.join(db, call.caller.chat_id, call.caller.user_id, unit, call.caller.now)
-    await call.reply(
-        call.t("units.joined", name=call.caller.full_name, code=unit.code, unit=unit.name)
-    )
+    caller = call.caller
+    before = await members.join(db, caller.chat_id, call.caller.user_id, unit, caller.now)
+    params = {"name": caller.full_name, "code": unit.code, "unit": unit.name}
+    if before is None or before.id == unit.id:  # (the same unit: a command handled again)
+        await call.reply(call.t("units.joined", **params))
+    else:
+        await call.reply(call.t("units.joined_moved", old=before.code, **params))
 
 
 async def codes_text(call: Call) -> str:

@@ -48,7 +48,8 @@ class FollowupSource:
         )
         late = is_late(slot, now, runtime.up_since)
         db = runtime.database
-        members = await service.unit_members(db, sorted({task.unit_id for task in item.tasks}))
+        unit_ids = {part.unit_id for task in item.tasks for part in task.parts}
+        members = await service.unit_members(db, sorted(unit_ids))
         lang, tz = await groups.locale(db, item.group_id, runtime.default_locale)
         text = followup_text(item.tasks, members, slot, late, lang, tz)
         await service.claim_followup(

@@ -1,4 +1,8 @@
-"""Agenda items of meetings, and carrying undiscussed ones over to the next meeting."""
+"""Agenda items of meetings, and carrying undiscussed ones over to the next meeting.
+
+A withdrawn item is kept but left out of every agenda, minutes and carry-over (``get`` still
+finds it, to say so).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from storage.db import Database, from_row
 search.register_source(
     search.KIND_AGENDA_ITEM,
     "SELECT a.group_id, a.id AS record_id, a.number, u.code AS unit_code, a.created_at, a.text"
-    " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
+    " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id WHERE a.withdrawn_at IS NULL"
+    " ORDER BY a.id",
 )
 
 
@@ -23,7 +28,10 @@ class AgendaItem:
     number: int
     meeting_id: int | None
     """None: carried over while no later meeting was scheduled; it joins the next one."""
+    meeting_number: int | None
+    meeting_title: str | None
     unit_code: str | None
+    author_id: int
     author_name: str
     text: str
     status: str
@@ -32,17 +40,29 @@ class AgendaItem:
     """The number of the meeting this item was carried over from."""
     carried_to_meeting: int | None
     """For a carried item: the number of the meeting it continues in (None: not yet set)."""
+    message_id: int | None
+    """The bot's post saying it was added."""
+    version: int
+    withdrawn_at: int | None
+    withdrawn_by_name: str | None
+
+    @property
+    def edited(self) -> bool:
+        return self.version > 1
 
 
 SELECT = (
-    "SELECT a.id, a.group_id, a.number, a.meeting_id, u.code AS unit_code, a.author_name,"
-    " a.text, a.status,"
+    "SELECT a.id, a.group_id, a.number, a.meeting_id, g.number AS meeting_number,"
+    " g.title AS meeting_title, u.code AS unit_code, a.author_id, a.author_name,"
+    " a.text, a.status, a.message_id, a.version, a.withdrawn_at, a.withdrawn_by_name,"
     " (SELECT m.number FROM agenda_items f JOIN meetings m ON m.id = f.meeting_id"
     "  WHERE f.id = a.carried_from_id) AS carried_from_meeting,"
     " (SELECT m.number FROM agenda_items n JOIN meetings m ON m.id = n.meeting_id"
     "  WHERE n.carried_from_id = a.id) AS carried_to_meeting"
     " FROM agenda_items a LEFT JOIN units u ON u.id = a.unit_id"
+    " LEFT JOIN meetings g ON g.id = a.meeting_id"
 )
+_SHOWN = "a.withdrawn_at IS NULL"
 
 
 async def _insert(
@@ -114,16 +134,29 @@ async def get(db: Database, item_id: int) -> AgendaItem | None:
     return from_row(AgendaItem, row) if row else None
 
 
+async def by_number(db: Database, group_id: int, number: int) -> AgendaItem | None:
+    row = await db.fetch_one(SELECT + " WHERE a.group_id = ? AND a.number = ?", (group_id, number))
+    return from_row(AgendaItem, row) if row else None
+
+
+async def set_message(db: Database, item_id: int, message_id: int) -> None:
+    """Remember the bot's post of the item (edited in place on a correction)."""
+    await db.write("UPDATE agenda_items SET message_id = ? WHERE id = ?", (message_id, item_id))
+
+
 async def for_meeting(db: Database, meeting_id: int) -> list[AgendaItem]:
-    """The meeting's agenda in the order items were added."""
-    rows = await db.fetch_all(SELECT + " WHERE a.meeting_id = ? ORDER BY a.id", (meeting_id,))
+    """The meeting's agenda (without withdrawn items) in the order items were added."""
+    rows = await db.fetch_all(
+        SELECT + f" WHERE a.meeting_id = ? AND {_SHOWN} ORDER BY a.id", (meeting_id,)
+    )
     return [from_row(AgendaItem, row) for row in rows]
 
 
 async def waiting(db: Database, group_id: int) -> list[AgendaItem]:
     """Items carried over while no later meeting was scheduled."""
     rows = await db.fetch_all(
-        SELECT + " WHERE a.group_id = ? AND a.meeting_id IS NULL ORDER BY a.id", (group_id,)
+        SELECT + f" WHERE a.group_id = ? AND a.meeting_id IS NULL AND {_SHOWN} ORDER BY a.id",
+        (group_id,),
     )
     return [from_row(AgendaItem, row) for row in rows]
 
@@ -139,6 +172,7 @@ async def carry_over(
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "UPDATE agenda_items SET status = 'carried' WHERE id = ? AND status = 'open'"
+            " AND withdrawn_at IS NULL"
             " RETURNING group_id, unit_id, author_id, author_name, text",
             (item_id,),
         )

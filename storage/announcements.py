@@ -1,8 +1,11 @@
-"""Announcements, their acknowledgements per unit, and the follow-up state.
+"""Announcements, their acknowledgements per unit and version, and the follow-up state.
 
-The units an announcement is for are the group's units that existed when it was made
-(``units.created_at <= announcements.created_at``) and are not removed; a unit that joined
-later is neither counted nor followed up.
+The units an announcement is for are the group's units when it was made, written with it
+(``announcement_units``): a unit added later is neither counted nor followed up, and archiving
+or restoring a unit never changes an announcement's figures. An edited announcement has a new
+version; its count is of the units that acknowledged that version (``earlier``: those that
+acknowledged only an earlier one). A withdrawn announcement is left out of every list and
+follow-up.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import Literal
 
 import aiosqlite
 
-from storage import firings, records, search
+from storage import corrections, firings, records, search
+from storage.corrections import Revised
 from storage.db import Database, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
@@ -30,6 +34,8 @@ class Announcement:
     author_id: int
     author_name: str
     unit_id: int | None
+    unit_code: str | None
+    """The author's unit (when they wrote it)."""
     text: str
     created_at: int
     message_id: int | None
@@ -39,6 +45,14 @@ class Announcement:
     second_followup_at: int
     next_followup_at: int | None
     followups_sent: int
+    version: int
+    """1 as first announced, one more per edit."""
+    withdrawn_at: int | None
+    withdrawn_by_name: str | None
+
+    @property
+    def edited(self) -> bool:
+        return self.version > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +70,10 @@ class NewAnnouncement:
 @dataclass(frozen=True, slots=True)
 class Progress:
     acked: int
+    """Units that acknowledged the current version."""
     total: int
+    earlier: int
+    """Units that acknowledged only an earlier version."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +84,8 @@ class Listed:
 
 @dataclass(frozen=True, slots=True)
 class Ack:
-    status: Literal["stored", "already", "not_for_unit"]
-    """``not_for_unit``: the unit joined after the announcement (or was removed)."""
+    status: Literal["stored", "already", "not_for_unit", "withdrawn"]
+    """``not_for_unit``: the unit was added after the announcement."""
     progress: Progress
     by_name: str | None = None
     """Who acknowledged for the unit (for ``already``)."""
@@ -80,31 +97,43 @@ class MissingUnit:
     unit: Unit
     members: tuple[tuple[int, str], ...]
     """(user id, display name) of the unit's current members."""
+    acked_earlier: bool
+    """It acknowledged an earlier version of the (edited) announcement."""
+    archived: bool
 
 
 _COLUMNS = (
-    "a.id, a.group_id, a.number, a.author_id, a.author_name, a.unit_id, a.text, a.created_at,"
-    " a.message_id, a.source_message_id, a.first_followup_at, a.second_followup_at,"
-    " a.next_followup_at, a.followups_sent"
+    "a.id, a.group_id, a.number, a.author_id, a.author_name, a.unit_id, w.code AS unit_code,"
+    " a.text, a.created_at, a.message_id, a.source_message_id, a.first_followup_at,"
+    " a.second_followup_at, a.next_followup_at, a.followups_sent, a.version, a.withdrawn_at,"
+    " a.withdrawn_by_name"
 )
-_FOR = "u.group_id = a.group_id AND u.created_at <= a.created_at AND u.removed_at IS NULL"
-"""The units announcement ``a`` is for (``u``)."""
+_FROM = "announcements a LEFT JOIN units w ON w.id = a.unit_id"
+_ACKED = (
+    "EXISTS (SELECT 1 FROM announcement_acks k"
+    " WHERE k.announcement_id = a.id AND k.unit_id = {unit} AND k.version = a.version)"
+)
+_ACKED_BEFORE = (
+    "EXISTS (SELECT 1 FROM announcement_acks k"
+    " WHERE k.announcement_id = a.id AND k.unit_id = {unit} AND k.version < a.version)"
+)
 _PROGRESS = (
-    f"(SELECT count(*) FROM announcement_acks k JOIN units u ON u.id = k.unit_id"
-    f" WHERE k.announcement_id = a.id AND {_FOR}) AS acked,"
-    f" (SELECT count(*) FROM units u WHERE {_FOR}) AS total"
+    "(SELECT count(*) FROM announcement_units f"
+    f" WHERE f.announcement_id = a.id AND {_ACKED.format(unit='f.unit_id')}) AS acked,"
+    " (SELECT count(*) FROM announcement_units f WHERE f.announcement_id = a.id) AS total,"
+    " (SELECT count(*) FROM announcement_units f WHERE f.announcement_id = a.id"
+    f" AND NOT {_ACKED.format(unit='f.unit_id')} AND {_ACKED_BEFORE.format(unit='f.unit_id')})"
+    " AS earlier"
 )
-SELECT = f"SELECT {_COLUMNS} FROM announcements a"
+SELECT = f"SELECT {_COLUMNS} FROM {_FROM}"
 PROGRESS_SELECT = f"SELECT {_PROGRESS} FROM announcements a"
-_NOT_ACKED = (
-    "NOT EXISTS (SELECT 1 FROM announcement_acks k"
-    " WHERE k.announcement_id = a.id AND k.unit_id = u.id)"
-)
+_SHOWN = "a.withdrawn_at IS NULL"
 
 search.register_source(
     search.KIND_ANNOUNCEMENT,
     "SELECT a.group_id, a.id AS record_id, a.number, u.code AS unit_code, a.created_at, a.text"
-    " FROM announcements a LEFT JOIN units u ON u.id = a.unit_id ORDER BY a.id",
+    " FROM announcements a LEFT JOIN units u ON u.id = a.unit_id"
+    " WHERE a.withdrawn_at IS NULL ORDER BY a.id",
 )
 
 
@@ -133,6 +162,12 @@ async def create(
             now=now,
             entry=records.SearchEntry(search.KIND_ANNOUNCEMENT, new.text, new.unit_id),
         )
+        if inserted.created:
+            await conn.execute(
+                "INSERT INTO announcement_units (announcement_id, unit_id)"
+                " SELECT ?, id FROM units WHERE group_id = ? AND removed_at IS NULL",
+                (inserted.id, new.group_id),
+            )
         row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
     return from_row(Announcement, row), inserted.created
 
@@ -164,13 +199,13 @@ async def progress(db: Database, announcement_id: int) -> Progress:
 async def _progress(conn: aiosqlite.Connection, announcement_id: int) -> Progress:
     cursor = await conn.execute(PROGRESS_SELECT + " WHERE a.id = ?", (announcement_id,))
     row = await cursor.fetchone()
-    return from_row(Progress, row) if row else Progress(0, 0)
+    return from_row(Progress, row) if row else Progress(0, 0, 0)
 
 
 async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
-    """The group's latest announcements, newest first, with their progress."""
+    """The group's latest announcements (not withdrawn), newest first, with their progress."""
     rows = await db.fetch_all(
-        f"SELECT {_COLUMNS}, {_PROGRESS} FROM announcements a WHERE a.group_id = ?"
+        f"SELECT {_COLUMNS}, {_PROGRESS} FROM {_FROM} WHERE a.group_id = ? AND {_SHOWN}"
         " ORDER BY a.number DESC LIMIT ?",
         (group_id, limit),
     )
@@ -180,18 +215,25 @@ async def recent(db: Database, group_id: int, limit: int = 10) -> list[Listed]:
 async def acknowledge(
     db: Database, announcement_id: int, unit_id: int, user_id: int, now: int
 ) -> Ack:
-    """Record the unit's acknowledgement; the first member of a unit to press counts."""
+    """Record the unit's acknowledgement of the current version; the first member of a unit to
+    press counts."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
-            f"SELECT 1 FROM announcements a JOIN units u ON u.id = ? WHERE a.id = ? AND {_FOR}",
+            "SELECT a.version, a.withdrawn_at, EXISTS (SELECT 1 FROM announcement_units f"
+            " WHERE f.announcement_id = a.id AND f.unit_id = ?) AS addressed"
+            " FROM announcements a WHERE a.id = ?",
             (unit_id, announcement_id),
         )
-        if await cursor.fetchone() is None:
+        found = await cursor.fetchone()
+        if found is None or found["withdrawn_at"] is not None:
+            return Ack("withdrawn", await _progress(conn, announcement_id))
+        if not found["addressed"]:
             return Ack("not_for_unit", await _progress(conn, announcement_id))
+        version = found["version"]
         cursor = await conn.execute(
-            "INSERT INTO announcement_acks (announcement_id, unit_id, user_id, acked_at)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (announcement_id, unit_id, user_id, now),
+            "INSERT INTO announcement_acks (announcement_id, unit_id, version, user_id, acked_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (announcement_id, unit_id, version, user_id, now),
         )
         if cursor.rowcount == 1:
             return Ack("stored", await _progress(conn, announcement_id))
@@ -199,8 +241,8 @@ async def acknowledge(
             conn,
             "SELECT coalesce(p.full_name, '') AS name, k.acked_at FROM announcement_acks k"
             " LEFT JOIN users p ON p.user_id = k.user_id"
-            " WHERE k.announcement_id = ? AND k.unit_id = ?",
-            (announcement_id, unit_id),
+            " WHERE k.announcement_id = ? AND k.unit_id = ? AND k.version = ?",
+            (announcement_id, unit_id, version),
         )
         progress = await _progress(conn, announcement_id)
         return Ack("already", progress, by_name=row["name"], at=row["acked_at"])
@@ -214,26 +256,35 @@ async def missing_units(db: Database, announcement_id: int) -> list[MissingUnit]
 
 async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[MissingUnit]:
     cursor = await conn.execute(
-        "SELECT u.id, u.group_id, u.code, u.name, m.user_id, p.full_name"
-        f" FROM announcements a JOIN units u ON {_FOR} AND {_NOT_ACKED}"
+        "SELECT u.id, u.group_id, u.code, u.name, u.removed_at IS NOT NULL AS archived,"
+        f" {_ACKED_BEFORE.format(unit='u.id')} AS acked_earlier, m.user_id, p.full_name"
+        " FROM announcements a JOIN announcement_units f ON f.announcement_id = a.id"
+        " JOIN units u ON u.id = f.unit_id"
         " LEFT JOIN members m ON m.unit_id = u.id AND m.group_id = u.group_id"
         " AND m.left_at IS NULL"
         " LEFT JOIN users p ON p.user_id = m.user_id"
-        " WHERE a.id = ? ORDER BY u.code, p.full_name",
+        f" WHERE a.id = ? AND NOT {_ACKED.format(unit='u.id')} ORDER BY u.code, p.full_name",
         (announcement_id,),
     )
     rows = await cursor.fetchall()
-    grouped: dict[int, tuple[Unit, list[tuple[int, str]]]] = {}
+    grouped: dict[int, tuple[Unit, list[tuple[int, str]], bool, bool]] = {}
     for row in rows:
-        unit, members = grouped.setdefault(row["id"], (from_row(Unit, row), []))
+        unit, members, _, _ = grouped.setdefault(
+            row["id"],
+            (from_row(Unit, row), [], bool(row["acked_earlier"]), bool(row["archived"])),
+        )
         if row["user_id"] is not None:
             members.append((row["user_id"], row["full_name"] or ""))
-    return [MissingUnit(unit, tuple(members)) for unit, members in grouped.values()]
+    return [
+        MissingUnit(unit, tuple(members), earlier, archived)
+        for unit, members, earlier, archived in grouped.values()
+    ]
 
 
 async def next_followup_at(db: Database) -> int | None:
     row = await db.fetch_one(
-        "SELECT min(next_followup_at) AS at FROM announcements WHERE next_followup_at IS NOT NULL"
+        "SELECT min(next_followup_at) AS at FROM announcements"
+        " WHERE next_followup_at IS NOT NULL AND withdrawn_at IS NULL"
     )
     return row["at"] if row else None
 
@@ -241,7 +292,7 @@ async def next_followup_at(db: Database) -> int | None:
 async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:
     """Announcements whose next follow-up time has come, oldest first."""
     rows = await db.fetch_all(
-        SELECT + " WHERE a.next_followup_at <= ? ORDER BY a.next_followup_at LIMIT ?",
+        SELECT + f" WHERE a.next_followup_at <= ? AND {_SHOWN} ORDER BY a.next_followup_at LIMIT ?",
         (now, limit),
     )
     return [from_row(Announcement, row) for row in rows]
@@ -307,3 +358,29 @@ async def set_followup_minute(db: Database, group_id: int, minute: int) -> None:
             " ON CONFLICT (group_id) DO UPDATE SET followup_minute = excluded.followup_minute",
             (group_id, minute),
         )
+
+
+async def edit(
+    db: Database,
+    announcement_id: int,
+    text: str,
+    *,
+    user_id: int,
+    user_name: str,
+    now: int,
+    followups: tuple[int, int],
+) -> Revised | None:
+    """A new version of the text (the earlier one kept): units acknowledge it again, so its
+    follow-ups start again at ``followups`` (the next one, and the one after). None when the
+    announcement is withdrawn."""
+    async with db.transaction() as conn:
+        revised = await corrections.revise(
+            conn, "announcement", announcement_id, text, user_id, user_name, now
+        )
+        if revised is not None:
+            await conn.execute(
+                "UPDATE announcements SET next_followup_at = ?, second_followup_at = ?"
+                " WHERE id = ?",
+                (*followups, announcement_id),
+            )
+    return revised

@@ -4,7 +4,7 @@ Each function yields lists of at most ``size`` rows in the order of the records'
 short read per batch (:meth:`Database.batches`), so an export of a large group never holds
 its whole table in memory. ``start``/``end`` (Unix seconds, ``[start, end)``) keep the
 records of one month: tasks by their due date, decisions and announcements by when they were
-made, meetings by their start; None for every record.
+made, meetings by their start; None for every record. Withdrawn records are left out.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class TaskRow:
     created_at: int
     due_at: int
     unit_codes: tuple[str, ...]
-    """The units it is assigned to (one today)."""
+    """The units it is assigned to, in the order they were given."""
     unit_names: tuple[str, ...]
     pokja: str | None
     status: str
@@ -60,8 +60,12 @@ class AnnouncementRow:
     text: str
     message_id: int | None
     """The bot's post carrying the Diterima button."""
+    units: frozenset[int]
+    """The units (by id) it was made for."""
     acks: dict[int, int]
-    """When each unit (by id) acknowledged it."""
+    """When each unit (by id) acknowledged its current version."""
+    earlier: frozenset[int]
+    """The units that acknowledged only an earlier version (it was edited)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +74,19 @@ class ExportUnit:
 
     id: int
     code: str
-    created_at: int
-    removed_at: int | None
-
-    def addressed_by(self, created_at: int) -> bool:
-        """Whether an announcement made at ``created_at`` was for this unit (it existed then
-        and is not removed: the rule the Diterima count follows)."""
-        return self.created_at <= created_at and self.removed_at is None
 
 
 _PERIOD = "(:start IS NULL OR {column} >= :start) AND (:end IS NULL OR {column} < :end)"
 
 _TASKS = f"""
-SELECT t.number, t.created_at, t.due_at, u.code AS unit_code, u.name AS unit_name, t.pokja,
-       t.status, t.text, t.closed_at, t.creator_name, m.number AS meeting_number, t.message_id
+SELECT t.number, t.created_at, t.due_at, t.pokja, t.status, t.text, t.closed_at,
+       t.creator_name, m.number AS meeting_number, t.message_id,
+       (SELECT json_group_array(json_array(p.position, u.code, u.name))
+        FROM task_units p JOIN units u ON u.id = p.unit_id WHERE p.task_id = t.id) AS units
 FROM tasks t
-JOIN units u ON u.id = t.unit_id
 LEFT JOIN meetings m ON m.id = t.meeting_id
-WHERE t.group_id = :group AND t.number > :after AND {_PERIOD.format(column="t.due_at")}
+WHERE t.group_id = :group AND t.number > :after AND t.withdrawn_at IS NULL
+      AND {_PERIOD.format(column="t.due_at")}
 ORDER BY t.number LIMIT :size
 """
 
@@ -97,17 +96,23 @@ SELECT d.number, d.created_at, m.number AS meeting_number, m.title AS meeting_ti
 FROM decisions d
 LEFT JOIN meetings m ON m.id = d.meeting_id
 LEFT JOIN units u ON u.id = d.unit_id
-WHERE d.group_id = :group AND d.number > :after AND {_PERIOD.format(column="d.created_at")}
+WHERE d.group_id = :group AND d.number > :after AND d.withdrawn_at IS NULL
+      AND {_PERIOD.format(column="d.created_at")}
 ORDER BY d.number LIMIT :size
 """
 
 _ANNOUNCEMENTS = f"""
 SELECT a.number, a.created_at, a.author_name, u.code AS unit_code, a.text, a.message_id,
+       (SELECT json_group_array(f.unit_id) FROM announcement_units f
+        WHERE f.announcement_id = a.id) AS units,
        (SELECT json_group_object(k.unit_id, k.acked_at) FROM announcement_acks k
-        WHERE k.announcement_id = a.id) AS acks
+        WHERE k.announcement_id = a.id AND k.version = a.version) AS acks,
+       (SELECT json_group_array(DISTINCT k.unit_id) FROM announcement_acks k
+        WHERE k.announcement_id = a.id AND k.version < a.version) AS earlier
 FROM announcements a
 LEFT JOIN units u ON u.id = a.unit_id
-WHERE a.group_id = :group AND a.number > :after AND {_PERIOD.format(column="a.created_at")}
+WHERE a.group_id = :group AND a.number > :after AND a.withdrawn_at IS NULL
+      AND {_PERIOD.format(column="a.created_at")}
 ORDER BY a.number LIMIT :size
 """
 
@@ -123,12 +128,13 @@ def _params(group_id: int, start: int | None, end: int | None) -> dict[str, obje
 
 
 def _task(row: aiosqlite.Row) -> TaskRow:
+    units = sorted(json.loads(row["units"]))
     return TaskRow(
         number=row["number"],
         created_at=row["created_at"],
         due_at=row["due_at"],
-        unit_codes=(row["unit_code"],),
-        unit_names=(row["unit_name"],),
+        unit_codes=tuple(code for _, code, _ in units),
+        unit_names=tuple(name for _, _, name in units),
         pokja=row["pokja"],
         status=row["status"],
         text=row["text"],
@@ -161,7 +167,9 @@ def _announcement(row: aiosqlite.Row) -> AnnouncementRow:
         unit_code=row["unit_code"],
         text=row["text"],
         message_id=row["message_id"],
+        units=frozenset(json.loads(row["units"])),
         acks={int(unit_id): int(at) for unit_id, at in acks.items()},
+        earlier=frozenset(json.loads(row["earlier"])),
     )
 
 
@@ -198,21 +206,13 @@ async def meeting_ids(
 
 
 async def announcement_units(db: Database, group_id: int) -> list[ExportUnit]:
-    """The units with a column in the announcements sheet: the active ones and the removed
-    ones that acknowledged something, by code."""
+    """The units with a column in the announcements sheet: the active ones and the archived
+    ones some announcement was made for, by code."""
     rows = await db.fetch_all(
-        "SELECT u.id, u.code, u.created_at, u.removed_at FROM units u WHERE u.group_id = ?"
+        "SELECT u.id, u.code FROM units u WHERE u.group_id = ?"
         " AND (u.removed_at IS NULL"
-        "      OR EXISTS (SELECT 1 FROM announcement_acks k WHERE k.unit_id = u.id))"
+        "      OR EXISTS (SELECT 1 FROM announcement_units f WHERE f.unit_id = u.id))"
         " ORDER BY u.code, u.id",
         (group_id,),
     )
-    return [
-        ExportUnit(
-            id=row["id"],
-            code=row["code"],
-            created_at=row["created_at"],
-            removed_at=row["removed_at"],
-        )
-        for row in rows
-    ]
+    return [ExportUnit(id=row["id"], code=row["code"]) for row in rows]

@@ -79,6 +79,7 @@ GROUP_COLUMNS = (
     ("tasks", "group_id"),
     ("task_settings", "group_id"),
     ("search_queries", "chat_id"),
+    ("confirmations", "chat_id"),
 )
 """Every column that holds a group's chat id, moved when the group becomes a supergroup
 (besides ``groups`` itself, the firings and the search index, moved by their modules)."""

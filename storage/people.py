@@ -118,14 +118,20 @@ async def _ensure_member(conn: aiosqlite.Connection, group_id: int, user_id: int
     )
 
 
-async def join_unit(db: Database, group_id: int, user_id: int, unit_id: int, at: int) -> None:
-    """Make the user a member of the group in that unit (moving them from another unit)."""
+async def join_unit(db: Database, group_id: int, user_id: int, unit_id: int, at: int) -> int | None:
+    """Make the user a member of the group in that unit (moving them from another unit); the
+    unit they were in before, if any."""
     async with db.transaction() as conn:
         await _ensure_member(conn, group_id, user_id, at)
+        cursor = await conn.execute(
+            "SELECT unit_id FROM members WHERE group_id = ? AND user_id = ?", (group_id, user_id)
+        )
+        before = await cursor.fetchone()
         await conn.execute(
             "UPDATE members SET unit_id = ? WHERE group_id = ? AND user_id = ?",
             (unit_id, group_id, user_id),
         )
+    return before["unit_id"] if before else None
 
 
 async def set_role(db: Database, group_id: int, user_id: int, role: str, at: int) -> None:

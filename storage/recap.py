@@ -1,20 +1,24 @@
 """The monthly recap per unit and per pokja, each computed in one SQL query from the records.
 
-For the month ``[start, end)`` and each active unit of the group:
+For the month ``[start, end)`` and each active unit of the group (withdrawn records never
+count):
 
-* announcements: those of the month made when the unit already existed
-  (``units.created_at <= announcements.created_at``); acknowledged: of those, the ones the unit
-  acknowledged (at any time); on time: acknowledged before the first follow-up was due
-  (``acked_at < first_followup_at``); the share is on time / announcements.
-* tasks: the unit's tasks due in the month that are closed or already past their due date (a
-  task still running towards a later day of the month does not count yet); closed: of those,
-  the closed ones; on time: closed by the due date (``closed_at <= due_at``); the share is on
+* announcements: those of the month made for the unit (``announcement_units``: it existed
+  when they were made); acknowledged: of those, the ones the unit acknowledged (any version, at
+  any time); on time: its first acknowledgement came before the first follow-up was due
+  (``acked_at < first_followup_at``; an edit asks for a new acknowledgement but does not make a
+  unit that answered in time late); the share is on time / announcements.
+* tasks: the tasks due in the month in which the unit has a part (``task_units``; a task shared
+  by two units counts for each) that the unit closed or that are already past their due date
+  (a part still running towards a later day of the month does not count yet); closed: of those,
+  the parts closed; on time: closed by the due date (``closed_at <= due_at``); the share is on
   time / tasks.
-* overdue now: the unit's open tasks past their due date at ``now``, whatever the month.
+* overdue now: the unit's open parts past their due date at ``now``, whatever the month.
 * score: the mean of the two shares the unit has (NULL when it has neither).
 
-Per pokja the same task figures over the tasks of that pokja (pokja have no announcements, so
-their score is the task share); only pokja with tasks are listed.
+Per pokja the same task figures over the tasks of that pokja, each task once (done when every
+unit is; pokja have no announcements, so their score is the task share); only pokja with tasks
+are listed.
 
 Ranking is not done here: ``bot.domain.ranking`` ranks what these queries return.
 """
@@ -45,36 +49,46 @@ class RecapRow:
     """The mean of the shares there are; None when there is nothing to assess."""
 
 
-# Task figures of one group by a key (the unit or the pokja); shared by both recaps.
-_TASK_FIGURES = """
+def _task_figures(closed_at: str, status: str) -> str:
+    """Task figures over rows with a due date (``t.due_at``) and the given closing time and
+    status columns (a unit's part, or the task)."""
+    return f"""
            count(CASE WHEN t.due_at >= :start AND t.due_at < :end
-                       AND (t.closed_at IS NOT NULL OR t.due_at < :now) THEN 1 END) AS total,
+                       AND ({closed_at} IS NOT NULL OR t.due_at < :now) THEN 1 END) AS total,
            count(CASE WHEN t.due_at >= :start AND t.due_at < :end
-                       AND t.closed_at IS NOT NULL THEN 1 END) AS closed,
+                       AND {closed_at} IS NOT NULL THEN 1 END) AS closed,
            count(CASE WHEN t.due_at >= :start AND t.due_at < :end
-                       AND t.closed_at <= t.due_at THEN 1 END) AS on_time,
-           count(CASE WHEN t.status <> 'selesai' AND t.due_at < :now THEN 1 END) AS overdue
-    FROM tasks t WHERE t.group_id = :group
-"""
+                       AND {closed_at} <= t.due_at THEN 1 END) AS on_time,
+           count(CASE WHEN {status} <> 'selesai' AND t.due_at < :now THEN 1 END) AS overdue
+    """
+
 
 SELECT = f"""
 WITH unit AS (
-    SELECT id, code, created_at FROM units WHERE group_id = :group AND removed_at IS NULL
+    SELECT id, code FROM units WHERE group_id = :group AND removed_at IS NULL
+),
+addressed AS (
+    SELECT u.id AS unit_id, a.first_followup_at,
+           (SELECT min(k.acked_at) FROM announcement_acks k
+            WHERE k.announcement_id = a.id AND k.unit_id = u.id) AS acked_at
+    FROM unit u
+    JOIN announcement_units f ON f.unit_id = u.id
+    JOIN announcements a ON a.id = f.announcement_id AND a.group_id = :group
+         AND a.created_at >= :start AND a.created_at < :end AND a.withdrawn_at IS NULL
 ),
 ann AS (
-    SELECT u.id AS unit_id,
+    SELECT unit_id,
            count(*) AS total,
-           count(k.unit_id) AS acked,
-           count(CASE WHEN k.acked_at < a.first_followup_at THEN 1 END) AS on_time
-    FROM unit u
-    JOIN announcements a ON a.group_id = :group AND a.created_at >= :start
-         AND a.created_at < :end AND u.created_at <= a.created_at
-    LEFT JOIN announcement_acks k ON k.announcement_id = a.id AND k.unit_id = u.id
-    GROUP BY u.id
+           count(acked_at) AS acked,
+           count(CASE WHEN acked_at < first_followup_at THEN 1 END) AS on_time
+    FROM addressed
+    GROUP BY unit_id
 ),
 task AS (
-    SELECT t.unit_id, {_TASK_FIGURES}
-    GROUP BY t.unit_id
+    SELECT p.unit_id, {_task_figures("p.closed_at", "p.status")}
+    FROM task_units p JOIN tasks t ON t.id = p.task_id
+    WHERE t.group_id = :group AND t.withdrawn_at IS NULL
+    GROUP BY p.unit_id
 ),
 figures AS (
     SELECT u.code,
@@ -101,7 +115,9 @@ ORDER BY code
 
 POKJA_SELECT = f"""
 WITH task AS (
-    SELECT t.pokja, {_TASK_FIGURES} AND t.pokja IS NOT NULL
+    SELECT t.pokja, {_task_figures("t.closed_at", "t.status")}
+    FROM tasks t
+    WHERE t.group_id = :group AND t.pokja IS NOT NULL AND t.withdrawn_at IS NULL
     GROUP BY t.pokja
 )
 SELECT pokja AS code,

@@ -29,11 +29,13 @@ class Reminder:
     zone_named: bool
     next_at: int | None
     status: str
+    message_id: int | None
+    """The bot's confirmation with the Batalkan button (edited when it is withdrawn)."""
 
 
 _COLUMNS = (
     "id, chat_id, number, creator_id, creator_name, for_group, text, phrase, rule, zone,"
-    " zone_named, next_at, status"
+    " zone_named, next_at, status, message_id"
 )
 SELECT = f"SELECT {_COLUMNS} FROM reminders"
 
@@ -90,6 +92,11 @@ async def get(db: Database, reminder_id: int) -> Reminder | None:
 async def by_number(db: Database, chat_id: int, number: int) -> Reminder | None:
     row = await db.fetch_one(SELECT + " WHERE chat_id = ? AND number = ?", (chat_id, number))
     return from_row(Reminder, row) if row else None
+
+
+async def set_message(db: Database, reminder_id: int, message_id: int) -> None:
+    """Remember the bot's confirmation of the reminder."""
+    await db.write("UPDATE reminders SET message_id = ? WHERE id = ?", (message_id, reminder_id))
 
 
 async def pending(db: Database, chat_id: int) -> list[Reminder]:

@@ -48,19 +48,20 @@ DIGEST_SELECT = (
 
 async def next_followup_at(db: Database) -> int | None:
     row = await db.fetch_one(
-        "SELECT min(next_followup_at) AS at FROM tasks WHERE status <> 'selesai'"
+        "SELECT min(next_followup_at) AS at FROM tasks"
+        " WHERE status <> 'selesai' AND withdrawn_at IS NULL"
     )
     return row["at"] if row else None
 
 
 async def due_followups(db: Database, now: int, limit: int = 5000) -> list[Task]:
-    """Open tasks whose follow-up has come, by group and number."""
+    """Open tasks (not withdrawn) whose follow-up has come, by group and number."""
     rows = await db.fetch_all(
-        f"{tasks.SELECT} WHERE t.status <> 'selesai' AND t.next_followup_at <= ?"
-        " ORDER BY t.group_id, t.number LIMIT ?",
+        f"{tasks.SELECT} WHERE t.status <> 'selesai' AND {tasks.SHOWN}"
+        " AND t.next_followup_at <= ? ORDER BY t.group_id, t.number LIMIT ?",
         (now, limit),
     )
-    return [from_row(Task, row) for row in rows]
+    return [tasks.task_of(row) for row in rows]
 
 
 async def claim_followup(

@@ -1,9 +1,15 @@
-"""Work units (OPD/UKPD) of a group."""
+"""Work units (OPD/UKPD) of a group.
+
+A unit is never deleted: removing it archives it (``removed_at``), so its acknowledgements,
+tasks and attendance keep pointing at it, and adding its code again restores the same unit.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
+from storage import confirmations
 from storage.db import Database, from_row
 
 
@@ -26,16 +32,42 @@ _COLUMNS = "id, group_id, code, name"
 SELECT = f"SELECT {_COLUMNS} FROM units"
 
 
-async def add(db: Database, group_id: int, code: str, name: str, at: int) -> Unit | None:
-    """Add a unit; None when an active unit of the group already has that code."""
+@dataclass(frozen=True, slots=True)
+class Added:
+    unit: Unit
+    restored: bool
+    """The code was of an archived unit of the group: that unit is active again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    unit: Unit
+    members: tuple[tuple[int, str], ...]
+    """(user id, name) of the members it had: they are in no unit now."""
+
+
+async def add(db: Database, group_id: int, code: str, name: str, at: int) -> Added | None:
+    """Add a unit, or restore the archived unit with that code (under the name given); None
+    when an active unit of the group already has that code."""
     async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE units SET removed_at = NULL, name = ? WHERE id = (SELECT id FROM units"
+            " WHERE group_id = ? AND code = ? COLLATE NOCASE AND removed_at IS NOT NULL"
+            " ORDER BY removed_at DESC, id DESC LIMIT 1)"
+            " AND NOT EXISTS (SELECT 1 FROM units WHERE group_id = ? AND code = ? COLLATE NOCASE"
+            " AND removed_at IS NULL) RETURNING " + _COLUMNS,
+            (name, group_id, code, group_id, code),
+        )
+        row = await cursor.fetchone()
+        if row is not None:
+            return Added(from_row(Unit, row), restored=True)
         cursor = await conn.execute(
             "INSERT INTO units (group_id, code, name, created_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING RETURNING " + _COLUMNS,
             (group_id, code, name, at),
         )
         row = await cursor.fetchone()
-    return from_row(Unit, row) if row else None
+    return Added(from_row(Unit, row), restored=False) if row else None
 
 
 async def add_many(db: Database, group_id: int, units: list[tuple[str, str]], at: int) -> int:
@@ -52,20 +84,43 @@ async def add_many(db: Database, group_id: int, units: list[tuple[str, str]], at
     return added
 
 
-async def remove(db: Database, group_id: int, code: str, at: int) -> Unit | None:
-    """Retire a unit (its history stays) and release its members; None when there is none."""
+NotArchived = Literal["unanswerable", "archived_already"]
+"""``unanswerable``: the confirmation was answered before or expired."""
+
+
+async def archive(
+    db: Database, unit_id: int, *, confirmation_id: int, by: int, at: int
+) -> Archived | NotArchived:
+    """Archive an active unit as ``confirmation_id`` confirms (its history stays) and release
+    its members, in one transaction."""
     async with db.transaction() as conn:
+        if not await confirmations.answer(conn, confirmation_id, "yes", by, at):
+            return "unanswerable"
         cursor = await conn.execute(
-            "UPDATE units SET removed_at = ? WHERE group_id = ? AND code = ? COLLATE NOCASE"
-            " AND removed_at IS NULL RETURNING " + _COLUMNS,
-            (at, group_id, code),
+            "UPDATE units SET removed_at = ? WHERE id = ? AND removed_at IS NULL"
+            " RETURNING " + _COLUMNS,
+            (at, unit_id),
         )
         row = await cursor.fetchone()
         if row is None:
-            return None
-        unit = from_row(Unit, row)
-        await conn.execute("UPDATE members SET unit_id = NULL WHERE unit_id = ?", (unit.id,))
-    return unit
+            return "archived_already"
+        cursor = await conn.execute(
+            "UPDATE members SET unit_id = NULL WHERE unit_id = ? AND left_at IS NULL"
+            " RETURNING user_id, (SELECT full_name FROM users p WHERE p.user_id = members.user_id)"
+            " AS full_name",
+            (unit_id,),
+        )
+        released = sorted(
+            ((member["user_id"], member["full_name"] or "") for member in await cursor.fetchall()),
+            key=lambda member: member[1],
+        )
+        await conn.execute("UPDATE members SET unit_id = NULL WHERE unit_id = ?", (unit_id,))
+    return Archived(from_row(Unit, row), tuple(released))
+
+
+async def get(db: Database, unit_id: int) -> Unit | None:
+    row = await db.fetch_one(SELECT + " WHERE id = ?", (unit_id,))
+    return from_row(Unit, row) if row else None
 
 
 async def find(db: Database, group_id: int, code: str) -> Unit | None:

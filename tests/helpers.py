@@ -138,6 +138,23 @@ class Harness:
         )
         return next(a for a in self.fake.callback_answers if a[0] == query_id)
 
+    async def confirm(
+        self, chat_id: int, user_id: int, command: str, *, yes: bool = True
+    ) -> tuple[StoredMessage, tuple[str, str | None, bool]]:
+        """A user sends ``command``, which asks for a confirmation, and presses Ya (or Batal)
+        on the question; the question and the answer to the press."""
+        [question] = await self.say(chat_id, user_id, command)
+        answer = await self.press(
+            chat_id, user_id, question.message_id, confirm_data(question, yes=yes)
+        )
+        return question, answer
+
+
+def confirm_data(question: StoredMessage, *, yes: bool = True) -> str:
+    """The callback data of the Ya (or Batal) button of a confirmation question."""
+    [[ok, cancel]] = question.reply_markup["inline_keyboard"]
+    return (ok if yes else cancel)["callback_data"]
+
 
 def run_cli(
     *args: str, cwd: Path, env: dict[str, str], timeout: float = 60.0

@@ -71,6 +71,11 @@ async def add(
     return Added(item, meeting)
 
 
+async def posted(db: Database, item: AgendaItem, message_id: int) -> None:
+    """Remember the bot's post of the item (edited in place on a correction)."""
+    await agenda.set_message(db, item.id, message_id)
+
+
 async def for_meeting(db: Database, meeting_id: int) -> list[AgendaItem]:
     """The meeting's agenda in the order items were added."""
     return await agenda.for_meeting(db, meeting_id)
@@ -114,4 +119,4 @@ async def carry_over(
     return Carried(copy, following) if copy is not None else None
 
 
-__all__ += ["Carried", "MeetingInputError", "carry_over", "item_of_meeting", "waiting"]
+__all__ += ["Carried", "MeetingInputError", "carry_over", "item_of_meeting", "posted", "waiting"]

@@ -75,7 +75,7 @@ def plan_followup(
     if due is None or due > now.timestamp():
         return None
     second = announcement.second_followup_at
-    if due == announcement.first_followup_at and now.timestamp() < second:
+    if due < second and now.timestamp() < second:  # the first (again, after an edit)
         scheduled, following = due, second
     else:  # the second one, or the first one sent so late that the second is due as well
         scheduled, following = max(due, second), None
@@ -124,6 +124,16 @@ def parse_followup_time(phrase: str, now: datetime, tz: str, lang: str) -> int |
     return when.rule.hour * 60 + when.rule.minute
 
 
+def checked_text(text: str) -> str:
+    """The text to announce; raises :class:`EmptyAnnouncement` or :class:`TooLong`."""
+    text = text.strip()
+    if not text:
+        raise EmptyAnnouncement
+    if len(text) > MAX_TEXT:
+        raise TooLong(len(text))
+    return text
+
+
 async def create(
     db: Database,
     *,
@@ -141,11 +151,7 @@ async def create(
 
     Raises :class:`EmptyAnnouncement` or :class:`TooLong` for text that cannot be announced.
     """
-    text = text.strip()
-    if not text:
-        raise EmptyAnnouncement
-    if len(text) > MAX_TEXT:
-        raise TooLong(len(text))
+    text = checked_text(text)
     first, second = plan_followups(now, tz, await announcements.followup_minute(db, group_id))
     recorded = await announcements.create(
         db,
@@ -164,6 +170,39 @@ async def create(
     )
     await wake()
     return recorded
+
+
+async def edit(
+    db: Database,
+    announcement: Announcement,
+    text: str,
+    *,
+    user_id: int,
+    user_name: str,
+    now: datetime,
+    tz: str,
+    wake: Wake,
+) -> Announcement | None:
+    """A new version of the text (the earlier one kept in its history): every unit is asked to
+    acknowledge it, and its two follow-ups start again from ``now``. The announcement as it is
+    now; None when it was withdrawn. Raises :class:`EmptyAnnouncement` or :class:`TooLong`."""
+    text = checked_text(text)
+    first, second = plan_followups(
+        now, tz, await announcements.followup_minute(db, announcement.group_id)
+    )
+    revised = await announcements.edit(
+        db,
+        announcement.id,
+        text,
+        user_id=user_id,
+        user_name=user_name,
+        now=int(now.timestamp()),
+        followups=(int(first.timestamp()), int(second.timestamp())),
+    )
+    if revised is None:
+        return None
+    await wake()
+    return await announcements.get(db, announcement.id)
 
 
 # --- reading and changing announcements (handlers and jobs reach storage only here) ---------

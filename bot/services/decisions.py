@@ -6,12 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage import decisions, meetings
+from storage import corrections, decisions, meetings
+from storage.corrections import RecordEdit
 from storage.db import Database
 from storage.decisions import Decision
 from storage.meetings import Meeting
 
-__all__ = ["MAX_TEXT", "Decision", "Recorded", "by_number", "meeting_of", "record", "recent"]
+__all__ = [
+    "MAX_TEXT",
+    "Decision",
+    "Recorded",
+    "by_number",
+    "edits",
+    "meeting_of",
+    "posted",
+    "record",
+    "recent",
+]
 
 MAX_TEXT = 2000
 
@@ -63,6 +74,16 @@ async def record(
         origin=origin,
     )
     return Recorded(decision, meeting)
+
+
+async def posted(db: Database, decision: Decision, message_id: int) -> None:
+    """Remember the bot's post of the decision (edited in place on a correction)."""
+    await decisions.set_message(db, decision.id, message_id)
+
+
+async def edits(db: Database, decision: Decision) -> list[RecordEdit]:
+    """The decision's earlier texts, oldest first."""
+    return await corrections.edits(db, "decision", decision.id)
 
 
 async def recent(db: Database, group_id: int) -> list[Decision]:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.domain.timewords import from_epoch
-from storage import people, units
+from bot.services import confirmations
+from storage import people, tasks, units
+from storage.confirmations import Confirmation
 from storage.db import Database
 from storage.people import ROLES, Member
-from storage.units import Unit, UnitWithMembers
+from storage.tasks import Task
+from storage.units import Added, Archived, NotArchived, Unit, UnitWithMembers
+
+ARCHIVE = "archive_unit"
+"""The action of the confirmation asked before archiving a unit."""
 
 ROLE_WORDS = {
     **{role: role for role in ROLES},
@@ -19,12 +25,18 @@ ROLE_WORDS = {
 """The words for each role a user may write, Indonesian or English, to the role stored."""
 
 __all__ = [
+    "ARCHIVE",
     "ROLES",
     "ROLE_WORDS",
+    "Added",
+    "Archived",
     "Member",
+    "NotArchived",
     "Unit",
     "UnitWithMembers",
     "add_unit",
+    "archive_unit",
+    "ask_archive",
     "find_unit",
     "find_user",
     "get",
@@ -34,9 +46,10 @@ __all__ = [
     "last_known",
     "present",
     "list_units",
+    "open_tasks_of",
     "remember",
-    "remove_unit",
     "set_role",
+    "unit",
     "units_with_members",
 ]
 
@@ -85,9 +98,10 @@ async def set_role(db: Database, group_id: int, user_id: int, role: str, now: da
     await people.set_role(db, group_id, user_id, role, _epoch(now))
 
 
-async def join(db: Database, group_id: int, user_id: int, unit: Unit, now: datetime) -> None:
-    """The user joins ``unit`` in the group (leaving their earlier unit)."""
-    await people.join_unit(db, group_id, user_id, unit.id, _epoch(now))
+async def join(db: Database, group_id: int, user_id: int, unit: Unit, now: datetime) -> Unit | None:
+    """The user joins ``unit`` in the group, leaving their earlier unit: that one, if any."""
+    before = await people.join_unit(db, group_id, user_id, unit.id, _epoch(now))
+    return await units.get(db, before) if before is not None else None
 
 
 async def list_units(db: Database, group_id: int) -> list[Unit]:
@@ -102,18 +116,49 @@ async def find_unit(db: Database, group_id: int, code: str) -> Unit | None:
     return await units.find(db, group_id, code)
 
 
+async def unit(db: Database, unit_id: int) -> Unit | None:
+    """A unit by id, active or archived."""
+    return await units.get(db, unit_id)
+
+
 async def add_unit(
     db: Database, group_id: int, code: str, name: str, now: datetime
-) -> tuple[Unit | None, Unit | None]:
-    """(the unit added, None) or (None, the unit that already has that code)."""
+) -> tuple[Added | None, Unit | None]:
+    """(the unit added or restored, None) or (None, the active unit that has that code)."""
     added = await units.add(db, group_id, code, name, _epoch(now))
     if added is not None:
         return added, None
     return None, await units.find(db, group_id, code)
 
 
-async def remove_unit(db: Database, group_id: int, code: str, now: datetime) -> Unit | None:
-    return await units.remove(db, group_id, code, _epoch(now))
+async def open_tasks_of(db: Database, unit: Unit) -> list[Task]:
+    """The tasks in which the unit's part is still open (they stay with it when archived)."""
+    return await tasks.open_for_unit(db, unit.id)
+
+
+async def ask_archive(
+    db: Database, unit: Unit, *, asked_by: int, now: datetime, origin: int | None
+) -> Confirmation:
+    """The question before archiving ``unit`` (once per update ``origin``)."""
+    return await confirmations.ask(
+        db,
+        chat_id=unit.group_id,
+        action=ARCHIVE,
+        ref_id=unit.id,
+        asked_by=asked_by,
+        now=now,
+        origin=origin,
+    )
+
+
+async def archive_unit(
+    db: Database, confirmation: Confirmation, *, by: int, now: datetime
+) -> Archived | NotArchived:
+    """Archive the unit ``confirmation`` is about: it stops counting for new announcements, its
+    history stays, its members are in no unit any more (they are returned, to be told)."""
+    return await units.archive(
+        db, confirmation.ref_id, confirmation_id=confirmation.id, by=by, at=_epoch(now)
+    )
 
 
 def _epoch(now: datetime) -> int:

@@ -143,7 +143,7 @@ def message(minutes: Minutes, *, tz: str, lang: str, now: datetime) -> str:
             "minutes.msg_task",
             index=index,
             number=task.number,
-            unit=task.unit_code,
+            unit=task.codes,
             text=task.text,
             due=task_due(task, tz, lang),
             status=t(lang, f"tasks.status.{task.status}"),

@@ -158,6 +158,11 @@ async def snooze(
     return snoozed, at
 
 
+async def posted(db: Database, reminder: Reminder, message_id: int) -> None:
+    """Remember the bot's confirmation of the reminder (edited when it is withdrawn)."""
+    await reminders.set_message(db, reminder.id, message_id)
+
+
 async def pending(db: Database, chat_id: int) -> list[Reminder]:
     """The chat's pending reminders, soonest first."""
     return await reminders.pending(db, chat_id)

@@ -25,11 +25,12 @@ from bot.domain.timewords import from_epoch
 from bot.domain.workdays import is_working_day, next_working_day, wall_time
 from bot.services import Wake
 from bot.services.seeds import pokja
-from storage import task_followups, tasks
+from storage import task_changes, task_followups, tasks
 from storage.db import Database
 from storage.firings import Outgoing
 from storage.task_followups import Advance, DigestSetting
 from storage.tasks import Evidence, NewTask, Task, TaskEvent
+from storage.tasks import TaskPart as TaskPart  # re-exported for handlers
 from storage.units import Unit
 
 KIND_FOLLOWUP = task_followups.KIND_FOLLOWUP
@@ -52,25 +53,38 @@ class AssignmentError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    code: str
+    codes: tuple[str, ...]
+    """The units' codes, in capitals, in the order given (``DISHUB,BAPPERIDA``)."""
     text: str
     due_phrase: str
     pokja: str | None
 
 
+MAX_TEXT = 3500
+"""A task's text (assigned or corrected) must fit its post with the units and due date."""
+
+
+def parse_codes(text: str) -> tuple[str, ...] | None:
+    """``DISHUB`` or ``DISHUB, BAPPERIDA`` → the codes in capitals, each once; None when a
+    code is empty or has a space in it."""
+    codes = [code.strip().upper() for code in text.split(",")]
+    if not codes or any(len(code.split()) != 1 for code in codes):
+        return None
+    return tuple(dict.fromkeys(codes))
+
+
 def parse_assignment(args: str) -> Assignment:
-    """``KODE | uraian | tenggat [| pokja]``; raises :class:`AssignmentError`."""
+    """``KODE[,KODE2…] | uraian | tenggat [| pokja]``; raises :class:`AssignmentError`."""
     fields = [field.strip() for field in args.split("|")]
     if len(fields) < 3 or len(fields) > 4:
         raise AssignmentError("tasks.usage")
     code, text, due = fields[:3]
     if not code or not text or not due or (len(fields) == 4 and not fields[3]):
         raise AssignmentError("tasks.missing_field")
-    if len(code.split()) != 1:
+    codes = parse_codes(code)
+    if codes is None:
         raise AssignmentError("tasks.usage")
-    return Assignment(
-        code.upper(), " ".join(text.split()), due, fields[3] if len(fields) == 4 else None
-    )
+    return Assignment(codes, " ".join(text.split()), due, fields[3] if len(fields) == 4 else None)
 
 
 def find_pokja(text: str) -> tuple[str, str] | None:
@@ -173,7 +187,7 @@ def followup_section(due_at: datetime, zone: str, slot: datetime) -> str:
 async def assign(
     db: Database,
     *,
-    unit: Unit,
+    units: list[Unit],
     text: str,
     pokja_code: str | None,
     due_at: datetime,
@@ -185,14 +199,14 @@ async def assign(
     wake: Wake,
     origin: int | None = None,
 ) -> tuple[Task, bool]:
-    """Store a new task with its first follow-up (and the group's digest, if it has none); the
-    task and whether it is new (False: update ``origin`` made it before)."""
+    """Store a new task for ``units`` (each with its own part) with its first follow-up (and
+    the group's digest, if it has none); the task and whether it is new (False: update
+    ``origin`` made it before)."""
     assigned = await tasks.create(
         db,
         NewTask(
-            group_id=unit.group_id,
-            unit_id=unit.id,
-            unit_code=unit.code,
+            group_id=units[0].group_id,
+            unit_ids=tuple(unit.id for unit in units),
             text=text,
             pokja=pokja_code,
             due_at=int(due_at.timestamp()),
@@ -210,9 +224,21 @@ async def assign(
     return assigned
 
 
-def may_update(task: Task, unit_id: int | None, is_coordinator: bool) -> bool:
-    """A member of the owning unit or a koordinator may report on, close or attach to a task."""
-    return is_coordinator or (unit_id is not None and unit_id == task.unit_id)
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """Whom a report on a task speaks for."""
+
+    allowed: bool
+    unit_id: int | None
+    """The part (its unit) it is about; None: the whole task (a koordinator outside it)."""
+
+
+def acting_for(task: Task, unit_id: int | None, is_coordinator: bool) -> Acting:
+    """A member of one of the task's units reports on, closes or attaches to that unit's part;
+    a koordinator outside its units, to the whole task; nobody else."""
+    if unit_id is not None and task.part(unit_id) is not None:
+        return Acting(True, unit_id)
+    return Acting(is_coordinator, None)
 
 
 # --- reading and changing tasks (handlers and jobs reach storage only through here) ----------
@@ -255,15 +281,24 @@ async def add_note(
     *,
     blocked: bool,
     text: str,
+    unit_id: int | None,
     user_id: int,
     user_name: str,
     now: datetime,
     origin: int | None = None,
 ) -> TaskEvent | None:
-    """A progress note, or a blocker; None when the task is closed. Once per ``origin``."""
-    kind = "blocked" if blocked else "progress"
-    return await tasks.add_note(
-        db, task, kind, text, user_id, user_name, int(now.timestamp()), origin
+    """A progress note, or a blocker, for ``unit_id``'s part (None: every open part); None
+    when that part is closed. Once per ``origin``."""
+    return await task_changes.add_note(
+        db,
+        task,
+        "blocked" if blocked else "progress",
+        text,
+        unit_id=unit_id,
+        user_id=user_id,
+        user_name=user_name,
+        now=int(now.timestamp()),
+        origin=origin,
     )
 
 
@@ -271,25 +306,37 @@ async def close(
     db: Database,
     task: Task,
     *,
+    unit_id: int | None,
     user_id: int,
     user_name: str,
     now: datetime,
     wake: Wake,
     origin: int | None = None,
-) -> bool:
-    """Close the task (its follow-ups stop); False when it was closed already."""
-    closed = await tasks.close(db, task, user_id, user_name, int(now.timestamp()), origin)
-    if closed:
+) -> Task | None:
+    """Close ``unit_id``'s part (None: every open part); the task is done, and its follow-ups
+    stop, when every part is. The task as it is now; None when the part was closed already."""
+    closed = await task_changes.close(
+        db,
+        task,
+        unit_id=unit_id,
+        user_id=user_id,
+        user_name=user_name,
+        now=int(now.timestamp()),
+        origin=origin,
+    )
+    if closed is not None:
         await wake()
     return closed
 
 
-async def closed_by_update(db: Database, origin: int) -> Task | None:
-    """The task update ``origin`` closed, when that update is handled again."""
+async def closed_by_update(db: Database, origin: int) -> tuple[Task, TaskEvent] | None:
+    """The task update ``origin`` closed (a part of), with that event, when that update is
+    handled again."""
     event = await tasks.event_of_update(db, origin)
     if event is None or event.kind != "closed":
         return None
-    return await tasks.get(db, event.task_id)
+    task = await tasks.get(db, event.task_id)
+    return (task, event) if task is not None else None
 
 
 async def attach(
@@ -297,13 +344,24 @@ async def attach(
     task: Task,
     evidence: Evidence,
     *,
+    unit_id: int | None,
     user_id: int,
     user_name: str,
     now: datetime,
     origin: int | None = None,
 ) -> TaskEvent:
-    """Keep a document or photo as evidence of the task (once per ``origin``)."""
-    return await tasks.attach(db, task, evidence, user_id, user_name, int(now.timestamp()), origin)
+    """Keep a document or photo as evidence of ``unit_id``'s part, or of the task (once per
+    ``origin``)."""
+    return await task_changes.attach(
+        db,
+        task,
+        evidence,
+        unit_id=unit_id,
+        user_id=user_id,
+        user_name=user_name,
+        now=int(now.timestamp()),
+        origin=origin,
+    )
 
 
 async def set_digest(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
 from telegram.ext import CommandHandler, filters
 
 from bot.runtime import App, Context, Runtime, runtime_of
@@ -76,6 +77,27 @@ async def send(
     for part in parts[:-1]:
         await context.bot.send_message(chat_id, part)
     return await context.bot.send_message(chat_id, parts[-1], reply_markup=markup)
+
+
+async def edit_post(
+    context: Context,
+    chat_id: int,
+    message_id: int | None,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> bool:
+    """Edit one of the bot's posts in place (a record corrected or withdrawn); False when it
+    could not be (no post known, deleted, too long, or refused), which is logged."""
+    if message_id is None:
+        return False
+    try:
+        await context.bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+        )
+    except TelegramError as exc:
+        logger.info("post %s in chat %s not edited: %s", message_id, chat_id, exc)
+        return False
+    return True
 
 
 Handler = Callable[[Call], Awaitable[None]]

@@ -1,4 +1,5 @@
-"""How announcements read: the Diterima button and the follow-up naming missing units."""
+"""How announcements read: the post, the Diterima button and the follow-up naming missing
+units."""
 
 from __future__ import annotations
 
@@ -7,10 +8,36 @@ from datetime import UTC, datetime
 from bot.domain.timewords import format_when
 from bot.services import announcements as service
 from bot.text.i18n import Safe, mention, t
+from bot.text.record_posts import edited_mark
 from storage.announcements import Announcement, MissingUnit, Progress
 from storage.firings import Button, Keyboard, Outgoing
 
 EXCERPT = 200
+
+
+def post(announcement: Announcement, lang: str) -> str:
+    """``Pengumuman #N`` with its text and author (and ``(diubah)`` once corrected)."""
+    code = announcement.unit_code
+    return t(
+        lang,
+        "announcements.posted",
+        number=announcement.number,
+        text=announcement.text,
+        author=announcement.author_name,
+        unit=Safe(t(lang, "announcements.author_unit", code=code) if code else ""),
+        edited=edited_mark(announcement.edited, lang),
+    )
+
+
+def unit_note(entry: MissingUnit, lang: str) -> Safe:
+    """Why a missing unit stands out: it acknowledged only an earlier version, or it is
+    archived."""
+    notes = []
+    if entry.acked_earlier:
+        notes.append(t(lang, "announcements.unit_earlier"))
+    if entry.archived:
+        notes.append(t(lang, "announcements.unit_archived"))
+    return Safe("".join(notes))
 
 
 def ack_buttons(lang: str, announcement_id: int, progress: Progress | None) -> Keyboard:
@@ -56,5 +83,6 @@ def unit_line(entry: MissingUnit, lang: str) -> str:
         lang,
         "announcements.followup_unit",
         code=entry.unit.code,
+        note=unit_note(entry, lang),
         members=Safe(mentions or t(lang, "announcements.followup_no_members")),
     )

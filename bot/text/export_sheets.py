@@ -2,8 +2,9 @@
 
 * tasks, decisions, announcements: one sheet, one row per record (its number, dates as Excel
   dates in the group's zone, unit, text, a link to its post); announcements add one column
-  per unit with the time it acknowledged (``belum`` when it has not, empty when the
-  announcement was not for it).
+  per unit with the time it acknowledged the current version (``versi sebelumnya`` when it
+  acknowledged only an earlier one, ``belum`` when none, empty when the announcement was not
+  for it).
 * meetings: a sheet listing them, then one sheet per meeting with its attendance per unit,
   agenda, decisions and follow-up tasks.
 
@@ -138,25 +139,28 @@ def announcement_columns(ctx: Context, units: Sequence[ExportUnit]) -> list[Colu
 def announcement_values(
     row: AnnouncementRow, ctx: Context, units: Sequence[ExportUnit]
 ) -> list[Value]:
-    addressed = [unit for unit in units if unit.addressed_by(row.created_at)]
-    not_yet = ctx.t("exports.not_acked")
-    per_unit: list[Value] = [
-        ctx.local(row.acks[unit.id])
-        if unit.id in row.acks
-        else (not_yet if unit.addressed_by(row.created_at) else None)
-        for unit in units
-    ]
+    per_unit = [_acknowledged(row, unit.id, ctx) for unit in units]
     return [
         row.number,
         ctx.local(row.created_at),
         row.author_name,
         row.unit_code,
         row.text,
-        sum(1 for unit in addressed if unit.id in row.acks),
-        len(addressed),
+        sum(1 for unit_id in row.units if unit_id in row.acks),
+        len(row.units),
         ctx.link(row.message_id),
         *per_unit,
     ]
+
+
+def _acknowledged(row: AnnouncementRow, unit_id: int, ctx: Context) -> Value:
+    """A unit's cell: when it acknowledged the current version; ``versi lama`` when only an
+    earlier one, ``belum`` when none; empty when the announcement was not for it."""
+    if unit_id in row.acks:
+        return ctx.local(row.acks[unit_id])
+    if unit_id in row.earlier:
+        return ctx.t("exports.acked_earlier")
+    return ctx.t("exports.not_acked") if unit_id in row.units else None
 
 
 # ---------------------------------------------------------------- meetings
@@ -273,7 +277,7 @@ def detail_rows(sheet: MeetingSheet, ctx: Context) -> list[list[Value]]:
         [
             section["tasks"],
             task.number,
-            task.unit_code,
+            task.codes,
             task.text,
             task.creator_name,
             ctx.local(task.due_at),

@@ -106,7 +106,7 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
                 lang,
                 "minutes.doc_task",
                 number=task.number,
-                unit=task.unit_code,
+                unit=task.codes,
                 text=task.text,
                 due=task_due(task, tz, lang),
                 status=plain(lang, f"tasks.status.{task.status}"),

@@ -202,7 +202,7 @@ async def test_pending_and_list(units_joined: Harness) -> None:
 
 async def test_pending_when_everyone_acknowledged(units_joined: Harness) -> None:
     bot = units_joined
-    await bot.say(GROUP, ADMIN, "/instansi hapus KEC-KOTA")
+    await bot.confirm(GROUP, ADMIN, "/instansi hapus KEC-KOTA")
     [post] = await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     for user_id in (BUDI, SITI):
         await bot.press(GROUP, user_id, post.message_id, button_of(post)[1])

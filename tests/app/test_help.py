@@ -1,7 +1,7 @@
 from bot.runtime import runtime_of
 from bot.telegram.commands import registered
 from bot.text.i18n import t
-from tests.helpers import ADMIN, BUDI, GROUP, Harness
+from tests.helpers import ADMIN, BUDI, GROUP, REFUSED_GROUP, Harness
 
 
 async def test_help_lists_every_registered_command_in_indonesian(group: Harness) -> None:
@@ -34,3 +34,23 @@ async def test_every_command_has_help_in_both_languages(group: Harness) -> None:
 
 async def test_help_works_in_private(bot: Harness) -> None:
     assert "/mulai" in await bot.reply_text(BUDI, BUDI, "/bantuan")
+
+
+async def test_an_unknown_command_gets_one_line_a_minute(group: Harness) -> None:
+    bot = group
+    [hint] = await bot.say(GROUP, BUDI, "/halo")
+    assert "/halo tidak dikenal" in hint.text
+    assert "/bantuan" in hint.text
+    assert await bot.say(GROUP, BUDI, "/hallo") == []  # a typo storm is not answered each time
+    assert await bot.say(GROUP, BUDI, "/halo@other_bot") == []  # another bot's command
+    bot.clock.advance(minutes=1)
+    assert len(await bot.say(GROUP, BUDI, "/hallo")) == 1
+    assert "Perintah" in await bot.reply_text(GROUP, BUDI, "/bantuan")  # commands still work
+
+
+async def test_a_plain_private_message_gets_the_private_help(bot: Harness) -> None:
+    text = await bot.reply_text(BUDI, BUDI, "halo pak")
+    assert "/cari" in text
+    assert "/ingatkan" in text
+    assert len(await bot.say(REFUSED_GROUP, BUDI, "/halo")) == 1  # a refused group: refused
+    assert await bot.say(REFUSED_GROUP, BUDI, "/halo") == []  # and nothing else

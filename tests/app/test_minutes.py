@@ -134,3 +134,20 @@ async def test_bad_minutes_requests(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     assert "belum berlangsung" in await group.reply_text(GROUP, ADMIN, "/notulen 1")
     assert "koordinator" in await group.reply_text(GROUP, BUDI, "/notulen 1")
+
+
+async def test_withdrawn_records_are_left_out_of_the_minutes(group: Harness) -> None:
+    await group.say(GROUP, ADMIN, NEW)
+    await group.say(GROUP, ADMIN, "/agenda Progres perbaikan jalan")
+    await group.say(GROUP, ADMIN, "/agenda Agenda yang keliru")
+    group.clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
+    await group.say(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
+    await group.say(GROUP, ADMIN, "/putuskan Keputusan yang keliru")
+    await group.say(GROUP, ADMIN, "/tugas DISHUB | Tugas yang keliru | Jumat depan")
+    for command in ("/hapus agenda 2", "/hapus keputusan 2", "/hapus tugas 1"):
+        await group.confirm(GROUP, ADMIN, command)
+    document, message = await group.say(GROUP, ADMIN, "/notulen 1")
+    text = "\n".join(read_docx(document.document)[0]) + "\n" + message.text
+    assert "Progres perbaikan jalan" in text
+    assert "Pendataan aset selesai 15 Desember" in text
+    assert "keliru" not in text

@@ -37,6 +37,11 @@ async def add_announcement(
             (group_id, number, ADMIN, created, first_followup, first_followup + 86400),
         )
         (announcement_id,) = await cursor.fetchone()
+        await conn.execute(  # the units it is for: those of the group when it was made
+            "INSERT INTO announcement_units (announcement_id, unit_id) SELECT ?, id FROM units"
+            " WHERE group_id = ? AND created_at <= ? AND (removed_at IS NULL OR removed_at > ?)",
+            (announcement_id, group_id, created, created),
+        )
         for unit_id, acked_at in acks.items():
             await conn.execute(
                 "INSERT INTO announcement_acks (announcement_id, unit_id, user_id, acked_at)"
@@ -49,10 +54,10 @@ async def add_task(
     bot: Harness, group_id: int, number: int, unit_id: int, due: int, closed: int | None
 ) -> None:
     async with bot.db.transaction() as conn:
-        await conn.execute(
+        cursor = await conn.execute(
             "INSERT INTO tasks (group_id, number, unit_id, text, due_at, zone, status,"
             " creator_id, creator_name, created_at, closed_at)"
-            " VALUES (?, ?, ?, 'Tugas', ?, 'Asia/Jakarta', ?, ?, 'Asisten', ?, ?)",
+            " VALUES (?, ?, ?, 'Tugas', ?, 'Asia/Jakarta', ?, ?, 'Asisten', ?, ?) RETURNING id",
             (
                 group_id,
                 number,
@@ -62,6 +67,18 @@ async def add_task(
                 ADMIN,
                 ts(10, 1),
                 closed,
+            ),
+        )
+        (task_id,) = await cursor.fetchone()
+        await conn.execute(
+            "INSERT INTO task_units (task_id, unit_id, position, status, closed_at, closed_by)"
+            " VALUES (?, ?, 0, ?, ?, ?)",
+            (
+                task_id,
+                unit_id,
+                "selesai" if closed else "proses",
+                closed,
+                ADMIN if closed else None,
             ),
         )
 
@@ -78,7 +95,10 @@ async def november(group: Harness) -> Harness:
     await units.add_many(bot.db, OTHER_GROUP, units_before, ts(10, 1))
     await units.add_many(bot.db, OTHER_GROUP, [("KEC-BARU", "Kec. Baru")], ts(11, 15))
     await units.add_many(bot.db, OTHER_GROUP, [("DISPAR", "Dispar")], ts(10, 1))
-    await units.remove(bot.db, OTHER_GROUP, "DISPAR", ts(11, 1))
+    await bot.db.write(  # archived on 1 November
+        "UPDATE units SET removed_at = ? WHERE group_id = ? AND code = 'DISPAR'",
+        (ts(11, 1), OTHER_GROUP),
+    )
     u = await unit_ids(bot, OTHER_GROUP)
     dishub, bapperida, kota, baru = u["DISHUB"], u["BAPPERIDA"], u["KEC-KOTA"], u["KEC-BARU"]
     # Announcements: created, first follow-up, acknowledgements per unit.

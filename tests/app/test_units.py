@@ -18,7 +18,8 @@ async def test_add_and_remove_a_unit(group: Harness) -> None:
     assert "/gabung DLH" in text
     assert (await units.find(group.db, GROUP, "DLH")).name == "Dinas Lingkungan Hidup"
     assert "sudah dipakai" in await group.reply_text(GROUP, ADMIN, "/units add dlh Duplikat")
-    assert "dihapus" in await group.reply_text(GROUP, ADMIN, "/instansi hapus DLH")
+    question, _ = await group.confirm(GROUP, ADMIN, "/instansi hapus DLH")
+    assert "diarsipkan" in question.text  # the question, edited to say how it ended
     assert await units.find(group.db, GROUP, "DLH") is None
 
 

@@ -1,7 +1,7 @@
 import pytest
 
+from storage import confirmations, groups, inbox, people, units
 from storage import db as storage_db
-from storage import groups, inbox, people, units
 from storage.db import Database
 
 GROUP = -1009223372036854  # Telegram ids need 64 bits
@@ -59,23 +59,54 @@ async def test_a_failed_transaction_rolls_back(db: Database) -> None:
     assert await units.list_active(db, GROUP) == []
 
 
-async def test_units_add_find_remove_and_add_again(db: Database) -> None:
-    dishub = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW)
-    assert dishub is not None
+async def test_units_add_find_archive_and_restore(db: Database) -> None:
+    added = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW)
+    assert added is not None
+    dishub = added.unit
     assert dishub.group_id == GROUP
+    assert not added.restored
     assert await units.add(db, GROUP, "dishub", "Duplikat", NOW) is None
     assert (await units.find(db, GROUP, "Dishub")) == dishub
     await people.remember_user(db, 7, "Budi", "budi", NOW)
     await people.join_unit(db, GROUP, 7, dishub.id, NOW)
-    removed = await units.remove(db, GROUP, "DISHUB", NOW + 1)
-    assert removed == dishub
+    asked = await confirmations.ask(
+        db,
+        chat_id=GROUP,
+        action="archive_unit",
+        ref_id=dishub.id,
+        asked_by=1,
+        now=NOW,
+        expires_at=NOW + 300,
+        origin=None,
+    )
+    archived = await units.archive(db, dishub.id, confirmation_id=asked.id, by=1, at=NOW + 1)
+    assert archived == units.Archived(dishub, ((7, "Budi"),))
+    again = await units.archive(db, dishub.id, confirmation_id=asked.id, by=1, at=NOW + 2)
+    assert again == "unanswerable"  # a confirmation acts once
     assert await units.find(db, GROUP, "DISHUB") is None
     member = await people.get_member(db, GROUP, 7)
     assert member is not None
     assert member.unit_id is None
-    again = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW + 2)
-    assert again is not None
-    assert again.id != dishub.id
+    restored = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW + 3)
+    assert restored == units.Added(dishub, restored=True)  # the same unit, with its history
+
+
+async def test_an_expired_confirmation_archives_nothing(db: Database) -> None:
+    added = await units.add(db, GROUP, "DISHUB", "Dinas Perhubungan", NOW)
+    assert added is not None
+    asked = await confirmations.ask(
+        db,
+        chat_id=GROUP,
+        action="archive_unit",
+        ref_id=added.unit.id,
+        asked_by=1,
+        now=NOW,
+        expires_at=NOW + 300,
+        origin=None,
+    )
+    done = await units.archive(db, added.unit.id, confirmation_id=asked.id, by=1, at=NOW + 300)
+    assert done == "unanswerable"
+    assert await units.find(db, GROUP, "DISHUB") == added.unit
 
 
 async def test_units_with_members(db: Database) -> None:

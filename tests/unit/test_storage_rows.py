@@ -15,6 +15,8 @@ import pytest
 from storage import (
     agenda,
     announcements,
+    confirmations,
+    corrections,
     decisions,
     firings,
     groups,
@@ -49,6 +51,8 @@ CASES = [
     Case(agenda.AgendaItem, agenda.SELECT),
     Case(announcements.Announcement, announcements.SELECT),
     Case(announcements.Progress, announcements.PROGRESS_SELECT),
+    Case(confirmations.Confirmation, confirmations.SELECT),
+    Case(corrections.RecordEdit, corrections.EDIT_SELECT),
     Case(decisions.Decision, decisions.SELECT),
     Case(firings.Firing, firings.SELECT, built={"message": ("text", "buttons")}),
     Case(groups.Group, groups.SELECT),

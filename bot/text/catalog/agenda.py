@@ -17,7 +17,7 @@ ID = {
         "Belum ada rapat terjadwal. Koordinator dapat membuatnya, contoh:\n"
         "<code>/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2</code>"
     ),
-    "agenda.added": "📝 <b>Agenda #{number}</b> ditambahkan ke Rapat #{meeting} ({title}), dari {who}:\n{text}",
+    "agenda.added": "📝 <b>Agenda #{number}</b>{edited} ditambahkan ke Rapat #{meeting} ({title}), dari {who}:\n{text}",
     "agenda.header": "📋 <b>Agenda Rapat #{number}</b>: {title}",
     "agenda.header_short": "<b>Agenda:</b>",
     "agenda.empty": "Belum ada usulan agenda. Contoh: <code>/agenda Evaluasi PAD triwulan III</code>",
@@ -47,7 +47,7 @@ EN = {
         "No meeting is scheduled. A coordinator can schedule one, for example:\n"
         "<code>/meeting Asset working group | Thursday (26/11) 09:00 | Meeting room 2F</code>"
     ),
-    "agenda.added": "📝 <b>Agenda #{number}</b> added to meeting #{meeting} ({title}), from {who}:\n{text}",
+    "agenda.added": "📝 <b>Agenda #{number}</b>{edited} added to meeting #{meeting} ({title}), from {who}:\n{text}",
     "agenda.header": "📋 <b>Agenda of meeting #{number}</b>: {title}",
     "agenda.header_short": "<b>Agenda:</b>",
     "agenda.empty": "No agenda item yet. For example: <code>/agenda Q3 local revenue review</code>",

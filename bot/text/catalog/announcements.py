@@ -17,7 +17,7 @@ ID = {
     ),
     "help.belum": "Instansi yang belum menerima pengumuman N",
     "help.belum.usage": "<code>/belum 3</code> atau <code>/belum #3</code> — nomornya lihat di /pengumuman",
-    "announcements.posted": "📢 <b>Pengumuman #{number}</b>\n\n{text}\n\n<i>— {author}{unit}</i>",
+    "announcements.posted": "📢 <b>Pengumuman #{number}</b>{edited}\n\n{text}\n\n<i>— {author}{unit}</i>",
     "announcements.already_posted": "Pengumuman #{number} sudah tercatat dan diumumkan (lihat pesan di atas).",
     "announcements.author_unit": " ({code})",
     "announcements.button": "✅ Diterima {acked}/{total} instansi",
@@ -49,10 +49,12 @@ ID = {
     "announcements.ack_not_for_unit": (
         "{code} bergabung setelah pengumuman #{number} dibuat, jadi tidak perlu konfirmasi."
     ),
+    "announcements.ack_withdrawn": "Pengumuman #{number} sudah ditarik; tidak perlu konfirmasi.",
     "announcements.ack_observer": "Pengamat tidak mengonfirmasi pengumuman; cukup anggota instansinya.",
     "announcements.stale_button": "Tombol ini sudah tidak berlaku.",
     "announcements.list_header": "<b>Pengumuman terbaru</b>",
-    "announcements.list_item": "<b>#{number}</b> · {date} · {acked}/{total} instansi\n{text}",
+    "announcements.list_item": "<b>#{number}</b>{edited} · {date} · {acked}/{total} instansi{earlier}\n{text}",
+    "announcements.list_earlier": " (+{count} menerima versi sebelumnya)",
     "announcements.list_footer": (
         "Yang belum menerima: <code>/belum N</code>. Tindak lanjut: hari kerja berikutnya"
         " pukul {time}."
@@ -68,13 +70,18 @@ ID = {
     "announcements.pending_header": (
         "<b>Belum menerima pengumuman #{number}</b> ({count} dari {total} instansi):"
     ),
-    "announcements.pending_item": "• <b>{code}</b> — {name}",
+    "announcements.pending_header_edited": (
+        "<b>Belum menerima pengumuman #{number} versi terbaru</b> ({count} dari {total} instansi):"
+    ),
+    "announcements.pending_item": "• <b>{code}</b> — {name}{note}",
+    "announcements.unit_earlier": " <i>(sudah menerima versi sebelumnya)</i>",
+    "announcements.unit_archived": " <i>(diarsipkan)</i>",
     "announcements.pending_none": "Semua {total} instansi sudah menerima pengumuman #{number}. 👍",
     "announcements.followup": (
         "⏰ <b>Pengumuman #{number}</b> belum diterima oleh {count} dari {total} instansi:\n"
         "{units}\n\n<i>{excerpt}</i>\n\nMohon dibaca lalu tekan <b>Diterima</b>."
     ),
-    "announcements.followup_unit": "• <b>{code}</b>: {members}",
+    "announcements.followup_unit": "• <b>{code}</b>{note}: {members}",
     "announcements.followup_no_members": "<i>belum ada anggota</i>",
     "announcements.followup_late": "<i>Terlambat: seharusnya terkirim {when} (bot sempat tidak aktif).</i>",
     "announcements.followup_time_set": (
@@ -104,7 +111,7 @@ EN = {
     ),
     "help.belum": "The units that have not acknowledged announcement N",
     "help.belum.usage": "<code>/pending 3</code> or <code>/pending #3</code> — see the numbers with /announcements",
-    "announcements.posted": "📢 <b>Announcement #{number}</b>\n\n{text}\n\n<i>— {author}{unit}</i>",
+    "announcements.posted": "📢 <b>Announcement #{number}</b>{edited}\n\n{text}\n\n<i>— {author}{unit}</i>",
     "announcements.already_posted": "Announcement #{number} is recorded and posted already (see the message above).",
     "announcements.author_unit": " ({code})",
     "announcements.button": "✅ Received {acked}/{total} units",
@@ -136,10 +143,12 @@ EN = {
     "announcements.ack_not_for_unit": (
         "{code} joined after announcement #{number} was made, so no acknowledgement is needed."
     ),
+    "announcements.ack_withdrawn": "Announcement #{number} was withdrawn; no acknowledgement is needed.",
     "announcements.ack_observer": "Observers do not acknowledge announcements; a unit member does.",
     "announcements.stale_button": "This button is no longer valid.",
     "announcements.list_header": "<b>Recent announcements</b>",
-    "announcements.list_item": "<b>#{number}</b> · {date} · {acked}/{total} units\n{text}",
+    "announcements.list_item": "<b>#{number}</b>{edited} · {date} · {acked}/{total} units{earlier}\n{text}",
+    "announcements.list_earlier": " (+{count} acknowledged an earlier version)",
     "announcements.list_footer": (
         "Units that have not acknowledged: <code>/pending N</code>. Follow-up: next working day"
         " at {time}."
@@ -155,13 +164,19 @@ EN = {
     "announcements.pending_header": (
         "<b>Not yet acknowledged announcement #{number}</b> ({count} of {total} units):"
     ),
-    "announcements.pending_item": "• <b>{code}</b> — {name}",
+    "announcements.pending_header_edited": (
+        "<b>Not yet acknowledged the latest version of announcement #{number}</b> ({count} of"
+        " {total} units):"
+    ),
+    "announcements.pending_item": "• <b>{code}</b> — {name}{note}",
+    "announcements.unit_earlier": " <i>(acknowledged an earlier version)</i>",
+    "announcements.unit_archived": " <i>(archived)</i>",
     "announcements.pending_none": "All {total} units have acknowledged announcement #{number}. 👍",
     "announcements.followup": (
         "⏰ <b>Announcement #{number}</b> is not yet acknowledged by {count} of {total} units:\n"
         "{units}\n\n<i>{excerpt}</i>\n\nPlease read it and press <b>Received</b>."
     ),
-    "announcements.followup_unit": "• <b>{code}</b>: {members}",
+    "announcements.followup_unit": "• <b>{code}</b>{note}: {members}",
     "announcements.followup_no_members": "<i>no members yet</i>",
     "announcements.followup_late": "<i>Late: this was due {when} (the bot was down).</i>",
     "announcements.followup_time_set": (

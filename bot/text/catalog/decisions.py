@@ -17,8 +17,8 @@ ID = {
         "Keputusan terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
         " Contoh: <code>/putuskan Pendataan aset selesai 15 Desember</code>"
     ),
-    "decisions.recorded": "⚖️ <b>Keputusan #{number}</b> dicatat (tidak terkait rapat):\n{text}",
-    "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b> dicatat untuk Rapat #{meeting} ({title}):\n{text}",
+    "decisions.recorded": "⚖️ <b>Keputusan #{number}</b>{edited} dicatat (tidak terkait rapat):\n{text}",
+    "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b>{edited} dicatat untuk Rapat #{meeting} ({title}):\n{text}",
     "decisions.show_usage": "Tulis nomor keputusannya. Contoh: <code>/keputusan 3</code>",
     "decisions.list_empty": (
         "Belum ada keputusan tercatat. Koordinator dapat mencatatnya, contoh:"
@@ -28,7 +28,8 @@ ID = {
     "decisions.list_item": "<b>#{number}</b> · {date}{meeting}\n{text}",
     "decisions.meeting_ref": " · Rapat #{meeting}",
     "decisions.not_found": "Keputusan #{number} tidak ada di grup ini. Daftarnya: /keputusan",
-    "decisions.detail_title": "⚖️ <b>Keputusan #{number}</b>",
+    "decisions.detail_title": "⚖️ <b>Keputusan #{number}</b>{edited}",
+    "decisions.detail_edit": "<i>Sebelum diubah oleh {name} ({when}):</i> {text}",
     "decisions.body": "{text}",
     "decisions.detail_by": "Dicatat oleh {name}{unit}, {when}.",
     "decisions.detail_no_meeting": "Tidak terkait rapat.",
@@ -52,8 +53,8 @@ EN = {
         "The decision is too long (at most {limit} characters); give just its gist."
         " Example: <code>/decide Asset inventory done by 15 December</code>"
     ),
-    "decisions.recorded": "⚖️ <b>Decision #{number}</b> recorded (no meeting):\n{text}",
-    "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b> recorded for meeting #{meeting} ({title}):\n{text}",
+    "decisions.recorded": "⚖️ <b>Decision #{number}</b>{edited} recorded (no meeting):\n{text}",
+    "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b>{edited} recorded for meeting #{meeting} ({title}):\n{text}",
     "decisions.show_usage": "Give the decision number. For example: <code>/decisions 3</code>",
     "decisions.list_empty": (
         "No decision recorded yet. A coordinator can record one, for example:"
@@ -63,7 +64,8 @@ EN = {
     "decisions.list_item": "<b>#{number}</b> · {date}{meeting}\n{text}",
     "decisions.meeting_ref": " · meeting #{meeting}",
     "decisions.not_found": "There is no decision #{number} in this group. See /decisions",
-    "decisions.detail_title": "⚖️ <b>Decision #{number}</b>",
+    "decisions.detail_title": "⚖️ <b>Decision #{number}</b>{edited}",
+    "decisions.detail_edit": "<i>Before {name} edited it ({when}):</i> {text}",
     "decisions.body": "{text}",
     "decisions.detail_by": "Recorded by {name}{unit}, {when}.",
     "decisions.detail_no_meeting": "Not linked to a meeting.",

@@ -12,7 +12,31 @@ ID = {
     "units.list_footer": "Bergabung ke instansi Anda: <code>/gabung KODE</code>",
     "units.added": "Instansi <b>{code}</b> — {name} ditambahkan. Anggotanya bergabung dengan <code>/gabung {code}</code>.",
     "units.exists": "Kode <b>{code}</b> sudah dipakai oleh {name}. Pilih kode lain.",
-    "units.removed": "Instansi <b>{code}</b> — {name} dihapus dari grup. Riwayatnya tetap tersimpan.",
+    "units.restored": (
+        "Instansi <b>{code}</b> — {name} dipulihkan beserta riwayatnya (tanda terima, tugas,"
+        " kehadiran). Anggotanya bergabung lagi dengan <code>/gabung {code}</code>."
+    ),
+    "units.confirm_archive": (
+        "Arsipkan instansi <b>{code}</b> — {name}?\n"
+        "Anggotanya ({members}) dilepas dan diberi tahu; riwayatnya (tanda terima, tugas,"
+        " kehadiran) tetap tersimpan; instansi ini tidak dihitung lagi untuk pengumuman baru."
+        " Memulihkannya: <code>/instansi tambah {code} {name}</code>. Tombol ini berlaku 5 menit."
+    ),
+    "units.archive_button": "🗄 Ya, arsipkan",
+    "units.archived": "🗄 Instansi <b>{code}</b> — {name} diarsipkan oleh {by}.",
+    "units.archived_members": (
+        "{mentions}: Anda tidak lagi terdaftar di instansi mana pun di grup ini. Bergabung ke"
+        " instansi Anda dengan <code>/gabung KODE</code>."
+    ),
+    "units.archived_tasks": (
+        "Tugas yang masih berjalan untuk {code}: {numbers}. Pindahkan dengan, misalnya,"
+        " <code>/tugas {first} pindah KODE</code>."
+    ),
+    "units.archived_restore": "Memulihkannya: <code>/instansi tambah {code} {name}</code>",
+    "units.archive_declined": "Batal: instansi <b>{code}</b> tidak diarsipkan.",
+    "units.archived_toast": "{code} diarsipkan.",
+    "units.archived_already": "Instansi {code} sudah diarsipkan.",
+    "units.archive_not_allowed": "Hanya koordinator yang dapat mengarsipkan instansi.",
     "units.unknown": "Instansi dengan kode <b>{code}</b> tidak ada di grup ini. Kode yang ada: {codes}",
     "units.no_codes": "(belum ada; koordinator menambah dengan <code>/instansi tambah</code>)",
     "units.add_usage": (
@@ -20,12 +44,15 @@ ID = {
         "<code>/instansi tambah DISHUB Dinas Perhubungan</code>\n"
         "Kode: 2–16 huruf/angka, tanpa spasi."
     ),
-    "units.remove_usage": "Tulis kode instansinya. Contoh: <code>/instansi hapus DISHUB</code>",
+    "units.remove_usage": (
+        "Tulis kode instansi yang diarsipkan. Contoh: <code>/instansi hapus DISHUB</code>"
+    ),
     "units.usage": (
         "Pilihan: <code>/instansi</code> (daftar), <code>/instansi tambah KODE Nama lengkap</code>,"
         " <code>/instansi hapus KODE</code>."
     ),
     "units.joined": "{name} bergabung ke <b>{code}</b> — {unit}.",
+    "units.joined_moved": "{name} keluar dari <b>{old}</b> dan bergabung ke <b>{code}</b> — {unit}.",
     "units.join_usage": "Tulis kode instansi Anda. Contoh: <code>/gabung DISHUB</code>\nKode yang ada: {codes}",
     "roles.set": "Peran {name} di grup ini sekarang: <b>{role}</b>.",
     "roles.usage": (
@@ -54,7 +81,31 @@ EN = {
     "units.list_footer": "Join your unit: <code>/join CODE</code>",
     "units.added": "Unit <b>{code}</b> — {name} added. Its members join with <code>/join {code}</code>.",
     "units.exists": "The code <b>{code}</b> is already used by {name}. Choose another code.",
-    "units.removed": "Unit <b>{code}</b> — {name} was removed from the group. Its history is kept.",
+    "units.restored": (
+        "Unit <b>{code}</b> — {name} is restored with its history (acknowledgements, tasks,"
+        " attendance). Its members join again with <code>/join {code}</code>."
+    ),
+    "units.confirm_archive": (
+        "Archive the unit <b>{code}</b> — {name}?\n"
+        "Its members ({members}) are released and told; its history (acknowledgements, tasks,"
+        " attendance) is kept; it no longer counts for new announcements. To restore it:"
+        " <code>/units tambah {code} {name}</code>. This button is valid for 5 minutes."
+    ),
+    "units.archive_button": "🗄 Yes, archive",
+    "units.archived": "🗄 The unit <b>{code}</b> — {name} was archived by {by}.",
+    "units.archived_members": (
+        "{mentions}: you are no longer in any unit of this group. Join your unit with"
+        " <code>/join CODE</code>."
+    ),
+    "units.archived_tasks": (
+        "Tasks still under way for {code}: {numbers}. Reassign them with, for example,"
+        " <code>/task {first} move CODE</code>."
+    ),
+    "units.archived_restore": "To restore it: <code>/units tambah {code} {name}</code>",
+    "units.archive_declined": "Cancelled: the unit <b>{code}</b> was not archived.",
+    "units.archived_toast": "{code} archived.",
+    "units.archived_already": "The unit {code} is archived already.",
+    "units.archive_not_allowed": "Only a coordinator can archive a unit.",
     "units.unknown": "There is no unit with the code <b>{code}</b> in this group. Codes: {codes}",
     "units.no_codes": "(none yet; a coordinator adds one with <code>/units tambah</code>)",
     "units.add_usage": (
@@ -62,12 +113,15 @@ EN = {
         "<code>/units tambah DISHUB Dinas Perhubungan</code>\n"
         "Code: 2–16 letters/digits, no spaces."
     ),
-    "units.remove_usage": "Give the unit's code. For example: <code>/units hapus DISHUB</code>",
+    "units.remove_usage": (
+        "Give the code of the unit to archive. For example: <code>/units hapus DISHUB</code>"
+    ),
     "units.usage": (
         "Options: <code>/units</code> (list), <code>/units tambah CODE Full name</code>,"
         " <code>/units hapus CODE</code>."
     ),
     "units.joined": "{name} joined <b>{code}</b> — {unit}.",
+    "units.joined_moved": "{name} left <b>{old}</b> and joined <b>{code}</b> — {unit}.",
     "units.join_usage": "Give your unit's code. For example: <code>/join DISHUB</code>\nCodes: {codes}",
     "roles.set": "{name}'s role in this group is now: <b>{role}</b>.",
     "roles.usage": (
