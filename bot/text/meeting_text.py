@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.timewords import clock, format_when, from_epoch
 from bot.text.i18n import Safe, escape, t
-from bot.text.render import MESSAGE_LIMIT, utf16_len
+from bot.text.render import MESSAGE_LIMIT, largest_fitting, utf16_len
 from storage.agenda import AgendaItem
 from storage.meetings import Meeting
 from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
@@ -122,14 +122,8 @@ def _fitted(
     def listing(shown: int) -> str:
         return joined(attendance_lines(attendance, answers, lang, names=False, units_shown=shown))
 
-    low, high = -1, sum(1 for unit in attendance if unit.answers)  # fits / does not fit
-    while high - low > 1:
-        middle = (low + high) // 2
-        if utf16_len(listing(middle)) <= MESSAGE_LIMIT:
-            low = middle
-        else:
-            high = middle
-    return listing(low) if low >= 0 else joined([])
+    shown = largest_fitting(listing, sum(1 for unit in attendance if unit.answers))
+    return listing(shown) if shown >= 0 else joined([])
 
 
 def card(

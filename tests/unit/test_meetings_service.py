@@ -15,7 +15,7 @@ from bot.services.meetings import (
     reminder_times,
     split_fields,
 )
-from handlers.agenda import split_args
+from bot.telegram.commands import split_meeting_ref
 from storage.meetings import DEFAULT_SETTINGS, Meeting, MeetingSettings
 from tests.helpers import JAKARTA
 
@@ -37,8 +37,8 @@ def test_read_slot_accepts_or_refuses_any_text(text: str) -> None:
 
 
 @given(st.text(max_size=60))
-def test_split_args_never_fails(text: str) -> None:
-    number, rest = split_args(text)
+def test_split_meeting_ref_never_fails(text: str) -> None:
+    number, rest = split_meeting_ref(text)
     assert number is None or number >= 0
     assert rest == rest.strip()
 
