@@ -10,11 +10,20 @@ from bot.domain.timewords import format_when, from_epoch
 from bot.runtime import App, Context, runtime_of
 from bot.services import Database
 from bot.services import decisions as service
+from bot.services import meetings as meeting_service
 from bot.telegram.access import Caller
-from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.telegram.commands import (
+    Call,
+    CommandSpec,
+    add_command,
+    record_number,
+    send,
+    split_meeting_ref,
+)
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
-from bot.text.i18n import t
+from bot.text.i18n import Safe, t
+from bot.text.meeting_text import local_time
 
 DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
 DECISIONS = CommandSpec("keputusan", "decisions")
@@ -34,12 +43,16 @@ def _message_text(message: Message | None) -> str:
 
 
 async def decide(call: Call) -> None:
+    """``/putuskan teks``, ``/putuskan #N teks``, or either without text as a reply."""
     message = call.update.effective_message
     replied = message.reply_to_message if message else None
-    text = call.args or _message_text(replied)
+    number, text = split_meeting_ref(call.args)
+    text = text or _message_text(replied)
     source = replied.message_id if replied else (message.message_id if message else None)
     await call.reply(
-        await record(call.runtime.database, call.caller, text, source, call.update.update_id)
+        await record(
+            call.runtime.database, call.caller, number, text, source, call.update.update_id
+        )
     )
 
 
@@ -48,10 +61,12 @@ async def hashtag(update: Update, context: Context) -> None:
     message = await tagged(update, context, pattern=_HASHTAG, tag="#keputusan", role=DECIDE.role)
     if message is None:
         return
+    number, text = split_meeting_ref(message.text)
     reply = await record(
         runtime_of(context).database,
         message.caller,
-        message.text,
+        number,
+        text,
         message.message_id,
         update.update_id,
     )
@@ -59,14 +74,20 @@ async def hashtag(update: Update, context: Context) -> None:
 
 
 async def record(
-    db: Database, caller: Caller, text: str, source_message_id: int | None, origin: int
+    db: Database,
+    caller: Caller,
+    number: int | None,
+    text: str,
+    source_message_id: int | None,
+    origin: int,
 ) -> str:
-    """Store the decision (once per update ``origin``), linked to the meeting under way or
-    ended today; the reply text."""
+    """Store the decision (once per update ``origin``) of meeting ``number``, else of the
+    meeting under way, about to begin or ended today; the reply text says which."""
     try:
         recorded = await service.record(
             db,
             group_id=caller.chat_id,
+            meeting_number=number,
             author_id=caller.user_id or caller.chat_id,
             author_name=caller.full_name,
             unit_id=caller.member.unit_id if caller.member else None,
@@ -79,15 +100,26 @@ async def record(
         return t(caller.lang, "decisions.usage")
     except service.TooLong:
         return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT)
+    except service.MeetingInputError as exc:
+        return t(caller.lang, exc.key, **exc.params)
     decision, meeting = recorded.decision, recorded.meeting
     if meeting is None:
         return t(caller.lang, "decisions.recorded", number=decision.number, text=decision.text)
+    how = ""
+    if recorded.link in ("soon", "ended"):
+        at = meeting.starts_at if recorded.link == "soon" else meeting_service.ended_at(meeting)
+        how = t(
+            caller.lang, f"decisions.link.{recorded.link}", **local_time(at, caller.tz, caller.lang)
+        )
+    elif recorded.link == "open":
+        how = t(caller.lang, "decisions.link.open")
     return t(
         caller.lang,
         "decisions.recorded_in_meeting",
         number=decision.number,
         meeting=meeting.number,
         title=meeting.title,
+        how=Safe(how),
         text=decision.text,
     )
 

@@ -1,5 +1,6 @@
 """The meeting service's pure parts: reading times and fields, planning reminders."""
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -76,11 +77,34 @@ def test_a_day_before_reminder_after_the_hour_before_one_is_dropped() -> None:
     assert reminder_times(starts_at, "Asia/Jakarta", late_evening, NOW) == (None, ts(26, 23, 30))
 
 
-def meeting(day_before: int | None, hour_before: int | None) -> Meeting:
-    return Meeting(
-        1, -1, 1, "Rakor", "Aula", ts(27, 9), ts(27, 11), "Asia/Jakarta", 1, "A", "scheduled",
-        0, None, day_before, hour_before, ts(25, 10),
-    )  # fmt: skip
+def meeting(
+    day_before: int | None = None, hour_before: int | None = None, **changes: object
+) -> Meeting:
+    """Meeting #1, Friday 27 November 09.00–11.00 WIB, with ``changes``."""
+    base = Meeting(
+        id=1,
+        group_id=-1,
+        number=1,
+        title="Rakor",
+        place="Aula",
+        starts_at=ts(27, 9),
+        ends_at=ts(27, 11),
+        zone="Asia/Jakarta",
+        chair_id=1,
+        chair_name="A",
+        status="scheduled",
+        revision=0,
+        message_id=None,
+        day_before_at=day_before,
+        hour_before_at=hour_before,
+        created_at=ts(25, 10),
+        attendance_at=ts(27, 9),
+        opened_at=None,
+        closed_at=None,
+        notetaker_id=None,
+        notetaker_name=None,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def test_plan_reminder() -> None:

@@ -15,6 +15,7 @@ import pytest
 from storage import (
     agenda,
     announcements,
+    attendance,
     decisions,
     firings,
     groups,
@@ -49,6 +50,7 @@ CASES = [
     Case(agenda.AgendaItem, agenda.SELECT),
     Case(announcements.Announcement, announcements.SELECT),
     Case(announcements.Progress, announcements.PROGRESS_SELECT),
+    Case(attendance.Presence, attendance.SELECT),
     Case(decisions.Decision, decisions.SELECT),
     Case(firings.Firing, firings.SELECT, built={"message": ("text", "buttons")}),
     Case(groups.Group, groups.SELECT),
