@@ -254,9 +254,10 @@ async def cancel(db: Database, meeting_id: int, now: int) -> Cancelled | None:
 async def open_room(
     db: Database, meeting_id: int, *, chair_id: int, chair_name: str, firing: NewFiring, now: int
 ) -> tuple[Meeting, int | None] | None:
-    """Open the meeting now with this chair: the daftar hadir is claimed (``firing``) in the
-    same transaction unless it was opened before. The meeting and the firing claimed (None:
-    opened before); None when it is not scheduled or already closed."""
+    """Open the meeting now with this chair (no reminder is due any more): the daftar hadir is
+    claimed (``firing``) in the same transaction, unless it was opened before (then the chair
+    stays who opened it). The meeting and the firing claimed (None: opened before); None when
+    it is not scheduled or already closed."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "SELECT opened_at FROM meetings WHERE id = ? AND status = 'scheduled'"
@@ -269,7 +270,10 @@ async def open_room(
         row = await one_row(
             conn,
             "UPDATE meetings SET opened_at = coalesce(opened_at, ?), attendance_at = NULL,"
-            " chair_id = ?, chair_name = ? WHERE id = ? RETURNING " + _COLUMNS,
+            " day_before_at = NULL, hour_before_at = NULL,"
+            " chair_id = CASE WHEN opened_at IS NULL THEN ? ELSE chair_id END,"
+            " chair_name = CASE WHEN opened_at IS NULL THEN ? ELSE chair_name END"
+            " WHERE id = ? RETURNING " + _COLUMNS,
             (now, chair_id, chair_name, meeting_id),
         )
         claimed = await firings.claim(conn, firing, now) if found["opened_at"] is None else None
