@@ -184,6 +184,10 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:2")
     assert "Agenda #2 menjadi Agenda #3" in answer[1]
     assert not answer[2]
+    assert group.fake.sent[-1].text == (
+        "↪ Agenda #2 (Sinkronisasi data aset) dibawa ke rapat berikutnya sebagai Agenda #3;"
+        " belum ada rapat terjadwal, agenda ini ikut rapat yang dibuat berikutnya."
+    )
     stored = group.fake.find_message(GROUP, message.message_id)
     assert "dilanjutkan di rapat berikutnya" in stored.text
     assert [row[0]["callback_data"] for row in stored.reply_markup["inline_keyboard"]] == [
@@ -207,6 +211,10 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     # with a meeting ahead, the item goes straight to it
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:1")
     assert "di Rapat #2" in answer[1]
+    assert group.fake.sent[-1].text == (
+        "↪ Agenda #1 (Progres perbaikan jalan) dibawa ke Rapat #2, Senin, 30 November 2026"
+        " sebagai Agenda #4."
+    )
 
 
 async def test_forged_carry_presses_are_refused(group: Harness) -> None:

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from bot.domain.timeparse import TimeParseError
 from bot.services.meetings import (
     MeetingInputError,
+    link_of,
     parse_clock,
+    pick_for_records,
     plan_reminder,
     read_slot,
     reminder_times,
@@ -123,3 +125,26 @@ def test_plan_reminder() -> None:
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA)
+
+
+def test_a_record_without_a_number_goes_to_the_meeting_under_way_then_soon_then_ended() -> None:
+    morning = meeting()  # 09.00–11.00
+    closed_early = meeting(id=2, number=2, closed_at=ts(27, 10, 20))
+    afternoon = meeting(id=3, number=3, starts_at=ts(27, 13), ends_at=ts(27, 15))
+    opened_early = replace(afternoon, opened_at=ts(27, 12, 40))
+    day = [morning, afternoon]
+    # the candidates are the day's meetings begun or starting within 30 minutes
+    assert pick_for_records(day, at(27, 8, 45)) == morning
+    assert link_of(morning, at(27, 8, 59)) == "soon"
+    assert pick_for_records(day, at(27, 10)) == morning
+    assert link_of(morning, at(27, 10)) == "open"
+    assert pick_for_records(day, at(27, 12, 45)) == afternoon
+    assert pick_for_records([morning], at(27, 12)) == morning
+    assert link_of(morning, at(27, 12)) == "ended"
+    assert pick_for_records([morning, opened_early], at(27, 12, 41)) == opened_early
+    assert link_of(opened_early, at(27, 12, 41)) == "open"
+    # closed with /rapat selesai: ended at the closing time, not the scheduled end
+    assert link_of(closed_early, at(27, 10, 30)) == "ended"
+    assert pick_for_records([closed_early, morning], at(27, 10, 30)) == morning
+    assert pick_for_records([closed_early], at(27, 10, 30)) == closed_early
+    assert pick_for_records([], at(27, 10)) is None
