@@ -195,3 +195,21 @@ async def test_a_cancelled_meetings_agenda_moves_to_the_next_one(staffed: Harnes
     assert "Agenda Rapat #2" in text
     assert "Progres perbaikan jalan" in text
     assert "Evaluasi PAD triwulan III" in text
+
+
+async def test_the_room_in_english(staffed: Harness) -> None:
+    await staffed.say(GROUP, ADMIN, "/language en")
+    await staffed.say(GROUP, ADMIN, "/meeting Asset WG | Thursday (26/11) 09:00 | Room 2F")
+    [reply] = await staffed.say(GROUP, ADMIN, "/meeting start")
+    assert "For example: <code>/meeting start 3</code>" in reply.html
+    [reply] = await staffed.say(GROUP, ADMIN, "/present 1")
+    assert "<code>/present 3 DISHUB BAPPERIDA</code>" in reply.html
+    [daftar] = await staffed.fire(at(26, 9))
+    assert "Attendance list of meeting #1: Asset WG" in daftar.text
+    assert daftar.reply_markup["inline_keyboard"][0][0]["text"] == "✋ Present in the room"
+    assert "DISHUB recorded present" in await staffed.reply_text(GROUP, ADMIN, "/present 1 DISHUB")
+    staffed.clock.set(at(26, 10, 5))
+    assert "Meeting #1 closed at 10" in await staffed.reply_text(GROUP, ADMIN, "/meeting end 1")
+    _, message = await staffed.say(GROUP, ADMIN, "/minutes 1")
+    assert "• DISHUB: Present — recorded by Asisten Pemerintahan" in message.text
+    assert "• KEC-KOTA: No word" in message.text
