@@ -64,6 +64,7 @@ class Runtime:
         self._dispatcher: Dispatcher | None = None
         self._outbox: Outbox | None = None
         self._announcement_edits: EditThrottle | None = None
+        self._attendance_edits: EditThrottle | None = None
         self._inbox: InboxProcessor | None = None
         self.polling = Polling()
         self.started_monotonic = time.monotonic()
@@ -126,6 +127,17 @@ class Runtime:
     @announcement_edits.setter
     def announcement_edits(self, throttle: EditThrottle) -> None:
         self._announcement_edits = throttle
+
+    @property
+    def attendance_edits(self) -> EditThrottle:
+        """The throttle of the daftar hadir posts' edits (tests shorten its interval)."""
+        if self._attendance_edits is None:
+            raise RuntimeError("the meeting handlers are registered by build_application")
+        return self._attendance_edits
+
+    @attendance_edits.setter
+    def attendance_edits(self, throttle: EditThrottle) -> None:
+        self._attendance_edits = throttle
 
     def now(self) -> datetime:
         now = self.clock()

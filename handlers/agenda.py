@@ -11,7 +11,13 @@ from bot.services import Database
 from bot.services import agenda as service
 from bot.services import meetings as meeting_service
 from bot.telegram.access import Caller
-from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.telegram.commands import (
+    Call,
+    CommandSpec,
+    add_command,
+    send,
+    split_meeting_ref,
+)
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
 from bot.text.i18n import t
@@ -21,7 +27,6 @@ AGENDA = CommandSpec("agenda", "agenda", role="anggota")
 
 HASHTAG_GROUP = 2
 _HASHTAG = re.compile(r"(?i)(^|\s)#agenda\b")
-_MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
 
 
 def register(app: App) -> None:
@@ -29,16 +34,8 @@ def register(app: App) -> None:
     add_hashtag(app, _HASHTAG, hashtag, HASHTAG_GROUP)
 
 
-def split_args(args: str) -> tuple[int | None, str]:
-    """``#3 teks`` → (3, 'teks'); ``teks`` → (None, 'teks')."""
-    match = _MEETING_REF.match(args)
-    if match is None:
-        return None, args.strip()
-    return record_number(match.group(1)), args[match.end() :].strip()
-
-
 async def agenda_command(call: Call) -> None:
-    number, text = split_args(call.args)
+    number, text = split_meeting_ref(call.args)
     if not text:
         await list_agenda(call, number)
         return
@@ -55,7 +52,7 @@ async def hashtag(update: Update, context: Context) -> None:
     if message is None:
         return
     caller = message.caller
-    number, text = split_args(message.text)
+    number, text = split_meeting_ref(message.text)
     if not text:
         await send(context, caller.chat_id, t(caller.lang, "agenda.usage"))
         return

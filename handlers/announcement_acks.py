@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from collections.abc import Coroutine
-from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
@@ -17,7 +14,7 @@ from bot.services import announcements as service
 from bot.services.announcements import Announcement, Progress
 from bot.telegram.access import resolve
 from bot.telegram.buttons import markup_of, pressed
-from bot.telegram.throttle import EditThrottle, Spawn
+from bot.telegram.throttle import EditThrottle, spawner
 from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
 
@@ -32,7 +29,9 @@ _CALLBACK = re.compile(r"^ann:a:(\d{1,18})$")
 
 def install(app: App) -> None:
     """The button's handler and the edit throttle of this application."""
-    app.bot_data.announcement_edits = EditThrottle(EDIT_INTERVAL, spawn=_spawner(app))
+    app.bot_data.announcement_edits = EditThrottle(
+        EDIT_INTERVAL, spawn=spawner(app, "announcement-edit")
+    )
     app.add_handler(CallbackQueryHandler(button, pattern=r"^ann:"))
 
 
@@ -113,14 +112,3 @@ async def refresh_button(bot: Bot, runtime: Runtime, announcement: Announcement,
             logger.warning("could not update announcement %s: %s", announcement.id, exc)
     except TelegramError as exc:
         logger.warning("could not update announcement %s: %s", announcement.id, exc)
-
-
-def _spawner(app: App) -> Spawn:
-    """Deferred edits run as application tasks, which ``Application.stop`` waits for."""
-
-    def spawn(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None]:
-        if app.running:
-            return app.create_task(coroutine, name="announcement-edit")
-        return asyncio.ensure_future(coroutine)
-
-    return spawn

@@ -10,11 +10,20 @@ from bot.domain.timewords import format_when, from_epoch
 from bot.runtime import App, Context, runtime_of
 from bot.services import Database
 from bot.services import decisions as service
+from bot.services import meetings as meeting_service
 from bot.telegram.access import Caller
-from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
+from bot.telegram.commands import (
+    Call,
+    CommandSpec,
+    add_command,
+    record_number,
+    send,
+    split_meeting_ref,
+)
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
-from bot.text.i18n import t
+from bot.text.i18n import Safe, t
+from bot.text.meeting_text import local_time
 from bot.text.record_posts import decision_post, edited_mark, withdrawn_notice
 
 DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
@@ -35,12 +44,14 @@ def _message_text(message: Message | None) -> str:
 
 
 async def decide(call: Call) -> None:
+    """``/putuskan teks``, ``/putuskan #N teks``, or either without text as a reply."""
     message = call.update.effective_message
     replied = message.reply_to_message if message else None
-    text = call.args or _message_text(replied)
+    number, text = split_meeting_ref(call.args)
+    text = text or _message_text(replied)
     source = replied.message_id if replied else (message.message_id if message else None)
     db = call.runtime.database
-    reply, decision = await record(db, call.caller, text, source, call.update.update_id)
+    reply, decision = await record(db, call.caller, number, text, source, call.update.update_id)
     posted = await call.reply(reply)
     if decision is not None:
         await service.posted(db, decision, posted.message_id)
@@ -52,8 +63,9 @@ async def hashtag(update: Update, context: Context) -> None:
     if message is None:
         return
     db = runtime_of(context).database
+    number, text = split_meeting_ref(message.text)
     reply, decision = await record(
-        db, message.caller, message.text, message.message_id, update.update_id
+        db, message.caller, number, text, message.message_id, update.update_id
     )
     posted = await send(context, message.caller.chat_id, reply)
     if decision is not None:
@@ -61,14 +73,21 @@ async def hashtag(update: Update, context: Context) -> None:
 
 
 async def record(
-    db: Database, caller: Caller, text: str, source_message_id: int | None, origin: int
+    db: Database,
+    caller: Caller,
+    number: int | None,
+    text: str,
+    source_message_id: int | None,
+    origin: int,
 ) -> tuple[str, service.Decision | None]:
-    """Store the decision (once per update ``origin``), linked to the meeting under way or
-    ended today; the reply text, and the decision it posts."""
+    """Store the decision (once per update ``origin``) of meeting ``number``, else of the
+    meeting under way, about to begin or ended today; the reply text says which, and the
+    decision it posts."""
     try:
         recorded = await service.record(
             db,
             group_id=caller.chat_id,
+            meeting_number=number,
             author_id=caller.user_id or caller.chat_id,
             author_name=caller.full_name,
             unit_id=caller.member.unit_id if caller.member else None,
@@ -81,7 +100,18 @@ async def record(
         return t(caller.lang, "decisions.usage"), None
     except service.TooLong:
         return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT), None
-    return decision_post(recorded.decision, caller.lang), recorded.decision
+    except service.MeetingInputError as exc:
+        return t(caller.lang, exc.key, **exc.params), None
+    decision, meeting = recorded.decision, recorded.meeting
+    how = ""
+    if meeting is not None and recorded.link in ("soon", "ended"):
+        at = meeting.starts_at if recorded.link == "soon" else meeting_service.ended_at(meeting)
+        how = t(
+            caller.lang, f"decisions.link.{recorded.link}", **local_time(at, caller.tz, caller.lang)
+        )
+    elif meeting is not None and recorded.link == "open":
+        how = t(caller.lang, "decisions.link.open")
+    return decision_post(decision, caller.lang, Safe(how)), decision
 
 
 async def show_decisions(call: Call) -> None:

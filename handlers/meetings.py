@@ -1,4 +1,5 @@
-"""/rapat: scheduling, listing, moving and cancelling meetings; RSVP buttons; reminders."""
+"""/rapat: scheduling, listing, showing, moving and cancelling meetings; RSVP buttons. Opening,
+closing and the notulis are ``handlers.meeting_room``'s, with ``/hadir``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
+    Message,
     ReplyParameters,
     Update,
 )
@@ -29,6 +31,7 @@ from bot.telegram.buttons import pressed
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import invitation, meeting_text
 from bot.text.i18n import t
+from handlers import meeting_room
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,9 @@ MEETING = CommandSpec("rapat", "meeting")
 _MOVE_WORDS = ("ubah", "move", "change")
 _CANCEL_WORDS = ("batal", "cancel")
 _SETTINGS_WORDS = ("pengingat", "reminders")
+_START_WORDS = ("mulai", "start")
+_END_WORDS = ("selesai", "end")
+_NOTETAKER_WORDS = ("notulis", "notetaker")
 _OFF_WORDS = ("mati", "off")
 _CALLBACK = re.compile(r"^mtg:r:(\d{1,18}):([htw])$")
 _ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
@@ -46,11 +52,16 @@ _ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
 def register(app: App) -> None:
     add_command(app, MEETING, meeting_command)
     app.add_handler(CallbackQueryHandler(rsvp_button, pattern=r"^mtg:r:"))
+    meeting_room.install(app)
 
 
 async def meeting_command(call: Call) -> None:
     if not call.args:
         await list_meetings(call)
+        return
+    number = record_number(call.args)
+    if number is not None:
+        await meeting_room.show(call, number)
         return
     verb = call.args.split(None, 1)[0].lower()
     if not await call.require("koordinator", f"/{MEETING.shown(call.caller.lang)}"):
@@ -65,6 +76,17 @@ async def meeting_command(call: Call) -> None:
         await cancel(call)
     elif verb in _SETTINGS_WORDS and "|" not in call.args:
         await reminder_settings(call)
+    elif verb in (*_START_WORDS, *_END_WORDS, *_NOTETAKER_WORDS) and "|" not in call.args:
+        run = (
+            meeting_room.start
+            if verb in _START_WORDS
+            else meeting_room.close
+            if verb in _END_WORDS
+            else meeting_room.notetaker
+        )
+        changed = await run(call)
+        if changed is not None:  # the chair, the notulis or the end shows on the card
+            await refresh_card(call.context, changed, call.caller.lang, call.caller.tz)
     elif "|" in call.args:
         await create(call)
     else:
@@ -184,14 +206,36 @@ async def cancel(call: Call) -> None:
     if cancelled is None:
         await call.reply(call.t("meetings.is_cancelled", number=meeting.number))
         return
-    await announce_change(call, cancelled, "meetings.cancelled")
+    extra = ""
+    if cancelled.moved:
+        items = ", ".join(f"#{number}" for number in cancelled.moved)
+        target = cancelled.moved_to
+        extra = (
+            call.t("meetings.cancel_agenda_waiting", items=items)
+            if target is None
+            else call.t(
+                "meetings.cancel_agenda_moved",
+                items=items,
+                meeting=target.number,
+                when=meeting_text.when_text(target, caller.tz, caller.lang),
+            )
+        )
+    await announce_change(call, cancelled.meeting, "meetings.cancelled", extra=extra)
+    if cancelled.meeting.opened_at is not None:
+        await meeting_room.request_refresh(
+            call.context.bot, call.runtime, cancelled.meeting, caller.lang, caller.tz
+        )
 
 
-async def announce_change(call: Call, meeting: Meeting, key: str, **params: object) -> None:
-    """Tell the group, redraw the meeting's post, send the updated .ics."""
+async def announce_change(
+    call: Call, meeting: Meeting, key: str, *, extra: str = "", **params: object
+) -> None:
+    """Tell the group (``extra``: a line more), redraw the meeting's post, send the updated
+    .ics."""
     caller = call.caller
     when = meeting_text.when_text(meeting, caller.tz, caller.lang)
-    await call.reply(call.t(key, number=meeting.number, title=meeting.title, when=when, **params))
+    text = call.t(key, number=meeting.number, title=meeting.title, when=when, **params)
+    await call.reply(text + ("\n" + extra if extra else ""))
     await refresh_card(call.context, meeting, caller.lang, caller.tz)
     await send_invitation(call.context, meeting, caller.lang, caller.now)
 
@@ -239,7 +283,7 @@ def _parse_settings(words: list[str], current: MeetingSettings) -> MeetingSettin
 
 
 def rsvp_markup(meeting: Meeting, lang: str) -> InlineKeyboardMarkup | None:
-    if meeting.cancelled:
+    if meeting.cancelled or meeting.closed:
         return None
     return InlineKeyboardMarkup(
         [
@@ -302,12 +346,15 @@ async def rsvp_button(update: Update, context: Context) -> None:
     db = runtime.database
     match = _CALLBACK.match(query.data or "")
     meeting = await service.get(db, int(match.group(1))) if match else None
+    on = query.message.message_id if isinstance(query.message, Message) else None
     if (
         match is None
         or meeting is None
         or caller.group is None
         or meeting.group_id != caller.chat_id
+        or meeting.message_id != on
         or meeting.cancelled
+        or meeting.closed
         or meeting.ends_at <= caller.now.timestamp()
     ):
         await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)

@@ -2,7 +2,8 @@
 
 The minutes message carries one button per agenda item still open: a koordinator presses it
 for an item that was not discussed, and the item continues in the next meeting of the group
-(or, when none is scheduled yet, in the next one created). The message is then redrawn.
+(or, when none is scheduled yet, in the next one created). The press is answered, the group
+told where the item went, and the message redrawn.
 """
 
 from __future__ import annotations
@@ -11,18 +12,29 @@ import asyncio
 import io
 import logging
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    MaybeInaccessibleMessage,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
+from bot.domain.timewords import format_date, from_epoch
 from bot.runtime import App, Context, runtime_of
 from bot.services import agenda as agenda_service
 from bot.services import meetings as meeting_service
 from bot.services import minutes as minutes_service
+from bot.services import room
 from bot.telegram.access import resolve
 from bot.telegram.buttons import pressed
-from bot.telegram.commands import Call, CommandSpec, add_command, record_number
+from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.text.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -39,10 +51,10 @@ def register(app: App) -> None:
 
 
 def carry_markup(
-    minutes: minutes_service.Minutes, lang: str, now_ts: float
+    minutes: minutes_service.Minutes, lang: str, now: datetime
 ) -> InlineKeyboardMarkup | None:
-    """One button per open item, once the meeting has started."""
-    if minutes.meeting.starts_at > now_ts or not minutes.open_items:
+    """One button per open item, once the meeting has begun."""
+    if not room.has_begun(minutes.meeting, now) or not minutes.open_items:
         return None
     return InlineKeyboardMarkup(
         [
@@ -71,11 +83,14 @@ async def send_minutes(call: Call) -> None:
     if meeting.cancelled:
         await call.reply(call.t("meetings.is_cancelled", number=number))
         return
-    if meeting.starts_at > caller.now.timestamp():
+    if not room.has_begun(meeting, caller.now):
         await call.reply(call.t("minutes.not_started", number=number))
         return
     minutes = await minutes_service.gather(db, meeting)
-    data = await asyncio.to_thread(word_document, minutes, caller.tz, caller.lang)
+    notetaker = minutes_service.notetaker(meeting, caller.full_name)
+    data = await asyncio.to_thread(
+        word_document, minutes, notetaker, caller.tz, caller.lang, caller.now
+    )
     await call.context.bot.send_document(
         caller.chat_id,
         document=InputFile(
@@ -84,28 +99,33 @@ async def send_minutes(call: Call) -> None:
         caption=call.t("minutes.caption", number=meeting.number, title=meeting.title),
     )
     await call.reply(
-        minutes_service.message(minutes, tz=caller.tz, lang=caller.lang, now=caller.now),
-        carry_markup(minutes, caller.lang, caller.now.timestamp()),
+        minutes_service.message(
+            minutes, notetaker=notetaker, tz=caller.tz, lang=caller.lang, now=caller.now
+        ),
+        carry_markup(minutes, caller.lang, caller.now),
     )
 
 
-def word_document(minutes: minutes_service.Minutes, tz: str, lang: str) -> bytes:
+def word_document(
+    minutes: minutes_service.Minutes, notetaker: str, tz: str, lang: str, now: datetime
+) -> bytes:
     """The .docx of the minutes. python-docx (and lxml) is imported here, on the first
     /notulen and in a worker thread, rather than at start-up for every process."""
     from bot.text import minutes_docx
 
-    return minutes_docx.document(minutes, tz=tz, lang=lang)
+    return minutes_docx.document(minutes, notetaker=notetaker, tz=tz, lang=lang, now=now)
 
 
 async def carry_button(update: Update, context: Context) -> None:
-    """``mtg:c:<agenda item>``: carry an undiscussed item over; untrusted input."""
+    """``mtg:c:<agenda item>``: carry an undiscussed item over; untrusted input, taken only
+    from a minutes message that carries this very button."""
     query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database
     match = _CALLBACK.match(query.data or "")
     found = await agenda_service.item_of_meeting(db, int(match.group(1))) if match else None
-    if found is None:
+    if found is None or not _carries(query.message, query.data or ""):
         await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)
         return
     item, meeting = found
@@ -114,7 +134,7 @@ async def carry_button(update: Update, context: Context) -> None:
         or item.group_id != caller.chat_id
         or meeting.group_id != caller.chat_id
         or meeting.cancelled
-        or meeting.starts_at > caller.now.timestamp()
+        or not room.has_begun(meeting, caller.now)
     ):
         await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)
         return
@@ -127,22 +147,32 @@ async def carry_button(update: Update, context: Context) -> None:
             t(caller.lang, "minutes.already_carried", number=item.number), show_alert=True
         )
         return
-    await query.answer(
-        t(caller.lang, "minutes.carried", number=item.number, new=carried.copy.number)
-        if carried.meeting is None
-        else t(
-            caller.lang,
-            "minutes.carried_to",
-            number=item.number,
-            new=carried.copy.number,
-            meeting=carried.meeting.number,
-        )
-    )
+    params = {"number": item.number, "new": carried.copy.number, "text": item.text}
+    target = carried.meeting
+    if target is None:
+        await query.answer(t(caller.lang, "minutes.carried", **params))
+        post = t(caller.lang, "minutes.carried_post_waiting", **params)
+    else:
+        await query.answer(t(caller.lang, "minutes.carried_to", meeting=target.number, **params))
+        day = format_date(from_epoch(target.starts_at).astimezone(ZoneInfo(caller.tz)), caller.lang)
+        post = t(caller.lang, "minutes.carried_post", meeting=target.number, day=day, **params)
+    await send(context, caller.chat_id, post)
     minutes = await minutes_service.gather(db, meeting)
+    notetaker = minutes_service.notetaker(meeting, caller.full_name)
     try:
         await query.edit_message_text(
-            minutes_service.message(minutes, tz=caller.tz, lang=caller.lang, now=caller.now),
-            reply_markup=carry_markup(minutes, caller.lang, caller.now.timestamp()),
+            minutes_service.message(
+                minutes, notetaker=notetaker, tz=caller.tz, lang=caller.lang, now=caller.now
+            ),
+            reply_markup=carry_markup(minutes, caller.lang, caller.now),
         )
     except BadRequest as exc:
         logger.info("minutes of meeting %s not redrawn: %s", meeting.id, exc)
+
+
+def _carries(message: MaybeInaccessibleMessage | None, data: str) -> bool:
+    """Whether the pressed message (still accessible) has a button with exactly ``data``."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return False
+    keyboard = message.reply_markup.inline_keyboard
+    return any(button.callback_data == data for row in keyboard for button in row)

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.scheduling.dispatcher import Source
 from jobs.announcement_followups import FollowupSource as AnnouncementFollowups
+from jobs.meeting_attendance import AttendanceListSource
 from jobs.meeting_reminders import MeetingReminderSource
 from jobs.reminders import ReminderSource
 from jobs.task_followups import DigestSource
@@ -18,6 +19,7 @@ def sources() -> tuple[Source[Any], ...]:
         ReminderSource(),
         AnnouncementFollowups(),
         MeetingReminderSource(),
+        AttendanceListSource(),
         TaskFollowups(),
         DigestSource(),
     )

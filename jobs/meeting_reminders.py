@@ -1,5 +1,6 @@
-"""The two reminders of every meeting (the day before, and shortly before), each claimed in
-the transaction that clears it from the meeting."""
+"""The two reminders of every meeting (the day before, naming the units that have not answered
+and mentioning their members; and shortly before), each claimed in the transaction that
+clears it from the meeting."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class MeetingReminderSource:
                 late_since=plan.scheduled_at if plan.late else None,
                 tz=tz,
                 lang=lang,
+                silent=await service.silent_units(db, so_far.units) if plan.day_before else (),
             )
             message = Outgoing(text)
         await service.claim_reminder(db, meeting, plan, message, now)

@@ -1,18 +1,18 @@
-"""Meetings (rapat): their schedule, the two reminders still due, and the group's settings.
+"""Meetings (rapat): their schedule, the two reminders still due, opening and closing, and the
+group's settings.
 
-The meeting row is the source of truth for its reminders: ``day_before_at`` and
-``hour_before_at`` hold the instants still due (NULL once claimed, switched off or cancelled).
+The meeting row is the source of truth for what is still to be posted: ``day_before_at`` and
+``hour_before_at`` hold the reminders still due, ``attendance_at`` the daftar hadir (NULL once
+claimed, switched off, opened earlier, closed or cancelled; see ``storage.attendance``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from storage import firings, groups, records
+from storage import firings, records
 from storage.db import Database, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
@@ -39,10 +39,27 @@ class Meeting:
     day_before_at: int | None
     hour_before_at: int | None
     created_at: int
+    attendance_at: int | None
+    """When the daftar hadir is still to be posted (None: claimed, opened, closed, cancelled)."""
+    opened_at: int | None
+    """When the daftar hadir was opened (the start time, or an earlier ``/rapat mulai``)."""
+    closed_at: int | None
+    """When ``/rapat selesai`` closed the meeting."""
+    notetaker_id: int | None
+    notetaker_name: str | None
 
     @property
     def cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def began_at(self) -> int:
+        """When it began, or begins: the start time, or the ``/rapat mulai`` before it."""
+        return min(self.opened_at, self.starts_at) if self.opened_at else self.starts_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +89,8 @@ DEFAULT_SETTINGS = MeetingSettings(day_before_minute=16 * 60, hour_before_min=60
 
 _COLUMNS = (
     "id, group_id, number, title, place, starts_at, ends_at, zone, chair_id, chair_name,"
-    " status, revision, message_id, day_before_at, hour_before_at, created_at"
+    " status, revision, message_id, day_before_at, hour_before_at, created_at, attendance_at,"
+    " opened_at, closed_at, notetaker_id, notetaker_name"
 )
 SELECT = f"SELECT {_COLUMNS} FROM meetings"
 SETTINGS_SELECT = "SELECT day_before_minute, hour_before_min, duration_min FROM meeting_settings"
@@ -98,6 +116,7 @@ async def create(
                 "chair_name": new.chair_name,
                 "day_before_at": new.day_before_at,
                 "hour_before_at": new.hour_before_at,
+                "attendance_at": new.starts_at,
                 "created_at": now,
             },
             origin=origin,
@@ -142,23 +161,21 @@ async def next_ahead(db: Database, group_id: int, now: int) -> Meeting | None:
     return from_row(Meeting, row) if row else None
 
 
-async def current_for_records(db: Database, group_id: int, now: datetime) -> Meeting | None:
-    """The meeting a record made at ``now`` belongs to: the one under way, else the one that
-    ended earlier the same day in the group's zone (the latest to start wins); None if neither.
+async def candidates_for_records(
+    db: Database, group_id: int, *, now: int, starts_by: int, day_start: int
+) -> list[Meeting]:
+    """The group's meetings a record made at ``now`` may belong to: begun, opened or starting
+    by ``starts_by``, and not ended (closed, else its scheduled end) before ``day_start``.
 
-    Decisions use it, and tasks assigned during (or right after) a meeting link the same way.
+    ``bot.services.meetings.current_for_records`` picks the one among them.
     """
-    group = await groups.get(db, group_id)
-    zone = ZoneInfo(group.timezone if group else "Asia/Jakarta")
-    local = now.astimezone(zone)
-    day_start = int(local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
-    at = int(now.timestamp())
-    row = await db.fetch_one(
+    rows = await db.fetch_all(
         SELECT + " WHERE group_id = ? AND status = 'scheduled'"
-        " AND starts_at <= ? AND ends_at >= ? ORDER BY starts_at DESC, number DESC LIMIT 1",
-        (group_id, at, day_start),
+        " AND (starts_at <= ? OR opened_at <= ?) AND coalesce(closed_at, ends_at) >= ?"
+        " ORDER BY starts_at, number",
+        (group_id, starts_by, now, day_start),
     )
-    return from_row(Meeting, row) if row else None
+    return [from_row(Meeting, row) for row in rows]
 
 
 async def set_message(db: Database, meeting_id: int, message_id: int) -> None:
@@ -180,26 +197,110 @@ async def move(
     day_before_at: int | None,
     hour_before_at: int | None,
 ) -> Meeting | None:
-    """Move a scheduled meeting (its reminders follow); None when it is not scheduled."""
+    """Move a scheduled meeting not opened yet (its reminders and daftar hadir follow); None
+    when it is cancelled, opened or closed."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "UPDATE meetings SET starts_at = ?, ends_at = ?, zone = ?, place = ?,"
-            " day_before_at = ?, hour_before_at = ?, revision = revision + 1"
-            " WHERE id = ? AND status = 'scheduled' RETURNING " + _COLUMNS,
-            (starts_at, ends_at, zone, place, day_before_at, hour_before_at, meeting_id),
+            " day_before_at = ?, hour_before_at = ?, attendance_at = ?,"
+            " revision = revision + 1 WHERE id = ? AND status = 'scheduled'"
+            " AND opened_at IS NULL AND closed_at IS NULL RETURNING " + _COLUMNS,
+            (starts_at, ends_at, zone, place, day_before_at, hour_before_at, starts_at, meeting_id),
         )
         row = await cursor.fetchone()
     return from_row(Meeting, row) if row else None
 
 
-async def cancel(db: Database, meeting_id: int, now: int) -> Meeting | None:
-    """Cancel a scheduled meeting and its reminders; None when it was not scheduled."""
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    meeting: Meeting
+    moved: tuple[int, ...]
+    """The numbers of its open agenda items, moved on."""
+    moved_to: Meeting | None
+    """The next scheduled meeting, which took them; None: they wait for the next one created."""
+
+
+async def cancel(db: Database, meeting_id: int, now: int) -> Cancelled | None:
+    """Cancel a scheduled meeting, its reminders and its daftar hadir, and move its open agenda
+    items to the group's next meeting ahead (or leave them waiting for the next one created),
+    in one transaction; None when it was not scheduled."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "UPDATE meetings SET status = 'cancelled', cancelled_at = ?, day_before_at = NULL,"
-            " hour_before_at = NULL, revision = revision + 1"
+            " hour_before_at = NULL, attendance_at = NULL, revision = revision + 1"
             " WHERE id = ? AND status = 'scheduled' RETURNING " + _COLUMNS,
             (now, meeting_id),
+        )
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        meeting = from_row(Meeting, row)
+        cursor = await conn.execute(
+            SELECT + " WHERE group_id = ? AND status = 'scheduled' AND starts_at > ?"
+            " ORDER BY starts_at, number LIMIT 1",
+            (meeting.group_id, now),
+        )
+        following = await cursor.fetchone()
+        moved_to = from_row(Meeting, following) if following else None
+        cursor = await conn.execute(
+            "UPDATE agenda_items SET meeting_id = ? WHERE meeting_id = ? AND status = 'open'"
+            " RETURNING number",
+            (moved_to.id if moved_to else None, meeting.id),
+        )
+        moved = tuple(sorted(row["number"] for row in await cursor.fetchall()))
+    return Cancelled(meeting, moved, moved_to)
+
+
+async def open_room(
+    db: Database, meeting_id: int, *, chair_id: int, chair_name: str, firing: NewFiring, now: int
+) -> tuple[Meeting, int | None] | None:
+    """Open the meeting now with this chair (no reminder is due any more): the daftar hadir is
+    claimed (``firing``) in the same transaction, unless it was opened before (then the chair
+    stays who opened it). The meeting and the firing claimed (None: opened before); None when
+    it is not scheduled or already closed."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "SELECT opened_at FROM meetings WHERE id = ? AND status = 'scheduled'"
+            " AND closed_at IS NULL",
+            (meeting_id,),
+        )
+        found = await cursor.fetchone()
+        if found is None:
+            return None
+        row = await one_row(
+            conn,
+            "UPDATE meetings SET opened_at = coalesce(opened_at, ?), attendance_at = NULL,"
+            " day_before_at = NULL, hour_before_at = NULL,"
+            " chair_id = CASE WHEN opened_at IS NULL THEN ? ELSE chair_id END,"
+            " chair_name = CASE WHEN opened_at IS NULL THEN ? ELSE chair_name END"
+            " WHERE id = ? RETURNING " + _COLUMNS,
+            (now, chair_id, chair_name, meeting_id),
+        )
+        claimed = await firings.claim(conn, firing, now) if found["opened_at"] is None else None
+    return from_row(Meeting, row), claimed
+
+
+async def close(db: Database, meeting_id: int, now: int) -> Meeting | None:
+    """Close a scheduled meeting now (nothing more is posted for it); None when it is not
+    scheduled or already closed."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE meetings SET closed_at = ?, opened_at = coalesce(opened_at, ?),"
+            " attendance_at = NULL, day_before_at = NULL, hour_before_at = NULL"
+            " WHERE id = ? AND status = 'scheduled' AND closed_at IS NULL RETURNING " + _COLUMNS,
+            (now, now, meeting_id),
+        )
+        row = await cursor.fetchone()
+    return from_row(Meeting, row) if row else None
+
+
+async def set_notetaker(db: Database, meeting_id: int, user_id: int, name: str) -> Meeting | None:
+    """Name the meeting's notulis; None when the meeting is cancelled."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE meetings SET notetaker_id = ?, notetaker_name = ?"
+            " WHERE id = ? AND status = 'scheduled' RETURNING " + _COLUMNS,
+            (user_id, name, meeting_id),
         )
         row = await cursor.fetchone()
     return from_row(Meeting, row) if row else None

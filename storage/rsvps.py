@@ -30,15 +30,16 @@ SELECT = (
 class UnitAttendance:
     """One active unit of the group and its members' answers (empty: no answer yet)."""
 
+    unit_id: int
     code: str
     name: str
     answers: tuple[Rsvp, ...]
 
     @property
     def status(self) -> str | None:
-        """The unit's attendance: present if anyone comes, else represented, else absent."""
+        """The unit's answer: present if anyone comes, else represented, else absent."""
         given = {rsvp.answer for rsvp in self.answers}
-        return next((answer for answer in ANSWERS if answer in given), None)
+        return next((answer for answer in ("hadir", "wakil", "tidak") if answer in given), None)
 
 
 async def answer(
@@ -83,16 +84,18 @@ def counts(answers: list[Rsvp]) -> dict[str, int]:
 
 
 async def attendance(db: Database, group_id: int, meeting_id: int) -> list[UnitAttendance]:
-    """Attendance per unit: every active unit of the group, plus units no longer active that
-    answered; people without a unit are left out (see :func:`for_meeting`)."""
+    """Answers per unit: every active unit of the group, plus units no longer active that
+    answered or were present; people without a unit are left out (see :func:`for_meeting`)."""
     answers = await for_meeting(db, meeting_id)
     rows = await db.fetch_all(
         "SELECT id, code, name FROM units WHERE group_id = ? AND (removed_at IS NULL"
-        " OR id IN (SELECT unit_id FROM meeting_rsvps WHERE meeting_id = ?)) ORDER BY code",
-        (group_id, meeting_id),
+        " OR id IN (SELECT unit_id FROM meeting_rsvps WHERE meeting_id = ?)"
+        " OR id IN (SELECT unit_id FROM meeting_presence WHERE meeting_id = ?)) ORDER BY code",
+        (group_id, meeting_id, meeting_id),
     )
     return [
         UnitAttendance(
+            unit_id=row["id"],
             code=row["code"],
             name=row["name"],
             answers=tuple(rsvp for rsvp in answers if rsvp.unit_id == row["id"]),

@@ -1,11 +1,14 @@
-"""Decisions as a service: recording one (linked to the meeting under way or ended that day)
-and reading them back."""
+"""Decisions as a service: recording one (of meeting ``#N``, else linked by
+``bot.services.meetings.current_for_records``) and reading them back."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
+from bot.services import meetings as meeting_service
+from bot.services.meetings import EARLY, Link, MeetingInputError, link_of
 from storage import corrections, decisions, meetings
 from storage.corrections import RecordEdit
 from storage.db import Database
@@ -15,6 +18,7 @@ from storage.meetings import Meeting
 __all__ = [
     "MAX_TEXT",
     "Decision",
+    "MeetingInputError",
     "Recorded",
     "by_number",
     "edits",
@@ -39,13 +43,16 @@ class TooLong(ValueError):
 class Recorded:
     decision: Decision
     meeting: Meeting | None
-    """The meeting it was linked to (under way, or ended that day), if any."""
+    """The meeting it belongs to, if any."""
+    link: Link | Literal["named"] | None
+    """Why: named with ``#N``, or made while it was under way, before it began, after it ended."""
 
 
 async def record(
     db: Database,
     *,
     group_id: int,
+    meeting_number: int | None,
     author_id: int,
     author_name: str,
     unit_id: int | None,
@@ -54,13 +61,24 @@ async def record(
     now: datetime,
     origin: int | None = None,
 ) -> Recorded:
-    """Store a decision (once per update ``origin``), linked to the meeting under way or ended
-    today. Raises :class:`EmptyDecision` or :class:`TooLong`."""
+    """Store a decision (once per update ``origin``) of meeting ``meeting_number``, or of the
+    meeting :func:`bot.services.meetings.current_for_records` finds. Raises
+    :class:`EmptyDecision`, :class:`TooLong`, or :class:`MeetingInputError` for a meeting
+    unknown, cancelled or still ahead."""
     if not text:
         raise EmptyDecision
     if len(text) > MAX_TEXT:
         raise TooLong
-    meeting = await meetings.current_for_records(db, group_id, now)
+    meeting: Meeting | None
+    link: Link | Literal["named"] | None
+    if meeting_number is not None:
+        meeting = named = await meeting_service.find(db, group_id, meeting_number)
+        if named.began_at > (now + EARLY).timestamp():
+            raise MeetingInputError("decisions.meeting_ahead", number=meeting_number)
+        link = "named"
+    else:
+        meeting = await meeting_service.current_for_records(db, group_id, now)
+        link = link_of(meeting, now) if meeting else None
     decision = await decisions.record(
         db,
         group_id=group_id,
@@ -73,7 +91,10 @@ async def record(
         now=int(now.timestamp()),
         origin=origin,
     )
-    return Recorded(decision, meeting)
+    if decision.meeting_id != (meeting.id if meeting else None):  # stored before, handled again
+        meeting = await meeting_of(db, decision)
+        link = "named" if meeting else None
+    return Recorded(decision, meeting, link)
 
 
 async def posted(db: Database, decision: Decision, message_id: int) -> None:

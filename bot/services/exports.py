@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.services import minutes
 from bot.services.recap import MonthError, month_bounds, parse_month
+from bot.services.room import UnitRecord
 from storage import exports, meetings
 from storage.agenda import AgendaItem
 from storage.db import Database
@@ -31,7 +32,7 @@ __all__ = [
     "MeetingSheet",
     "Request",
     "TaskRow",
-    "UnitAttendance",
+    "UnitRecord",
     "announcement_units",
     "announcements",
     "decisions",
@@ -130,21 +131,11 @@ async def announcement_units(db: Database, group_id: int) -> list[ExportUnit]:
 
 
 @dataclass(frozen=True, slots=True)
-class UnitAttendance:
-    code: str
-    name: str
-    status: str | None
-    """``hadir``, ``wakil`` (represented) or ``tidak``; None when the unit did not answer."""
-    names: str
-    """Who answered for the unit."""
-
-
-@dataclass(frozen=True, slots=True)
 class MeetingSheet:
     """What one meeting's sheet shows."""
 
     meeting: Meeting
-    attendance: tuple[UnitAttendance, ...]
+    attendance: tuple[UnitRecord, ...]
     items: tuple[AgendaItem, ...]
     decisions: tuple[Decision, ...]
     tasks: tuple[Task, ...]
@@ -152,22 +143,16 @@ class MeetingSheet:
     @property
     def present(self) -> int:
         """Units present or represented."""
-        return sum(1 for unit in self.attendance if unit.status in ("hadir", "wakil"))
+        return sum(1 for unit in self.attendance if unit.present)
 
 
 async def meeting_sheet(db: Database, meeting: Meeting) -> MeetingSheet:
-    """The attendance per unit, agenda, decisions and tasks of one meeting.
-
-    Attendance is each unit's RSVP as recorded (``meeting_rsvps``): the one place to change
-    when attendance is taken in the room.
-    """
+    """The attendance per unit (as recorded in the room, the minutes' categories), agenda,
+    decisions and tasks of one meeting."""
     gathered = await minutes.gather(db, meeting)
     return MeetingSheet(
         meeting=meeting,
-        attendance=tuple(
-            UnitAttendance(unit.code, unit.name, unit.status, minutes.unit_names(unit))
-            for unit in gathered.attendance
-        ),
+        attendance=gathered.attendance,
         items=gathered.items,
         decisions=gathered.decisions,
         tasks=gathered.tasks,

@@ -8,6 +8,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.domain.lateness import is_late
@@ -16,16 +17,18 @@ from bot.domain.timewords import from_epoch
 from bot.domain.workdays import wall_time
 from bot.services import Wake
 from bot.text.i18n import t
-from storage import agenda, meetings, rsvps
+from storage import agenda, groups, meetings, rsvps, tasks
 from storage.agenda import AgendaItem
 from storage.db import Database
 from storage.firings import Outgoing
-from storage.meetings import Meeting, MeetingSettings, NewMeeting
+from storage.meetings import Cancelled, Meeting, MeetingSettings, NewMeeting
 from storage.rsvps import Rsvp, UnitAttendance
 
 KIND_REMINDER = meetings.KIND_REMINDER
 
 MAX_FIELD = 200
+EARLY = timedelta(minutes=30)
+"""A record made this long before a meeting's start (or later) belongs to it."""
 
 
 class MeetingInputError(ValueError):
@@ -147,14 +150,21 @@ async def schedule(
 
 
 async def find_open(db: Database, group_id: int, number: int, now: datetime) -> Meeting:
-    """Meeting ``number`` of the group, scheduled and not over; else :class:`MeetingInputError`."""
+    """Meeting ``number`` of the group, scheduled and neither over nor closed; else
+    :class:`MeetingInputError`."""
+    meeting = await find(db, group_id, number)
+    if meeting.closed or meeting.ends_at <= now.timestamp():
+        raise MeetingInputError("meetings.is_over", number=number)
+    return meeting
+
+
+async def find(db: Database, group_id: int, number: int) -> Meeting:
+    """Meeting ``number`` of the group, not cancelled; else :class:`MeetingInputError`."""
     meeting = await meetings.by_number(db, group_id, number)
     if meeting is None:
         raise MeetingInputError("meetings.not_found", number=number)
     if meeting.cancelled:
         raise MeetingInputError("meetings.is_cancelled", number=number)
-    if meeting.ends_at <= now.timestamp():
-        raise MeetingInputError("meetings.is_over", number=number)
     return meeting
 
 
@@ -170,8 +180,11 @@ async def move(
 ) -> Meeting:
     """Move a meeting to the time ``phrase`` (and ``place``); its reminders are planned anew.
 
-    A time without a zone is read in the zone the meeting was scheduled in.
+    A time without a zone is read in the zone the meeting was scheduled in. A meeting opened
+    already (its daftar hadir posted) keeps its time.
     """
+    if meeting.opened_at is not None:
+        raise MeetingInputError("meetings.is_open", number=meeting.number)
     if place is not None:
         place = _check_text(place, "meetings.place_too_long")
     duration = max((meeting.ends_at - meeting.starts_at) // 60, 15)
@@ -189,7 +202,10 @@ async def move(
         hour_before_at=hour_before,
     )
     if moved is None:
-        raise MeetingInputError("meetings.is_cancelled", number=meeting.number)
+        current = await meetings.get(db, meeting.id)
+        cancelled = current is None or current.cancelled
+        key = "meetings.is_cancelled" if cancelled else "meetings.is_open"
+        raise MeetingInputError(key, number=meeting.number)
     await wake()
     return moved
 
@@ -263,8 +279,49 @@ async def next_ahead(db: Database, group_id: int, now: datetime) -> Meeting | No
 
 
 async def current_for_records(db: Database, group_id: int, now: datetime) -> Meeting | None:
-    """The meeting a record made at ``now`` belongs to (under way, or ended that day)."""
-    return await meetings.current_for_records(db, group_id, now)
+    """The meeting a decision or task made at ``now`` without ``#N`` belongs to: the one under
+    way, else the one starting within :data:`EARLY`, else the one that ended earlier that day
+    in the group's zone (see :func:`link_of`); None when there is none."""
+    group = await groups.get(db, group_id)
+    local = now.astimezone(ZoneInfo(group.timezone if group else "Asia/Jakarta"))
+    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    candidates = await meetings.candidates_for_records(
+        db,
+        group_id,
+        now=int(now.timestamp()),
+        starts_by=int((now + EARLY).timestamp()),
+        day_start=int(day_start.timestamp()),
+    )
+    return pick_for_records(candidates, now)
+
+
+Link = Literal["open", "soon", "ended"]
+
+
+def ended_at(meeting: Meeting) -> int:
+    """When it ended, or ends: closed, else its scheduled end."""
+    return meeting.closed_at if meeting.closed_at is not None else meeting.ends_at
+
+
+def link_of(meeting: Meeting, now: datetime) -> Link:
+    """How a record made at ``now`` relates to a meeting it is linked to: made while it is under
+    way, before it begins, or after it ended (closed, else its scheduled end)."""
+    at = now.timestamp()
+    if ended_at(meeting) <= at:
+        return "ended"
+    return "open" if meeting.began_at <= at else "soon"
+
+
+def pick_for_records(candidates: list[Meeting], now: datetime) -> Meeting | None:
+    """Among a day's meetings: the one under way that began last, else the next to begin,
+    else the one that ended last."""
+    under_way = [m for m in candidates if link_of(m, now) == "open"]
+    if under_way:
+        return max(under_way, key=lambda m: (m.began_at, m.number))
+    soon = [m for m in candidates if link_of(m, now) == "soon"]
+    if soon:
+        return min(soon, key=lambda m: (m.starts_at, m.number))
+    return max(candidates, key=lambda m: (ended_at(m), m.number), default=None)
 
 
 async def posted(db: Database, meeting_id: int, message_id: int) -> None:
@@ -272,8 +329,10 @@ async def posted(db: Database, meeting_id: int, message_id: int) -> None:
     await meetings.set_message(db, meeting_id, message_id)
 
 
-async def cancel(db: Database, meeting: Meeting, now: datetime, wake: Wake) -> Meeting | None:
-    """Cancel a scheduled meeting (its reminders go); None when it was cancelled already."""
+async def cancel(db: Database, meeting: Meeting, now: datetime, wake: Wake) -> Cancelled | None:
+    """Cancel a scheduled meeting (its reminders and daftar hadir go; its open agenda items move
+    to the next meeting ahead, or wait for the next one created); None when it was cancelled
+    already."""
     cancelled = await meetings.cancel(db, meeting.id, int(now.timestamp()))
     await wake()
     return cancelled
@@ -318,6 +377,15 @@ async def answer(
 
 async def agenda_of(db: Database, meeting_id: int) -> list[AgendaItem]:
     return await agenda.for_meeting(db, meeting_id)
+
+
+async def silent_units(
+    db: Database, units: list[UnitAttendance]
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The units that have not answered, each with its members (user id, name) to mention."""
+    silent = [unit for unit in units if not unit.answers]
+    members = await tasks.unit_members(db, [unit.unit_id for unit in silent])
+    return [(unit.code, members.get(unit.unit_id, [])) for unit in silent]
 
 
 # --- reminders (the dispatcher's source, jobs/meeting_reminders.py) -----------------------

@@ -104,12 +104,22 @@ Handler = Callable[[Call], Awaitable[None]]
 
 
 _NUMBER = re.compile(r"^#?(\d{1,9})$")
+_MEETING_REF = re.compile(r"^(#\d{1,9})(?:\s+|$)")
 
 
 def record_number(text: str) -> int | None:
     """A record id as users write it: ``12`` or ``#12``; None for anything else."""
     match = _NUMBER.match(text.strip())
     return int(match.group(1)) if match else None
+
+
+def split_meeting_ref(args: str) -> tuple[int | None, str]:
+    """A meeting named before the text (``/agenda #3 teks``, ``/putuskan #3 teks``):
+    ``#3 teks`` → (3, 'teks'); ``teks`` → (None, 'teks')."""
+    match = _MEETING_REF.match(args)
+    if match is None:
+        return None, args.strip()
+    return record_number(match.group(1)), args[match.end() :].strip()
 
 
 def command_args(message: Message | None) -> str:

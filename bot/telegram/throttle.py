@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, Coroutine, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.runtime import App
+
 logger = logging.getLogger(__name__)
 
 Edit = Callable[[], Awaitable[None]]
@@ -89,3 +91,15 @@ class EditThrottle:
         ]
         for key in quiet:
             del self._states[key]
+
+
+def spawner(app: App, name: str) -> Spawn:
+    """Deferred edits run as application tasks (named ``name``), which ``Application.stop``
+    waits for."""
+
+    def spawn(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None]:
+        if app.running:
+            return app.create_task(coroutine, name=name)
+        return asyncio.ensure_future(coroutine)
+
+    return spawn

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.timewords import clock, format_date, from_epoch, zone_label
 from bot.services import exports as service
+from bot.services import minutes
 from bot.services.exports import (
     AnnouncementRow,
     DecisionRow,
@@ -28,6 +29,7 @@ from bot.services.exports import (
     MeetingSheet,
     TaskRow,
 )
+from bot.services.meetings import plain
 from bot.text.i18n import t
 from bot.text.spreadsheet import Column, Link, Value
 
@@ -232,7 +234,8 @@ def _carried(item_from: int | None, item_to: int | None, status: str, ctx: Conte
 
 
 def detail_rows(sheet: MeetingSheet, ctx: Context) -> list[list[Value]]:
-    """Attendance per unit, then the agenda, the decisions and the follow-up tasks."""
+    """Attendance per unit (when it was first recorded present), then the agenda, the
+    decisions and the follow-up tasks."""
     section = {
         key: ctx.t(f"exports.section.{key}")
         for key in ("attendance", "agenda", "decisions", "tasks")
@@ -242,9 +245,9 @@ def detail_rows(sheet: MeetingSheet, ctx: Context) -> list[list[Value]]:
             section["attendance"],
             None,
             unit.code,
-            ctx.t(f"minutes.status.{unit.status}") if unit.status else ctx.t("exports.no_answer"),
-            unit.names or None,
-            None,
+            plain(ctx.lang, f"minutes.status.{unit.status}"),
+            minutes.attendees(unit, ctx.lang) or None,
+            ctx.local(unit.since),
             unit.name,
         ]
         for unit in sheet.attendance

@@ -5,12 +5,13 @@ Pure functions of stored values and a language/zone; every text comes from the c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.domain.cleantext import utf16_len
-from bot.domain.timewords import clock, format_when, from_epoch
-from bot.text.i18n import Safe, escape, t
-from bot.text.render import MESSAGE_LIMIT
+from bot.domain.timewords import clock, format_when, from_epoch, zone_label
+from bot.text.i18n import Safe, escape, mention, t
+from bot.text.render import MESSAGE_LIMIT, largest_fitting
 from storage.agenda import AgendaItem
 from storage.meetings import Meeting
 from storage.rsvps import ANSWERS, Rsvp, UnitAttendance, counts
@@ -44,8 +45,10 @@ def attendance_lines(
     *,
     names: bool = True,
     units_shown: int | None = None,
+    silent: bool = True,
 ) -> list[str]:
-    """One line per unit that answered, one for people without a unit, one for the silent.
+    """One line per unit that answered, one for people without a unit, one for the silent
+    (unless ``silent`` is False: a reminder names them with their members).
 
     Each answer of a unit names at most :data:`NAMES_SHOWN` people; ``names=False`` gives
     counts only (``Hadir 5 · Diwakilkan 1``), for a card that would not fit otherwise, and
@@ -69,14 +72,14 @@ def attendance_lines(
         lines.append(
             t(lang, "meetings.no_unit_line", answers=Safe(_by_answer(loose, lang, names=names)))
         )
-    silent = [unit.code for unit in attendance if not unit.answers]
-    if len(silent) > SILENT_SHOWN:
-        shown = ", ".join(silent[:SILENT_SHOWN])
+    codes = [unit.code for unit in attendance if not unit.answers] if silent else []
+    if len(codes) > SILENT_SHOWN:
+        shown = ", ".join(codes[:SILENT_SHOWN])
         lines.append(
-            t(lang, "meetings.silent_units_more", units=shown, more=len(silent) - SILENT_SHOWN)
+            t(lang, "meetings.silent_units_more", units=shown, more=len(codes) - SILENT_SHOWN)
         )
-    elif silent:
-        lines.append(t(lang, "meetings.silent_units", units=", ".join(silent)))
+    elif codes:
+        lines.append(t(lang, "meetings.silent_units", units=", ".join(codes)))
     return lines
 
 
@@ -123,14 +126,8 @@ def _fitted(
     def listing(shown: int) -> str:
         return joined(attendance_lines(attendance, answers, lang, names=False, units_shown=shown))
 
-    low, high = -1, sum(1 for unit in attendance if unit.answers)  # fits / does not fit
-    while high - low > 1:
-        middle = (low + high) // 2
-        if utf16_len(listing(middle)) <= MESSAGE_LIMIT:
-            low = middle
-        else:
-            high = middle
-    return listing(low) if low >= 0 else joined([])
+    shown = largest_fitting(listing, sum(1 for unit in attendance if unit.answers))
+    return listing(shown) if shown >= 0 else joined([])
 
 
 def card(
@@ -141,20 +138,34 @@ def card(
     tz: str,
     lang: str,
 ) -> str:
-    """The meeting's post: what, when, where, who chairs, and the attendance so far."""
-    lines = []
-    if meeting.cancelled:
-        lines.append(t(lang, "meetings.card_cancelled"))
+    """The meeting's post: what, when, where, who chairs (and takes the minutes), and the
+    answers so far; once closed, when it ended."""
+    lines = head(meeting, tz, lang)
+    lines += ["", t(lang, "meetings.card_counts", counts=counts_text(answers, lang))]
+    tail = [] if meeting.cancelled or meeting.closed else ["", t(lang, "meetings.card_footer")]
+    return _fitted(lines, attendance, answers, tail, lang)
+
+
+def head(meeting: Meeting, tz: str, lang: str) -> list[str]:
+    """What, when, where, who chairs, the notulis once named, and when it ended."""
+    lines = [t(lang, "meetings.card_cancelled")] if meeting.cancelled else []
     lines += [
         t(lang, "meetings.card_title", number=meeting.number, title=meeting.title),
         t(lang, "meetings.card_when", when=when_text(meeting, tz, lang)),
         t(lang, "meetings.card_place", place=meeting.place),
         t(lang, "meetings.card_chair", chair=meeting.chair_name),
-        "",
-        t(lang, "meetings.card_counts", counts=counts_text(answers, lang)),
     ]
-    tail = [] if meeting.cancelled else ["", t(lang, "meetings.card_footer")]
-    return _fitted(lines, attendance, answers, tail, lang)
+    if meeting.notetaker_name:
+        lines.append(t(lang, "meetings.card_notetaker", name=meeting.notetaker_name))
+    if meeting.closed_at is not None:
+        lines.append(t(lang, "meetings.card_closed", **local_time(meeting.closed_at, tz, lang)))
+    return lines
+
+
+def local_time(at: int, tz: str, lang: str) -> dict[str, str]:
+    """``time`` (``11.20``) and ``zone`` (``WIB``) of an instant in the group's zone."""
+    local = from_epoch(at).astimezone(ZoneInfo(tz))
+    return {"time": clock(local.hour, local.minute, lang), "zone": zone_label(tz)}
 
 
 def agenda_lines(items: list[AgendaItem], lang: str) -> list[str]:
@@ -193,8 +204,10 @@ def reminder(
     late_since: int | None,
     tz: str,
     lang: str,
+    silent: Sequence[tuple[str, Sequence[tuple[int, str]]]] = (),
 ) -> str:
-    """A meeting reminder: when and where, the agenda and the RSVP count so far."""
+    """A meeting reminder: when and where, the agenda and the RSVP count so far; ``silent``
+    (the day before): the units that have not answered, each with its members mentioned."""
     lines = [
         t(
             lang,
@@ -212,7 +225,21 @@ def reminder(
     else:
         lines.append(t(lang, "agenda.none_yet"))
     lines += ["", t(lang, "meetings.card_counts", counts=counts_text(answers, lang))]
-    lines += attendance_lines(attendance, answers, lang)
+    lines += attendance_lines(attendance, answers, lang, silent=not silent)
+    if silent:
+        lines += ["", t(lang, "meetings.reminder_silent", count=len(silent), number=meeting.number)]
+        lines += [
+            t(
+                lang,
+                "meetings.reminder_silent_unit",
+                unit=code,
+                members=Safe(
+                    ", ".join(mention(*member) for member in members)
+                    or t(lang, "meetings.reminder_no_members")
+                ),
+            )
+            for code, members in silent
+        ]
     if late_since is not None:
         lines.append(
             t(lang, "meetings.reminder_late", when=format_when(from_epoch(late_since), tz, lang))

@@ -6,6 +6,7 @@ attendance per unit, agenda, decisions and follow-up, a closing line and two sig
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -18,13 +19,21 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from bot.services.meetings import plain
-from bot.services.minutes import Minutes, schedule, task_due, unit_names, unit_status
+from bot.services.minutes import (
+    Minutes,
+    attendees,
+    schedule,
+    tally_text,
+    task_due,
+    time_text,
+)
+from bot.text.meeting_text import local_time
 
 FONT = "Arial"
 
 
-def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
-    """The .docx file of the minutes, as bytes."""
+def document(minutes: Minutes, *, notetaker: str, tz: str, lang: str, now: datetime) -> bytes:
+    """The .docx file of the minutes, as bytes; ``notetaker`` signs beside the chair."""
     meeting = minutes.meeting
     when = schedule(meeting, tz, lang)
     doc = Document()
@@ -38,12 +47,10 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
     info = [
         (plain(lang, "minutes.doc_subject"), meeting.title),
         (plain(lang, "minutes.doc_day"), when.day),
-        (
-            plain(lang, "minutes.doc_time"),
-            plain(lang, "minutes.time_range", start=when.start, end=when.end, zone=when.zone),
-        ),
+        (plain(lang, "minutes.doc_time"), time_text(when, lang)),
         (plain(lang, "minutes.doc_place"), meeting.place),
         (plain(lang, "minutes.doc_chair"), meeting.chair_name),
+        (plain(lang, "minutes.doc_notetaker"), notetaker),
     ]
     table = doc.add_table(rows=0, cols=3)
     for label, value in info:
@@ -63,16 +70,13 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
         cells = grid.add_row().cells
         cells[0].text = str(index)
         cells[1].text = f"{unit.code} — {unit.name}" if unit.name != unit.code else unit.code
-        cells[2].text = plain(lang, f"minutes.status.{unit_status(unit)}")
-        cells[3].text = unit_names(unit)
+        cells[2].text = plain(lang, f"minutes.status.{unit.status}")
+        cells[3].text = attendees(unit, lang)
     _widths(grid, (Cm(1.3), Cm(6.5), Cm(3.4), Cm(4.8)))
-    loose = [rsvp for rsvp in minutes.answers if rsvp.unit_id is None]
-    if loose:
-        names = ", ".join(
-            f"{rsvp.full_name} ({plain(lang, f'meetings.answer.{rsvp.answer}')})" for rsvp in loose
-        )
-        note = doc.add_paragraph(plain(lang, "minutes.doc_no_unit", names=names))
-        note.paragraph_format.space_before = Pt(6)
+    note = doc.add_paragraph(
+        plain(lang, "minutes.doc_tally", counts=tally_text(minutes.attendance, lang))
+    )
+    note.paragraph_format.space_before = Pt(6)
 
     _section(doc, plain(lang, "minutes.doc_section_agenda"))
     for index, item in enumerate(minutes.items, 1):
@@ -116,9 +120,18 @@ def document(minutes: Minutes, *, tz: str, lang: str) -> bytes:
         doc.add_paragraph(plain(lang, "minutes.none"))
 
     _section(doc, plain(lang, "minutes.doc_section_closing"))
-    closing = doc.add_paragraph(plain(lang, "minutes.doc_closing", end=when.end, zone=when.zone))
+    closing = doc.add_paragraph(
+        plain(lang, "minutes.doc_closing", end=when.end, zone=when.zone)
+        if when.end is not None
+        else plain(
+            lang,
+            "minutes.doc_closing_open",
+            now=local_time(int(now.timestamp()), tz, lang)["time"],
+            zone=when.zone,
+        )
+    )
     closing.paragraph_format.keep_with_next = True  # with the signatures on one page
-    _signatures(doc, lang, meeting.chair_name, when.day)
+    _signatures(doc, lang, meeting.chair_name, notetaker, when.day)
 
     out = io.BytesIO()
     doc.save(out)
@@ -187,12 +200,13 @@ def _widths(table: Table, widths: tuple[Cm, ...]) -> None:
             cell.width = width
 
 
-def _signatures(doc: DocxDocument, lang: str, chair: str, day: str) -> None:
+def _signatures(doc: DocxDocument, lang: str, chair: str, notetaker: str, day: str) -> None:
+    """The notulis signs on the left, beside the chair."""
     doc.add_paragraph().paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # one page
     left, right = table.rows[0].cells
-    _signature(left, ["", plain(lang, "minutes.doc_minute_taker")], "(" + "." * 30 + ")")
+    _signature(left, ["", plain(lang, "minutes.doc_minute_taker")], notetaker)
     _signature(right, [day, plain(lang, "minutes.doc_chair_sign")], chair)
 
 

@@ -29,8 +29,8 @@ def edited_mark(edited: bool, lang: str) -> Safe:
     return Safe(t(lang, "corrections.edited_mark") if edited else "")
 
 
-def decision_post(decision: Decision, lang: str) -> str:
-    """``Keputusan #N dicatat`` (for meeting M), with its text."""
+def decision_post(decision: Decision, lang: str, how: Safe | None = None) -> str:
+    """``Keputusan #N dicatat`` (for meeting M, linked ``how``), with its text."""
     edited = edited_mark(decision.edited, lang)
     if decision.meeting_number is None:
         return t(
@@ -46,6 +46,7 @@ def decision_post(decision: Decision, lang: str) -> str:
         number=decision.number,
         meeting=decision.meeting_number,
         title=decision.meeting_title or "",
+        how=how or Safe(""),
         text=decision.text,
         edited=edited,
     )

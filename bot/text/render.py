@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.domain.cleantext import utf16_len
 
@@ -14,6 +15,19 @@ _TEXT_ONLY = re.compile(r"<[^<>]*>")
 
 Stack = tuple[tuple[str, str], ...]
 """Tags open at a point of the text: (name, the opening tag as written)."""
+
+
+def largest_fitting(build: Callable[[int], str], most: int, limit: int = MESSAGE_LIMIT) -> int:
+    """The largest ``n`` in ``0..most`` for which ``build(n)`` (growing with ``n``) fits in
+    ``limit`` UTF-16 code units; -1 when even ``build(0)`` does not fit."""
+    low, high = -1, most + 1  # fits / does not fit
+    while high - low > 1:
+        middle = (low + high) // 2
+        if utf16_len(build(middle)) <= limit:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -5,6 +5,7 @@ from datetime import datetime
 import pytest
 
 from bot.services import search
+from bot.services.meetings import current_for_records
 from storage import agenda, decisions, meetings
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, SITI, Harness
 
@@ -118,12 +119,12 @@ async def test_current_for_records_uses_the_groups_zone(group: Harness) -> None:
     await group.say(GROUP, ADMIN, NEW)
     # 23.59 WIB the same day still counts; 00.01 WIB the next day does not
     late = datetime(2026, 11, 26, 23, 59, tzinfo=JAKARTA)
-    assert (await meetings.current_for_records(group.db, GROUP, late)).number == 1
+    assert (await current_for_records(group.db, GROUP, late)).number == 1
     next_day = datetime(2026, 11, 27, 0, 1, tzinfo=JAKARTA)
-    assert await meetings.current_for_records(group.db, GROUP, next_day) is None
+    assert await current_for_records(group.db, GROUP, next_day) is None
     await group.say(GROUP, ADMIN, "/zona WIT")  # two hours ahead: 23.00 WIB is 01.00 WIT
     at = datetime(2026, 11, 26, 23, 0, tzinfo=JAKARTA)
-    assert await meetings.current_for_records(group.db, GROUP, at) is None
+    assert await current_for_records(group.db, GROUP, at) is None
 
 
 async def test_listing_and_showing_decisions(group: Harness) -> None:

@@ -16,6 +16,7 @@ import handlers.exports
 from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.services.exports import post_link
+from handlers.meeting_room import throttle_of
 from storage import firings, tasks
 from tests.conftest import make_settings
 from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness, until
@@ -81,8 +82,9 @@ async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[H
 @pytest.fixture
 async def records(staffed: Harness) -> dict[str, int]:
     """Made through the bot on 25–28 November 2026 (WIB): one announcement acknowledged by
-    Dishub only, a meeting with answers, an agenda item, two decisions, three tasks (one closed
-    late, one in December). Returns the message ids of the posts."""
+    Dishub only, a meeting with answers and attendance taken in the room (Dishub and Bapperida
+    pressed, Kecamatan Kota marked by the koordinator), an agenda item, two decisions, three
+    tasks (one closed late, one in December). Returns the message ids of the posts."""
     bot = staffed
     [announcement] = await bot.say(GROUP, ADMIN, "/umumkan Kirim laporan triwulan III")
     bot.clock.set(at(25, 10, 30))
@@ -93,7 +95,14 @@ async def records(staffed: Harness) -> dict[str, int]:
     await bot.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     await bot.press(GROUP, SITI, card.message_id, "mtg:r:1:w")
     await bot.say(GROUP, BUDI, "/agenda Progres perbaikan jalan")
-    bot.clock.set(at(26, 10))
+    throttle_of(bot.app).interval = 0
+    [attendance_list] = [
+        message for message in await bot.fire(at(26, 10)) if "Daftar hadir" in message.text
+    ]
+    data = attendance_list.reply_markup["inline_keyboard"][0][0]["callback_data"]
+    await bot.press(GROUP, BUDI, attendance_list.message_id, data)
+    await bot.press(GROUP, SITI, attendance_list.message_id, data)
+    await bot.say(GROUP, ADMIN, "/hadir 1 KEC-KOTA")
     decide = bot.fake.send_message(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
     await bot.settle()
     await bot.say(GROUP, ADMIN, "/putuskan =1+1 bukan rumus")
@@ -272,7 +281,7 @@ async def test_meetings_a_list_then_one_sheet_per_meeting(
         "Ruang Rapat Lt. 2",
         "Asisten Pemerintahan",
         "terjadwal",
-        2,
+        3,
         1,
         2,
         link(records["card"]),
@@ -285,10 +294,26 @@ async def test_meetings_a_list_then_one_sheet_per_meeting(
     assert first.freeze_panes == "A3" and first.auto_filter.ref == "A2:G11"
     assert values(first, 2) == [
         ["Bagian", "No.", "Instansi", "Isi", "Oleh", "Waktu (WIB)", "Keterangan"],
-        ["Kehadiran", None, "BAPPERIDA", "Diwakilkan", "Siti Rahma", None, "Bapperida"],
-        ["Kehadiran", None, "DISHUB", "Hadir", "Budi Santoso", None, "Dinas Perhubungan"],
-        ["Kehadiran", None, "DLH", "Belum menjawab", None, None, "Dinas Lingkungan Hidup"],
-        ["Kehadiran", None, "KEC-KOTA", "Belum menjawab", None, None, "Kecamatan Kota"],
+        ["Kehadiran", None, "BAPPERIDA", "Diwakilkan", "Siti Rahma", excel(26, 10), "Bapperida"],
+        ["Kehadiran", None, "DISHUB", "Hadir", "Budi Santoso", excel(26, 10), "Dinas Perhubungan"],
+        [
+            "Kehadiran",
+            None,
+            "DLH",
+            "Tidak ada keterangan",
+            None,
+            None,
+            "Dinas Lingkungan Hidup",
+        ],
+        [
+            "Kehadiran",
+            None,
+            "KEC-KOTA",
+            "Hadir",
+            "dicatat oleh Asisten Pemerintahan",
+            excel(26, 10),
+            "Kecamatan Kota",
+        ],
         ["Agenda", 1, "DISHUB", "Progres perbaikan jalan", "Budi Santoso", None, None],
         [
             "Keputusan",

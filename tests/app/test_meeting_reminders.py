@@ -10,7 +10,7 @@ from bot.scheduling import dispatcher
 from storage import firings, meetings
 from storage.firings import Outgoing
 from tests.conftest import make_settings
-from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, Clock, Harness
+from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
 
 NEW = "/rapat Rakor Pokja Aset | Jumat (27/11) pukul 09.00 | Ruang Rapat Lt. 2"
 
@@ -21,6 +21,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harness) -> None:
     await group.say(GROUP, BUDI, "/gabung DISHUB")
+    await group.say(GROUP, SITI, "/gabung BAPPERIDA")
     card, _ = await group.say(GROUP, ADMIN, NEW)
     await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     await group.say(GROUP, BUDI, "/agenda Progres perbaikan jalan")
@@ -34,12 +35,17 @@ async def test_both_reminders_fire_once_with_agenda_and_rsvp_count(group: Harnes
     assert "Jumat, 27 November 2026 pukul 09.00 WIB" in day_before.text
     assert "1. Progres perbaikan jalan — DISHUB" in day_before.text
     assert "Hadir 1 · Tidak hadir 0 · Diwakilkan 0" in day_before.text
-    assert "Belum menjawab: BAPPERIDA, KEC-KOTA" in day_before.text
+    # the units that have not answered are named, their members mentioned
+    assert "Belum menjawab undangan (2 instansi)" in day_before.text
+    assert "• BAPPERIDA: Siti Rahma\n• KEC-KOTA: belum ada anggota" in day_before.text
+    assert f'<a href="tg://user?id={SITI}">Siti Rahma</a>' in day_before.html
     assert "Terlambat" not in day_before.text
     assert await group.fire(at(26, 16, 5)) == []
 
     [soon] = await group.fire(at(27, 8))
     assert "Segera dimulai: Rapat #1" in soon.text
+    assert "Belum menjawab: BAPPERIDA, KEC-KOTA" in soon.text  # named, nobody mentioned
+    assert "tg://user" not in soon.html
     assert await group.fire(at(27, 8, 30)) == []
     sent = await firings.for_ref(group.db, meetings.KIND_REMINDER, 1)
     assert [(f.scheduled_at, f.status) for f in sent] == [
@@ -74,9 +80,10 @@ async def test_after_downtime_only_the_latest_reminder_goes_marked_late(group: H
     assert "Segera dimulai" in late.text
     assert "Terlambat" in late.text
     assert await group.fire(at(27, 8, 30)) == []
-    # a meeting already started gets no reminder at all
+    # a meeting already started gets no reminder at all, only its daftar hadir
     await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin (30/11) pukul 13.00 | Aula")
-    assert await group.fire(at(30, 13, 30)) == []
+    [attendance_list] = await group.fire(at(30, 13, 30))
+    assert "Daftar hadir Rapat #2" in attendance_list.text
     meeting = await meetings.by_number(group.db, GROUP, 2)
     assert (meeting.day_before_at, meeting.hour_before_at) == (None, None)
 

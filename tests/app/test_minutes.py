@@ -1,14 +1,31 @@
 """/notulen: the .docx parsed back, the message, and carrying undiscussed items over."""
 
 import io
-from datetime import datetime
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import docx
+import pytest
 
-from storage import agenda
-from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Harness
+from bot.app import build_application, running
+from bot.fakeapi import FakeBotApi
+from handlers.meeting_room import throttle_of
+from storage import agenda, units
+from tests.conftest import make_settings
+from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
 
 NEW = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
+
+
+@pytest.fixture
+async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[Harness]:
+    """The bot without its flood limiter: a whole meeting posts more than a group's 20
+    messages a minute, and the test would wait for Telegram's limits, not for the bot."""
+    settings = make_settings(fake, tmp_path / "rakor.sqlite3")
+    app = build_application(settings, clock=clock, flood_limits=False)
+    async with running(app, poll_timeout=timedelta(seconds=5)):
+        yield Harness(fake=fake, app=app, clock=clock)
 
 
 def read_docx(document: tuple[str, bytes]) -> tuple[list[str], list[list[list[str]]]]:
@@ -21,18 +38,81 @@ def read_docx(document: tuple[str, bytes]) -> tuple[list[str], list[list[list[st
     return paragraphs, tables
 
 
-async def test_minutes_hold_attendance_agenda_decisions_and_tasks(group: Harness) -> None:
+def at(day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, second, tzinfo=JAKARTA)
+
+
+async def test_a_whole_meeting_and_its_minutes(group: Harness) -> None:
+    """Invitation, answers, the daftar hadir (button and /hadir), decisions with and without
+    #N, /rapat selesai, and minutes (.docx and message) that say what happened in the room."""
+    throttle_of(group.app).interval = 0
+    await units.add_many(
+        group.db, GROUP, [("DLH", "Dinas Lingkungan Hidup"), ("SATPOL", "Satpol PP")], 0
+    )
     await group.say(GROUP, BUDI, "/gabung DISHUB")
     await group.say(GROUP, SITI, "/gabung BAPPERIDA")
+    await group.say(GROUP, ANI, "/gabung KEC-KOTA")
     card, _ = await group.say(GROUP, ADMIN, NEW)
     await group.press(GROUP, BUDI, card.message_id, "mtg:r:1:h")
     await group.press(GROUP, SITI, card.message_id, "mtg:r:1:w")
+    await group.press(GROUP, ANI, card.message_id, "mtg:r:1:t")
     await group.say(GROUP, BUDI, "/agenda Progres perbaikan jalan")
     await group.say(GROUP, SITI, "/agenda Sinkronisasi data aset")
-    group.clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
-    await group.say(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
+    assert "Notulis Rapat #1: Siti Rahma" in await group.reply_text(
+        GROUP, ADMIN, "/rapat notulis 1 @siti_bapperida"
+    )
+
+    # the daftar hadir is posted at the start time; an RSVP is not attendance
+    [daftar] = [m for m in await group.fire(at(26, 9)) if "Daftar hadir" in (m.text or "")]
+    assert "Daftar hadir Rapat #1: Rakor Pokja Aset" in daftar.text
+    assert "Hadir: 0 dari 5 instansi" in daftar.text
+    [[button]] = daftar.reply_markup["inline_keyboard"]
+    assert button["text"] == "✋ Hadir di rapat"
+    group.clock.set(at(26, 9, 2))
+    _, toast, alert = await group.press(GROUP, BUDI, daftar.message_id, button["callback_data"])
+    assert (toast, alert) == ("Tercatat hadir: DISHUB, pukul 09.02. Terima kasih.", False)
+    _, toast, _ = await group.press(GROUP, BUDI, daftar.message_id, button["callback_data"])
+    assert "sudah tercatat hadir" in toast
+    await group.press(GROUP, SITI, daftar.message_id, button["callback_data"])
+    group.clock.set(at(26, 9, 10))
+    reply = await group.reply_text(GROUP, ADMIN, "/hadir 1 DLH SATPOL")
+    assert "DLH, SATPOL dicatat hadir" in reply
+    reply = await group.reply_text(GROUP, ADMIN, "/hadir 1 -SATPOL")
+    assert "Dihapus dari daftar hadir Rapat #1: SATPOL" in reply
+    shown = group.fake.find_message(GROUP, daftar.message_id)
+    assert "Hadir: 3 dari 5 instansi" in shown.text
+    assert "• BAPPERIDA (diwakilkan) — Siti Rahma (09.02)" in shown.text
+    assert "• DISHUB — Budi Santoso (09.02)" in shown.text
+    assert "• DLH — dicatat oleh Asisten Pemerintahan (09.10)" in shown.text
+    assert "Belum tercatat hadir: KEC-KOTA, SATPOL" in shown.text
+
+    # a decision of meeting #1 named, and one linked to the meeting under way
+    group.clock.set(at(26, 9, 30))
+    reply = await group.reply_text(GROUP, ADMIN, "/putuskan #1 Dinsos menyiapkan dapur umum.")
+    assert "Keputusan #1 dicatat untuk Rapat #1 (Rakor Pokja Aset):\nDinsos menyiapkan" in reply
+    reply = await group.reply_text(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
+    assert "Keputusan #2 dicatat untuk Rapat #1 (Rakor Pokja Aset), yang sedang" in reply
     await group.say(GROUP, ADMIN, "/tugas DISHUB | Kirim data ruas jalan rusak | Jumat depan")
 
+    # minutes of a meeting still open say so, instead of a closing time
+    group.clock.set(at(26, 10, 15))
+    _, message = await group.say(GROUP, ADMIN, "/notulen 1")
+    assert "Waktu: 09.00 WIB – sedang berlangsung" in message.text
+    assert "Rapat sedang berlangsung; notulen ini dibuat pukul 10.15 WIB" in message.text
+    assert "ditutup" not in message.text
+
+    group.clock.set(at(26, 10, 47))
+    reply = await group.reply_text(GROUP, ADMIN, "/rapat selesai 1")
+    assert "Rapat #1 ditutup pukul 10.47 WIB: Rakor Pokja Aset" in reply
+    assert "Hadir 3 dari 5 instansi" in reply
+    assert "Selesai pukul 10.47 WIB" in group.fake.find_message(GROUP, card.message_id).text
+    closed = group.fake.find_message(GROUP, daftar.message_id)
+    assert "Daftar hadir ditutup pukul 10.47 WIB" in closed.text
+    assert not closed.reply_markup
+    _, toast, alert = await group.press(GROUP, ANI, daftar.message_id, button["callback_data"])
+    assert alert and "sudah ditutup" in toast
+
+    group.clock.set(at(26, 11, 30))
     document, message = await group.say(GROUP, ADMIN, "/notulen #1")
     assert document.document[0] == "notulen-rapat-1.docx"
     assert "Rapat #1" in document.caption
@@ -44,37 +124,48 @@ async def test_minutes_hold_attendance_agenda_decisions_and_tasks(group: Harness
     assert info == {
         "Acara": "Rakor Pokja Aset",
         "Hari/Tanggal": "Kamis, 26 November 2026",
-        "Waktu": "09.00 – 11.00 WIB",
+        "Waktu": "09.00 – 10.47 WIB",
         "Tempat": "Ruang Rapat Lt. 2",
         "Pimpinan Rapat": "Asisten Pemerintahan",
+        "Notulis": "Siti Rahma",
     }
     header, *rows = tables[1]
     assert header == ["No.", "Instansi", "Kehadiran", "Nama"]
     assert rows == [
         ["1", "BAPPERIDA — Bapperida", "Diwakilkan", "Siti Rahma"],
         ["2", "DISHUB — Dinas Perhubungan", "Hadir", "Budi Santoso"],
-        ["3", "KEC-KOTA — Kecamatan Kota", "Tidak hadir", ""],
+        ["3", "DLH — Dinas Lingkungan Hidup", "Hadir", "dicatat oleh Asisten Pemerintahan"],
+        ["4", "KEC-KOTA — Kecamatan Kota", "Tidak hadir (konfirmasi)", ""],
+        ["5", "SATPOL — Satpol PP", "Tidak ada keterangan", ""],
     ]
+    tally = "Hadir 2 · Diwakilkan 1 · Tidak hadir (konfirmasi) 1 · Tidak ada keterangan 1"
+    assert f"Jumlah instansi: {tally}" in paragraphs
     sections = ["I. DAFTAR HADIR", "II. AGENDA", "III. KEPUTUSAN", "IV. TINDAK LANJUT"]
     positions = [paragraphs.index(title) for title in [*sections, "V. PENUTUP"]]
     assert positions == sorted(positions)
     assert "1.\tProgres perbaikan jalan (DISHUB)" in paragraphs
     assert "2.\tSinkronisasi data aset (BAPPERIDA)" in paragraphs
-    assert "1.\tKeputusan #1: Pendataan aset selesai 15 Desember" in paragraphs
+    assert "1.\tKeputusan #1: Dinsos menyiapkan dapur umum." in paragraphs
+    assert "2.\tKeputusan #2: Pendataan aset selesai 15 Desember" in paragraphs
     assert "Tugas #1 (DISHUB): Kirim data ruas jalan rusak" in text
-    assert "Rapat ditutup pukul 11.00 WIB" in text
-    signatures = tables[2][0]
-    assert "Notulis," in signatures[0]
-    assert "Pimpinan Rapat," in signatures[1]
-    assert "Asisten Pemerintahan" in signatures[1]
+    assert "Rapat ditutup pukul 10.47 WIB" in text
+    notetaker, chair = tables[2][0]
+    assert "Notulis," in notetaker and "Siti Rahma" in notetaker
+    assert "Pimpinan Rapat," in chair and "Asisten Pemerintahan" in chair
 
     assert "NOTULEN RAPAT #1" in message.text
     assert "Hari/tanggal: Kamis, 26 November 2026" in message.text
-    assert "DISHUB: Hadir — Budi Santoso" in message.text
-    assert "BAPPERIDA: Diwakilkan — Siti Rahma" in message.text
-    assert "KEC-KOTA: Tidak hadir" in message.text
-    assert "Keputusan #1: Pendataan aset selesai 15 Desember" in message.text
+    assert "Waktu: 09.00 – 10.47 WIB" in message.text
+    assert "Pimpinan rapat: Asisten Pemerintahan\nNotulis: Siti Rahma" in message.text
+    assert "• BAPPERIDA: Diwakilkan — Siti Rahma" in message.text
+    assert "• DISHUB: Hadir — Budi Santoso" in message.text
+    assert "• DLH: Hadir — dicatat oleh Asisten Pemerintahan" in message.text
+    assert "• KEC-KOTA: Tidak hadir (konfirmasi)\n" in message.text
+    assert "• SATPOL: Tidak ada keterangan\n" in message.text
+    assert f"Jumlah instansi: {tally}" in message.text
+    assert "Keputusan #1: Dinsos menyiapkan dapur umum." in message.text
     assert "Tugas #1 · DISHUB · Kirim data ruas jalan rusak" in message.text
+    assert "Rapat ditutup pukul 10.47 WIB." in message.text
     buttons = [row[0]["callback_data"] for row in message.reply_markup["inline_keyboard"]]
     assert buttons == ["mtg:c:1", "mtg:c:2"]
 
@@ -93,6 +184,10 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:2")
     assert "Agenda #2 menjadi Agenda #3" in answer[1]
     assert not answer[2]
+    assert group.fake.sent[-1].text == (
+        "↪ Agenda #2 (Sinkronisasi data aset) dibawa ke rapat berikutnya sebagai Agenda #3;"
+        " belum ada rapat terjadwal, agenda ini ikut rapat yang dibuat berikutnya."
+    )
     stored = group.fake.find_message(GROUP, message.message_id)
     assert "dilanjutkan di rapat berikutnya" in stored.text
     assert [row[0]["callback_data"] for row in stored.reply_markup["inline_keyboard"]] == [
@@ -116,6 +211,10 @@ async def test_undiscussed_items_carry_over_to_the_next_meeting(group: Harness) 
     # with a meeting ahead, the item goes straight to it
     answer = await group.press(GROUP, ADMIN, message.message_id, "mtg:c:1")
     assert "di Rapat #2" in answer[1]
+    assert group.fake.sent[-1].text == (
+        "↪ Agenda #1 (Progres perbaikan jalan) dibawa ke Rapat #2, Senin, 30 November 2026"
+        " sebagai Agenda #4."
+    )
 
 
 async def test_forged_carry_presses_are_refused(group: Harness) -> None:
@@ -140,7 +239,7 @@ async def test_withdrawn_records_are_left_out_of_the_minutes(group: Harness) -> 
     await group.say(GROUP, ADMIN, NEW)
     await group.say(GROUP, ADMIN, "/agenda Progres perbaikan jalan")
     await group.say(GROUP, ADMIN, "/agenda Agenda yang keliru")
-    group.clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
+    await group.fire(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))  # the attendance list
     await group.say(GROUP, ADMIN, "/putuskan Pendataan aset selesai 15 Desember")
     await group.say(GROUP, ADMIN, "/putuskan Keputusan yang keliru")
     await group.say(GROUP, ADMIN, "/tugas DISHUB | Tugas yang keliru | Jumat depan")

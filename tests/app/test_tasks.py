@@ -242,7 +242,8 @@ async def test_unknown_unit_in_a_group_without_units_says_how_to_add_one(bot: Ha
 async def test_a_task_assigned_during_a_meeting_belongs_to_it(staffed: Harness) -> None:
     await staffed.say(GROUP, ADMIN, "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Aula")
     await staffed.say(GROUP, ADMIN, ASSIGN)  # before the meeting: no link
-    staffed.clock.set(datetime(2026, 11, 26, 9, 30, tzinfo=JAKARTA))
+    [attendance_list] = await staffed.fire(datetime(2026, 11, 26, 9, 30, tzinfo=JAKARTA))
+    assert "Daftar hadir Rapat #1" in attendance_list.text
     [post] = await staffed.say(GROUP, ADMIN, "/tugas BAPPERIDA | Data aset | 4/12")
     assert "Tugas #2" in post.text
     assert "Dari rapat #1" in post.text

@@ -1,5 +1,6 @@
 """The meeting service's pure parts: reading times and fields, planning reminders."""
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -9,13 +10,15 @@ from hypothesis import strategies as st
 from bot.domain.timeparse import TimeParseError
 from bot.services.meetings import (
     MeetingInputError,
+    link_of,
     parse_clock,
+    pick_for_records,
     plan_reminder,
     read_slot,
     reminder_times,
     split_fields,
 )
-from handlers.agenda import split_args
+from bot.telegram.commands import split_meeting_ref
 from storage.meetings import DEFAULT_SETTINGS, Meeting, MeetingSettings
 from tests.helpers import JAKARTA
 
@@ -37,8 +40,8 @@ def test_read_slot_accepts_or_refuses_any_text(text: str) -> None:
 
 
 @given(st.text(max_size=60))
-def test_split_args_never_fails(text: str) -> None:
-    number, rest = split_args(text)
+def test_split_meeting_ref_never_fails(text: str) -> None:
+    number, rest = split_meeting_ref(text)
     assert number is None or number >= 0
     assert rest == rest.strip()
 
@@ -76,11 +79,34 @@ def test_a_day_before_reminder_after_the_hour_before_one_is_dropped() -> None:
     assert reminder_times(starts_at, "Asia/Jakarta", late_evening, NOW) == (None, ts(26, 23, 30))
 
 
-def meeting(day_before: int | None, hour_before: int | None) -> Meeting:
-    return Meeting(
-        1, -1, 1, "Rakor", "Aula", ts(27, 9), ts(27, 11), "Asia/Jakarta", 1, "A", "scheduled",
-        0, None, day_before, hour_before, ts(25, 10),
-    )  # fmt: skip
+def meeting(
+    day_before: int | None = None, hour_before: int | None = None, **changes: object
+) -> Meeting:
+    """Meeting #1, Friday 27 November 09.00–11.00 WIB, with ``changes``."""
+    base = Meeting(
+        id=1,
+        group_id=-1,
+        number=1,
+        title="Rakor",
+        place="Aula",
+        starts_at=ts(27, 9),
+        ends_at=ts(27, 11),
+        zone="Asia/Jakarta",
+        chair_id=1,
+        chair_name="A",
+        status="scheduled",
+        revision=0,
+        message_id=None,
+        day_before_at=day_before,
+        hour_before_at=hour_before,
+        created_at=ts(25, 10),
+        attendance_at=ts(27, 9),
+        opened_at=None,
+        closed_at=None,
+        notetaker_id=None,
+        notetaker_name=None,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def test_plan_reminder() -> None:
@@ -99,3 +125,26 @@ def test_plan_reminder() -> None:
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=JAKARTA)
+
+
+def test_a_record_without_a_number_goes_to_the_meeting_under_way_then_soon_then_ended() -> None:
+    morning = meeting()  # 09.00–11.00
+    closed_early = meeting(id=2, number=2, closed_at=ts(27, 10, 20))
+    afternoon = meeting(id=3, number=3, starts_at=ts(27, 13), ends_at=ts(27, 15))
+    opened_early = replace(afternoon, opened_at=ts(27, 12, 40))
+    day = [morning, afternoon]
+    # the candidates are the day's meetings begun or starting within 30 minutes
+    assert pick_for_records(day, at(27, 8, 45)) == morning
+    assert link_of(morning, at(27, 8, 59)) == "soon"
+    assert pick_for_records(day, at(27, 10)) == morning
+    assert link_of(morning, at(27, 10)) == "open"
+    assert pick_for_records(day, at(27, 12, 45)) == afternoon
+    assert pick_for_records([morning], at(27, 12)) == morning
+    assert link_of(morning, at(27, 12)) == "ended"
+    assert pick_for_records([morning, opened_early], at(27, 12, 41)) == opened_early
+    assert link_of(opened_early, at(27, 12, 41)) == "open"
+    # closed with /rapat selesai: ended at the closing time, not the scheduled end
+    assert link_of(closed_early, at(27, 10, 30)) == "ended"
+    assert pick_for_records([closed_early, morning], at(27, 10, 30)) == morning
+    assert pick_for_records([closed_early], at(27, 10, 30)) == closed_early
+    assert pick_for_records([], at(27, 10)) is None

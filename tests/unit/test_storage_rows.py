@@ -15,6 +15,7 @@ import pytest
 from storage import (
     agenda,
     announcements,
+    attendance,
     confirmations,
     corrections,
     decisions,
@@ -51,6 +52,7 @@ CASES = [
     Case(agenda.AgendaItem, agenda.SELECT),
     Case(announcements.Announcement, announcements.SELECT),
     Case(announcements.Progress, announcements.PROGRESS_SELECT),
+    Case(attendance.Presence, attendance.SELECT),
     Case(confirmations.Confirmation, confirmations.SELECT),
     Case(corrections.RecordEdit, corrections.EDIT_SELECT),
     Case(decisions.Decision, decisions.SELECT),

@@ -1,9 +1,11 @@
 """Decisions (/putuskan, #keputusan, /keputusan)."""
 
 ID = {
-    "help.putuskan": "Mencatat keputusan, terkait rapat yang sedang/baru berlangsung (koordinator)",
+    "help.putuskan": "Mencatat keputusan rapat #N, atau rapat yang sedang/baru berlangsung (koordinator)",
     "help.putuskan.usage": (
-        "<code>/putuskan Pendataan aset selesai 15 Desember</code>\n"
+        "<code>/putuskan #3 Pendataan aset selesai 15 Desember</code> — keputusan rapat #3\n"
+        "<code>/putuskan Pendataan aset selesai 15 Desember</code> — keputusan rapat yang sedang"
+        " berlangsung (atau dimulai dalam 30 menit, atau selesai hari ini)\n"
         "Atau balas pesan yang berisi keputusan dengan <code>/putuskan</code>.\n"
         "Pesan koordinator dengan <code>#keputusan</code> juga dicatat."
     ),
@@ -11,14 +13,25 @@ ID = {
     "help.keputusan.usage": "<code>/keputusan</code> atau <code>/keputusan 3</code>",
     "decisions.usage": (
         "Tulis isi keputusannya, atau balas pesan yang berisi keputusan. Contoh:\n"
-        "<code>/putuskan Pendataan aset selesai 15 Desember</code>"
+        "<code>/putuskan Pendataan aset selesai 15 Desember</code> atau, untuk rapat #3,"
+        " <code>/putuskan #3 Pendataan aset selesai 15 Desember</code>"
     ),
     "decisions.too_long": (
         "Keputusan terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
         " Contoh: <code>/putuskan Pendataan aset selesai 15 Desember</code>"
     ),
-    "decisions.recorded": "⚖️ <b>Keputusan #{number}</b>{edited} dicatat (tidak terkait rapat):\n{text}",
-    "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b>{edited} dicatat untuk Rapat #{meeting} ({title}):\n{text}",
+    "decisions.recorded": (
+        "⚖️ <b>Keputusan #{number}</b>{edited} dicatat (tidak terkait rapat):\n{text}\n"
+        "<i>Keputusan rapat tertentu: <code>/putuskan #3 teks</code></i>"
+    ),
+    "decisions.recorded_in_meeting": "⚖️ <b>Keputusan #{number}</b>{edited} dicatat untuk Rapat #{meeting} ({title}){how}:\n{text}",
+    "decisions.link.open": ", yang sedang berlangsung",
+    "decisions.link.soon": ", yang dimulai pukul {time} {zone}",
+    "decisions.link.ended": ", yang selesai hari ini pukul {time} {zone}",
+    "decisions.meeting_ahead": (
+        "Rapat #{number} belum berlangsung; keputusannya dicatat saat rapat atau sesudahnya."
+        " Contoh: <code>/putuskan #{number} Pendataan aset selesai 15 Desember</code>"
+    ),
     "decisions.show_usage": "Tulis nomor keputusannya. Contoh: <code>/keputusan 3</code>",
     "decisions.list_empty": (
         "Belum ada keputusan tercatat. Koordinator dapat mencatatnya, contoh:"
@@ -37,9 +50,11 @@ ID = {
 }
 
 EN = {
-    "help.putuskan": "Record a decision, linked to the meeting under way or just ended (coordinator)",
+    "help.putuskan": "Record a decision of meeting #N, or of the meeting under way or just ended (coordinator)",
     "help.putuskan.usage": (
-        "<code>/decide Asset inventory done by 15 December</code>\n"
+        "<code>/decide #3 Asset inventory done by 15 December</code> — a decision of meeting #3\n"
+        "<code>/decide Asset inventory done by 15 December</code> — of the meeting under way (or"
+        " starting within 30 minutes, or ended today)\n"
         "Or reply to the message holding the decision with <code>/decide</code>.\n"
         "A coordinator's message with <code>#keputusan</code> is recorded too."
     ),
@@ -47,14 +62,25 @@ EN = {
     "help.keputusan.usage": "<code>/decisions</code> or <code>/decisions 3</code>",
     "decisions.usage": (
         "Write the decision, or reply to the message holding it. For example:\n"
-        "<code>/decide Asset inventory done by 15 December</code>"
+        "<code>/decide Asset inventory done by 15 December</code> or, for meeting #3,"
+        " <code>/decide #3 Asset inventory done by 15 December</code>"
     ),
     "decisions.too_long": (
         "The decision is too long (at most {limit} characters); give just its gist."
         " Example: <code>/decide Asset inventory done by 15 December</code>"
     ),
-    "decisions.recorded": "⚖️ <b>Decision #{number}</b>{edited} recorded (no meeting):\n{text}",
-    "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b>{edited} recorded for meeting #{meeting} ({title}):\n{text}",
+    "decisions.recorded": (
+        "⚖️ <b>Decision #{number}</b>{edited} recorded (no meeting):\n{text}\n"
+        "<i>A decision of a given meeting: <code>/decide #3 text</code></i>"
+    ),
+    "decisions.recorded_in_meeting": "⚖️ <b>Decision #{number}</b>{edited} recorded for meeting #{meeting} ({title}){how}:\n{text}",
+    "decisions.link.open": ", which is under way",
+    "decisions.link.soon": ", which starts at {time} {zone}",
+    "decisions.link.ended": ", which ended today at {time} {zone}",
+    "decisions.meeting_ahead": (
+        "Meeting #{number} has not taken place yet; its decisions are recorded during or after"
+        " it. For example: <code>/decide #{number} Asset inventory done by 15 December</code>"
+    ),
     "decisions.show_usage": "Give the decision number. For example: <code>/decisions 3</code>",
     "decisions.list_empty": (
         "No decision recorded yet. A coordinator can record one, for example:"
