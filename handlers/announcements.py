@@ -141,12 +141,13 @@ async def publish(
 
 
 async def list_announcements(call: Call) -> None:
-    """Recent announcements with their counts; ``/pengumuman jam 08.30`` sets the follow-up.
-
-    Any other argument (``/pengumuman 1``) is ignored: the list is shown, to anyone.
-    """
+    """Recent announcements with their counts; ``/pengumuman jam 08.30`` sets the follow-up;
+    anything else (``/pengumuman 1``) is answered with the usage."""
     if call.args and call.args.split()[0].lower() in _SETTING_WORDS:
         await set_followup_time(call)
+        return
+    if call.args:
+        await call.reply(call.t("announcements.list_usage"))
         return
     db = call.runtime.database
     listed = await service.recent(db, call.caller.chat_id, LISTED)

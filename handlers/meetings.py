@@ -44,6 +44,14 @@ _SETTINGS_WORDS = ("pengingat", "reminders")
 _START_WORDS = ("mulai", "start")
 _END_WORDS = ("selesai", "end")
 _NOTETAKER_WORDS = ("notulis", "notetaker")
+_SUBCOMMAND_WORDS = (
+    *_MOVE_WORDS,
+    *_CANCEL_WORDS,
+    *_SETTINGS_WORDS,
+    *_START_WORDS,
+    *_END_WORDS,
+    *_NOTETAKER_WORDS,
+)
 _OFF_WORDS = ("mati", "off")
 _CALLBACK = re.compile(r"^mtg:r:(\d{1,18}):([htw])$")
 _ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
@@ -66,17 +74,18 @@ async def meeting_command(call: Call) -> None:
     verb = call.args.split(None, 1)[0].lower()
     if not await call.require("koordinator", f"/{MEETING.shown(call.caller.lang)}"):
         return
-    fields = service.split_fields(call.args)
-    head = fields[0].split()
-    if verb in _MOVE_WORDS and (
-        len(fields) != 3 or (len(head) == 2 and record_number(head[1]) is not None)
-    ):
-        await move(call)  # else a title that starts with the word, e.g. "Ubah status aset"
-    elif verb in _CANCEL_WORDS and "|" not in call.args:
+    # A subcommand word means the subcommand, so "/rapat ubah 1.5 | … | …" answers with the
+    # usage and never schedules a meeting titled "ubah 1.5"; only a title in words (three
+    # fields, "Ubah status aset | besok jam 9 | Aula") may start with one.
+    if verb in _SUBCOMMAND_WORDS and _titled(call.args):
+        await create(call)
+    elif verb in _MOVE_WORDS:
+        await move(call)
+    elif verb in _CANCEL_WORDS:
         await cancel(call)
-    elif verb in _SETTINGS_WORDS and "|" not in call.args:
+    elif verb in _SETTINGS_WORDS:
         await reminder_settings(call)
-    elif verb in (*_START_WORDS, *_END_WORDS, *_NOTETAKER_WORDS) and "|" not in call.args:
+    elif verb in (*_START_WORDS, *_END_WORDS, *_NOTETAKER_WORDS):
         run = (
             meeting_room.start
             if verb in _START_WORDS
@@ -91,6 +100,14 @@ async def meeting_command(call: Call) -> None:
         await create(call)
     else:
         await call.reply(call.t("meetings.usage"))
+
+
+def _titled(args: str) -> bool:
+    """``Ubah status aset | besok jam 9 | Aula``: a meeting's three fields whose title only
+    starts with a subcommand word, followed by a word (not an id, not a single letter)."""
+    fields = service.split_fields(args)
+    words = fields[0].split()
+    return len(fields) == 3 and len(words) > 1 and words[1].isalpha() and len(words[1]) > 2
 
 
 async def create(call: Call) -> None:

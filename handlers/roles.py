@@ -37,6 +37,12 @@ async def set_role(call: Call) -> None:
         await call.reply(call.t("roles.usage"))
         return
     username, role = parsed
+    bot_name = call.context.bot.username or ""
+    if (target is not None and target.is_bot and username is None) or (
+        username is not None and username.lower() == bot_name.lower()
+    ):
+        await call.reply(call.t("roles.not_a_person", role=call.t(f"common.role.{role}")))
+        return
     db = call.runtime.database
     if username is not None:
         found = await members.find_user(db, username)

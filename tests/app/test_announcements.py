@@ -214,15 +214,14 @@ async def test_empty_list_shows_an_example(units_joined: Harness) -> None:
 
 
 @pytest.mark.parametrize("args", ["1", "#1", "semua", "besok"])
-async def test_an_argument_other_than_a_time_just_shows_the_list(
+async def test_an_argument_other_than_a_time_gets_the_usage(
     units_joined: Harness, args: str
 ) -> None:
     bot = units_joined
     await bot.say(GROUP, ADMIN, "/umumkan Rakor evaluasi APBD")
     for user_id in (BUDI, ADMIN):
-        listing = await bot.reply_text(GROUP, user_id, f"/pengumuman {args}")
-        assert "koordinator" not in listing
-        assert "#1" in listing
-        assert "Rakor evaluasi APBD" in listing
-        assert "0/3 instansi" in listing
+        usage = await bot.reply_text(GROUP, user_id, f"/pengumuman {args}")
+        assert "koordinator" not in usage
+        assert "/pengumuman jam 08.30" in usage
+        assert "/belum 3" in usage
     assert await announcements.followup_minute(bot.db, GROUP) == 9 * 60

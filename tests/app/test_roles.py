@@ -24,6 +24,17 @@ async def test_admin_sets_a_role_by_replying(group: Harness) -> None:
     assert member.role == "pengamat"
 
 
+async def test_roles_are_for_people_not_bots(group: Harness) -> None:
+    bot_message = (await group.say(GROUP, ADMIN, "/bantuan"))[0]
+    reply_to = bot_message.message_id
+    assert "bukan bot" in await group.reply_text(GROUP, ADMIN, "/peran pengamat", reply_to=reply_to)
+    assert "belum mengenal @x" in await group.reply_text(
+        GROUP, ADMIN, "/peran @x pengamat", reply_to=reply_to
+    )
+    assert "bukan bot" in await group.reply_text(GROUP, ADMIN, "/peran @Rakor_Bot anggota")
+    assert await people.get_member(group.db, GROUP, group.fake.bot_id) is None
+
+
 async def test_a_plain_member_cannot_set_roles(group: Harness) -> None:
     await group.say(GROUP, SITI, "halo")
     text = await group.reply_text(GROUP, BUDI, "/peran @siti_bapperida koordinator")

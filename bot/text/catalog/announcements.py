@@ -92,6 +92,10 @@ ID = {
         "Tulis jam tindak lanjutnya. Contoh: <code>/pengumuman jam 08.30</code>"
     ),
     "announcements.followup_time_example": "Contoh: <code>/pengumuman jam 08.30</code>",
+    "announcements.list_usage": (
+        "Pilihan: <code>/pengumuman</code> (daftar), <code>/pengumuman jam 08.30</code> (jam"
+        " tindak lanjut). Yang belum menerima pengumuman #3: <code>/belum 3</code>"
+    ),
 }
 
 EN = {
@@ -187,4 +191,8 @@ EN = {
         "Give the follow-up time. For example: <code>/announcements time 8:30</code>"
     ),
     "announcements.followup_time_example": "Example: <code>/announcements time 8:30</code>",
+    "announcements.list_usage": (
+        "Options: <code>/announcements</code> (the list), <code>/announcements time 8:30</code>"
+        " (the follow-up time). Who has not acknowledged announcement #3: <code>/pending 3</code>"
+    ),
 }

@@ -60,6 +60,10 @@ ID = {
         "Atau balas pesan orangnya dengan <code>/peran anggota</code>.\n"
         "Peran: koordinator, anggota, pengamat."
     ),
+    "roles.not_a_person": (
+        "Peran hanya untuk orang, bukan bot. Balas pesan orangnya dengan"
+        " <code>/peran {role}</code>, atau tulis <code>/peran @budi_dishub {role}</code>."
+    ),
     "roles.unknown_user": (
         "Saya belum mengenal {username}. Minta yang bersangkutan mengirim pesan di grup dulu,"
         " atau balas pesannya dengan <code>/peran {role}</code>."
@@ -128,6 +132,10 @@ EN = {
         "Give the username and the role, for example: <code>/role @budi_dishub coordinator</code>\n"
         "Or reply to the person's message with <code>/role member</code>.\n"
         "Roles: coordinator, member, observer."
+    ),
+    "roles.not_a_person": (
+        "Roles are for people, not bots. Reply to the person's message with"
+        " <code>/role {role}</code>, or write <code>/role @budi_dishub {role}</code>."
     ),
     "roles.unknown_user": (
         "I don't know {username} yet. Ask them to send a message in the group first, or reply to"
