@@ -13,7 +13,7 @@ from bot.runtime import App, Bot, Context, Runtime, runtime_of
 from bot.services import announcements as service
 from bot.services.announcements import Announcement, Progress
 from bot.telegram.access import resolve
-from bot.telegram.buttons import markup_of, pressed
+from bot.telegram.buttons import bound, markup_of, pressed, refuse
 from bot.telegram.throttle import EditThrottle, spawner
 from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 EDIT_INTERVAL = 3.0
 """Seconds between two edits of one announcement's button (Telegram limits edits per group)."""
 
-_CALLBACK = re.compile(r"^ann:a:(\d{1,18})$")
+_CALLBACK = re.compile(r"ann:a:(\d{1,18})")
 
 
 def install(app: App) -> None:
@@ -53,10 +53,13 @@ async def button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     lang = caller.lang
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     announcement = await service.get(runtime.database, int(match.group(1))) if match else None
     if announcement is None or caller.group is None or announcement.group_id != caller.chat_id:
         await query.answer(t(lang, "announcements.stale_button"), show_alert=True)
+        return
+    if not bound(query, await service.posts(runtime.database, announcement)):
+        await refuse(query, lang)
         return
     if not caller.may("anggota"):
         await query.answer(t(lang, "announcements.ack_observer"), show_alert=True)

@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 EDIT = CommandSpec("ubah", "edit", role="anggota")
 WITHDRAW = CommandSpec("hapus", "delete", role="anggota", where="any")
 
-_CALLBACK = re.compile(r"^hapus:([yn]):(\d{1,18})$")
+_CALLBACK = re.compile(r"hapus:([yn]):(\d{1,18})")
 _EXAMPLES = {
     "announcement": ("/pengumuman", "/announcements"),
     "decision": ("/keputusan", "/decisions"),
@@ -216,7 +216,7 @@ async def button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     lang, db = caller.lang, runtime.database
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     message = query.message if isinstance(query.message, Message) else None
     found = (
         await confirmations.pressed(

@@ -1,16 +1,18 @@
 """/bantuan: the commands of this bot, in the chat's language; and no silence: an unknown
 command gets one short line pointing to /bantuan (at most once a minute per chat, so a burst
-of typos does not flood a group), and a plain message in a private chat the private help."""
+of typos does not flood a group), a plain message in a private chat the private help, and a
+press no feature knows "tombol ini tidak berlaku"."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from telegram import MessageEntity, Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.runtime import App, Context, Runtime, runtime_of
 from bot.telegram.access import chat_locale, is_group_chat, update_time
+from bot.telegram.buttons import pressed, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, registered, send
 from bot.text.i18n import normalize_language, t
 
@@ -32,6 +34,7 @@ def register(app: App) -> None:
             private_message,
         )
     )
+    app.add_handler(CallbackQueryHandler(unknown_button))
 
 
 async def show_help(call: Call) -> None:
@@ -92,6 +95,13 @@ async def private_message(update: Update, context: Context) -> None:
         return
     lang, _ = await _locale(runtime_of(context), update)
     await send(context, message.chat_id, t(lang, "fallback.private"))
+
+
+async def unknown_button(update: Update, context: Context) -> None:
+    """A press whose data no feature takes (forged, or of an older version): answered, so the
+    user's spinner stops, and nothing changes."""
+    lang, _ = await _locale(runtime_of(context), update)
+    await refuse(pressed(update), lang)
 
 
 async def _locale(runtime: Runtime, update: Update) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import Message, ReplyParameters, Update
+from telegram import ReplyParameters, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CallbackQueryHandler
 
@@ -22,7 +22,7 @@ from bot.services import members, room
 from bot.services import minutes as minutes_service
 from bot.services.meetings import Meeting, MeetingInputError
 from bot.telegram.access import resolve
-from bot.telegram.buttons import markup_of, pressed
+from bot.telegram.buttons import bound, markup_of, pressed, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.telegram.throttle import EditThrottle, spawner
 from bot.text import attendance_text, meeting_detail
@@ -36,7 +36,7 @@ PRESENT = CommandSpec("hadir", "present", role="koordinator")
 EDIT_INTERVAL = 5.0
 """Seconds between two edits of one daftar hadir (a group allows 20 messages a minute)."""
 
-_CALLBACK = re.compile(r"^" + re.escape(attendance_text.CALLBACK_PREFIX) + r"(\d{1,18})$")
+_CALLBACK = re.compile(re.escape(attendance_text.CALLBACK_PREFIX) + r"(\d{1,18})")
 
 
 def install(app: App) -> None:
@@ -277,15 +277,14 @@ async def press_button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     lang = caller.lang
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     found = await room.list_post(runtime.database, int(match.group(1))) if match else None
-    on = query.message.message_id if isinstance(query.message, Message) else None
     if found is None or caller.group is None or found[0].group_id != caller.chat_id:
         await query.answer(t(lang, "meetings.stale_button"), show_alert=True)
         return
     meeting, message_id = found
-    if message_id != on:
-        await query.answer(t(lang, "meetings.stale_button"), show_alert=True)
+    if not bound(query, [message_id]):
+        await refuse(query, lang)
         return
     if not room.takes_presses(meeting):
         await query.answer(t(lang, "attendance.closed", number=meeting.number), show_alert=True)

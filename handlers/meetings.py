@@ -13,7 +13,6 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
-    Message,
     ReplyParameters,
     Update,
 )
@@ -27,7 +26,7 @@ from bot.services import groups as groups_service
 from bot.services import meetings as service
 from bot.services.meetings import Meeting, MeetingInputError, MeetingSettings
 from bot.telegram.access import resolve
-from bot.telegram.buttons import pressed
+from bot.telegram.buttons import bound, pressed, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text import invitation, meeting_text
 from bot.text.i18n import t
@@ -53,7 +52,7 @@ _SUBCOMMAND_WORDS = (
     *_NOTETAKER_WORDS,
 )
 _OFF_WORDS = ("mati", "off")
-_CALLBACK = re.compile(r"^mtg:r:(\d{1,18}):([htw])$")
+_CALLBACK = re.compile(r"mtg:r:(\d{1,18}):([htw])")
 _ANSWER_OF = {"h": "hadir", "t": "tidak", "w": "wakil"}
 
 
@@ -361,15 +360,16 @@ async def rsvp_button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     meeting = await service.get(db, int(match.group(1))) if match else None
-    on = query.message.message_id if isinstance(query.message, Message) else None
+    if meeting is not None and not bound(query, [meeting.message_id or 0]):
+        await refuse(query, caller.lang)
+        return
     if (
         match is None
         or meeting is None
         or caller.group is None
         or meeting.group_id != caller.chat_id
-        or meeting.message_id != on
         or meeting.cancelled
         or meeting.closed
         or meeting.ends_at <= caller.now.timestamp()

@@ -19,8 +19,6 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
-    MaybeInaccessibleMessage,
-    Message,
     Update,
 )
 from telegram.error import BadRequest
@@ -33,7 +31,7 @@ from bot.services import meetings as meeting_service
 from bot.services import minutes as minutes_service
 from bot.services import room
 from bot.telegram.access import resolve
-from bot.telegram.buttons import pressed
+from bot.telegram.buttons import bound, pressed, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
 from bot.text.i18n import t
 
@@ -42,7 +40,7 @@ logger = logging.getLogger(__name__)
 MINUTES = CommandSpec("notulen", "minutes", role="koordinator")
 
 MAX_BUTTONS = 20
-_CALLBACK = re.compile(r"^mtg:c:(\d{1,18})$")
+_CALLBACK = re.compile(r"mtg:c:(\d{1,18})")
 
 
 def register(app: App) -> None:
@@ -123,10 +121,10 @@ async def carry_button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     found = await agenda_service.item_of_meeting(db, int(match.group(1))) if match else None
-    if found is None or not _carries(query.message, query.data or ""):
-        await query.answer(t(caller.lang, "meetings.stale_button"), show_alert=True)
+    if found is None or not bound(query):
+        await refuse(query, caller.lang)
         return
     item, meeting = found
     if (
@@ -168,11 +166,3 @@ async def carry_button(update: Update, context: Context) -> None:
         )
     except BadRequest as exc:
         logger.info("minutes of meeting %s not redrawn: %s", meeting.id, exc)
-
-
-def _carries(message: MaybeInaccessibleMessage | None, data: str) -> bool:
-    """Whether the pressed message (still accessible) has a button with exactly ``data``."""
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return False
-    keyboard = message.reply_markup.inline_keyboard
-    return any(button.callback_data == data for row in keyboard for button in row)

@@ -12,7 +12,7 @@ from bot.domain.timewords import from_epoch
 from bot.runtime import App, Context, runtime_of
 from bot.services import reminders as service
 from bot.telegram.access import resolve
-from bot.telegram.buttons import pressed, pressed_html
+from bot.telegram.buttons import bound, pressed, pressed_html, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
 from bot.text.i18n import Safe, t
 from bot.text.reminder_texts import when_text
@@ -21,7 +21,7 @@ REMIND = CommandSpec("ingatkan", "remind", role="anggota", where="any")
 LIST = CommandSpec("pengingat", "reminders", where="any")
 CANCEL = CommandSpec("batal", "cancel", where="any")
 
-_CALLBACK = re.compile(r"^rem:([chd]):(\d{1,18})$")
+_CALLBACK = re.compile(r"rem:([chd]):(\d{1,18})")
 
 
 def register(app: App) -> None:
@@ -127,7 +127,7 @@ async def button(update: Update, context: Context) -> None:
     query = pressed(update)
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     action = match.group(1) if match else ""
     target = (
         await service.button_target(runtime.database, action, int(match.group(2)), caller.chat_id)
@@ -138,6 +138,10 @@ async def button(update: Update, context: Context) -> None:
         await query.answer(t(caller.lang, "reminders.stale_button"), show_alert=True)
         return
     reminder, firing = target
+    post = reminder.message_id if firing is None else firing.message_id
+    if not bound(query, [post or 0]):
+        await refuse(query, caller.lang)
+        return
     if not service.may_manage(reminder, caller.user_id, caller.may("koordinator")):
         await query.answer(
             t(caller.lang, "reminders.not_allowed", number=reminder.number), show_alert=True

@@ -25,7 +25,7 @@ from bot.services import search as service
 from bot.services.groups import Group
 from bot.services.search import Hit
 from bot.telegram.access import Caller, resolve, still_members
-from bot.telegram.buttons import pressed
+from bot.telegram.buttons import bound, pressed, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command
 from bot.text.i18n import Safe, escape, t
 
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 SEARCH = CommandSpec("cari", "search", where="any")
 
-_CALLBACK = re.compile(r"^srch:(\d{1,18}):(\d{1,6})$")
+_CALLBACK = re.compile(r"srch:(\d{1,18}):(\d{1,6})")
 # Budgets in UTF-16 code units (Telegram's measure) keep five results far below 4096.
 SNIPPET_UNITS = 360
 QUERY_UNITS = 60
@@ -83,7 +83,10 @@ async def page_button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     db = runtime.database
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
+    if match is not None and not bound(query):
+        await refuse(query, caller.lang)
+        return
     results = None
     group_ids: list[int] = []
     if match and (caller.group is not None or not caller.is_group):

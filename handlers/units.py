@@ -26,10 +26,10 @@ logger = logging.getLogger(__name__)
 UNITS = CommandSpec("instansi", "units")
 JOIN = CommandSpec("gabung", "join")
 
-CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,15}$")
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{1,15}")
 _ADD_WORDS = ("tambah", "add")
 _REMOVE_WORDS = ("hapus", "remove", "arsipkan", "archive")
-_CALLBACK = re.compile(r"^inst:([yn]):(\d{1,18})$")
+_CALLBACK = re.compile(r"inst:([yn]):(\d{1,18})")
 
 
 def register(app: App) -> None:
@@ -41,7 +41,7 @@ def register(app: App) -> None:
 def parse_unit(args: str) -> tuple[str, str] | None:
     """``KODE Nama lengkap`` → (code in capitals, name); None when either is missing or bad."""
     parts = args.split(None, 1)
-    if len(parts) != 2 or not CODE.match(parts[0]):
+    if len(parts) != 2 or not CODE.fullmatch(parts[0]):
         return None
     return parts[0].upper(), " ".join(parts[1].split())
 
@@ -140,7 +140,7 @@ async def archive_button(update: Update, context: Context) -> None:
     runtime = runtime_of(context)
     caller = await resolve(update, context, runtime)
     lang, db = caller.lang, runtime.database
-    match = _CALLBACK.match(query.data or "")
+    match = _CALLBACK.fullmatch(query.data or "")
     message = query.message if isinstance(query.message, Message) else None
     found = (
         await confirmations.pressed(

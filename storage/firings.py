@@ -181,6 +181,15 @@ async def set_message(db: Database, firing_id: int, message_id: int) -> None:
     await db.write("UPDATE firings SET message_id = ? WHERE id = ?", (message_id, firing_id))
 
 
+async def messages_of(db: Database, kind: str, ref_id: int) -> list[int]:
+    """The messages the firings of source ``kind`` for record ``ref_id`` became."""
+    rows = await db.fetch_all(
+        "SELECT message_id FROM firings WHERE kind = ? AND ref_id = ? AND message_id IS NOT NULL",
+        (kind, ref_id),
+    )
+    return [int(row["message_id"]) for row in rows]
+
+
 async def mark_not_sent(db: Database, firing_id: int) -> None:
     """The request certainly was not carried out (a 5xx, no connection): back to unsent,
     without the suspicion of a repeat."""

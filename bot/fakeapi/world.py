@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], dtm.datetime | None]
 
 ACTIVE_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
+SHOWN_IN_PRESSES = 48 * 3600
+"""A press on a bot message older than this (seconds) carries only its chat and id."""
 
 
 class World(UpdateQueue):
@@ -402,6 +404,11 @@ class World(UpdateQueue):
         if message is None or not message.from_bot:
             raise KeyError(f"no bot message {message_id} in chat {chat_id}")
         query_id = f"{self.bot_id}{next(self._callback_counter):08d}"
+        if self.now() - message.date > SHOWN_IN_PRESSES:
+            # Telegram leaves out the content of a message too old (an InaccessibleMessage).
+            shown: dict[str, Any] = {"chat": message.chat, "message_id": message_id, "date": 0}
+        else:
+            shown = self.message_payload(message)
         self.callback_queries[query_id] = {
             "chat_id": chat_id,
             "message_id": message_id,
@@ -413,7 +420,7 @@ class World(UpdateQueue):
                 "callback_query": {
                     "id": query_id,
                     "from": copy.deepcopy(self.users[user_id]),
-                    "message": self.message_payload(message),
+                    "message": shown,
                     "chat_instance": str(abs(chat_id) * 7919 % 10**12),
                     "data": data,
                 }
@@ -422,4 +429,4 @@ class World(UpdateQueue):
         return query_id
 
 
-__all__ = ["ACTIVE_STATUSES", "DEFAULT_UPDATE_TYPES", "World"]
+__all__ = ["ACTIVE_STATUSES", "DEFAULT_UPDATE_TYPES", "SHOWN_IN_PRESSES", "World"]

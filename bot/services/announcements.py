@@ -14,7 +14,7 @@ from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
 from bot.domain.workdays import next_working_day, wall_time
 from bot.services import Wake
-from storage import announcements
+from storage import announcements, firings
 from storage.announcements import (
     Ack,
     Announcement,
@@ -214,6 +214,12 @@ async def get(db: Database, announcement_id: int) -> Announcement | None:
 
 async def by_number(db: Database, group_id: int, number: int) -> Announcement | None:
     return await announcements.by_number(db, group_id, number)
+
+
+async def posts(db: Database, announcement: Announcement) -> list[int]:
+    """The messages carrying the announcement's *Diterima* button: its post and follow-ups."""
+    followups = await firings.messages_of(db, FOLLOWUP_KIND, announcement.id)
+    return [*followups, *([announcement.message_id] if announcement.message_id else [])]
 
 
 async def recent(db: Database, group_id: int, limit: int) -> list[Listed]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from bot.text.i18n import t
 from storage.firings import Keyboard
 
 
@@ -31,3 +34,25 @@ def pressed_html(query: CallbackQuery) -> str:
     older than 48 hours)."""
     message = query.message
     return message.text_html if isinstance(message, Message) and message.text else ""
+
+
+def bound(query: CallbackQuery, posts: Collection[int] | None = None) -> bool:
+    """True when the press may act on the record its data names: the pressed message is one
+    of the record's own ``posts`` (message ids in the record's chat) when they are known;
+    otherwise the data must be one of the buttons Telegram shows on the pressed message (so
+    a forged press, naming data of another message, never acts; a message too old for
+    Telegram to show, over 48 hours, cannot be checked and does not act)."""
+    message = query.message
+    if message is None:
+        return False
+    if posts is not None:
+        return message.message_id in posts
+    if isinstance(message, Message) and message.reply_markup is not None:
+        keyboard = message.reply_markup.inline_keyboard
+        return any(button.callback_data == query.data for row in keyboard for button in row)
+    return False
+
+
+async def refuse(query: CallbackQuery, lang: str) -> None:
+    """Answer a press that may not act: "tombol ini tidak berlaku"; nothing changes."""
+    await query.answer(t(lang, "common.button_invalid"), show_alert=True)

@@ -151,8 +151,8 @@ async def test_the_follow_up_time_is_set_per_group(group: Harness) -> None:
         "/pengumuman waktu x",
     ):
         assert "Contoh" in await group.reply_text(GROUP, ADMIN, bad)
-    # any other argument just lists the announcements
-    assert "pukul 08.30" in await group.reply_text(GROUP, ADMIN, "/pengumuman besok")
+    # any other argument gets the options, and the time stays
+    assert "Pilihan" in await group.reply_text(GROUP, ADMIN, "/pengumuman besok")
     assert await announcements.followup_minute(group.db, GROUP) == 8 * 60 + 30
     assert "08.15" in await group.reply_text(GROUP, ADMIN, "/announcements time 8:15")
     assert await announcements.followup_minute(group.db, GROUP) == 8 * 60 + 15

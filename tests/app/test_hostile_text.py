@@ -77,7 +77,7 @@ async def test_control_characters_never_break_the_minutes(group: Harness) -> Non
     group.clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=JAKARTA))
     await group.say(GROUP, ADMIN, f"/putuskan Pendataan{CONTROL} selesai")
     await group.say(GROUP, ADMIN, f"/tugas DISHUB | Kirim{CONTROL} data | Jumat depan")
-    document, _ = await group.say(GROUP, ADMIN, "/notulen 1")
+    [document] = [sent for sent in await group.say(GROUP, ADMIN, "/notulen 1") if sent.document]
     paragraphs, tables = read_docx(document.document)
     written = "\n".join(paragraphs + [cell for table in tables for row in table for cell in row])
     assert "Data aset" in written

@@ -5,6 +5,7 @@ ID = {
     "common.role.koordinator": "koordinator",
     "common.role.anggota": "anggota",
     "common.role.pengamat": "pengamat",
+    "common.button_invalid": "Tombol ini tidak berlaku.",
 }
 
 EN = {
@@ -12,4 +13,5 @@ EN = {
     "common.role.koordinator": "coordinator",
     "common.role.anggota": "member",
     "common.role.pengamat": "observer",
+    "common.button_invalid": "This button is not valid.",
 }
