@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import aiosqlite
@@ -44,8 +45,9 @@ async def remember_user(
     ``seen_in``: the chat the user just wrote in; when it is a registered group, they are a
     current member of it (with no unit yet, as anggota, unless they already had both).
     """
-    async with db.transaction() as conn:
-        await conn.execute(
+
+    def remember(conn: sqlite3.Connection) -> None:
+        conn.execute(
             "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
             " full_name = excluded.full_name, updated_at = excluded.updated_at"
@@ -54,13 +56,15 @@ async def remember_user(
             (user_id, username, full_name, at),
         )
         if seen_in is not None:
-            await conn.execute(
+            conn.execute(
                 "INSERT INTO members (group_id, user_id, joined_at)"
                 " SELECT chat_id, ?, ? FROM groups WHERE chat_id = ?"
                 " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
                 " joined_at = excluded.joined_at WHERE members.left_at IS NOT NULL",
                 (user_id, at, seen_in),
             )
+
+    await db.atomic(remember)
 
 
 async def find_user_id(db: Database, username: str) -> int | None:
