@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.reminders import peak_rss_kib
+from bench.memory import peak_rss_kib
 from bot.services import exports
 from bot.services.seeds import example_units, pokja
 from bot.text import export_book, export_sheets

@@ -29,7 +29,6 @@ import asyncio
 import json
 import logging
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ from unittest import mock
 
 from telegram.ext import AIORateLimiter, BaseRateLimiter
 
+from bench.memory import peak_rss_kib
 from bot import app as app_module
 from bot.app import build_application, post_init, post_shutdown, running
 from bot.fakeapi import FakeBotApi
@@ -107,20 +107,6 @@ async def measure_startup(database: Path) -> dict[str, float]:
     finally:
         await fake.stop()
     return {"seconds": elapsed, "peak_rss_mib": peak_rss_kib() / 1024}
-
-
-def peak_rss_kib() -> int:
-    """This process's peak resident memory since its exec (``VmHWM``).
-
-    ``getrusage``'s ``ru_maxrss`` would also count the parent's pages that the child had
-    between fork and exec, so a parent that just filled a large database inflates it.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 RUNS = 5

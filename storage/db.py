@@ -3,6 +3,11 @@
 One :class:`Database` holds the single aiosqlite connection of the process. The connection is
 in autocommit mode; every write goes through :meth:`Database.transaction`, which holds an
 asyncio lock so that concurrent handlers never interleave statements inside one transaction.
+
+Each call to aiosqlite is a trip to its database thread and back through the event loop, and
+the trips, not the SQL, were most of the time the lock was held (a ``/ingatkan`` made 37 of
+them). :class:`Connection` makes a statement and the fetching of its first rows one trip, and
+a transaction's ``BEGIN`` part of its first statement's trip.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ import logging
 import re
 import sqlite3
 import typing
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import aiosqlite
+from aiosqlite.context import contextmanager
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -33,6 +39,7 @@ Params = Sequence[object] | Mapping[str, object]
 """Values bound to a statement: by position (``?``) or by name (``:name``)."""
 
 D = TypeVar("D", bound="DataclassInstance")
+T = TypeVar("T")
 
 
 def from_row(cls: type[D], row: aiosqlite.Row, **given: object) -> D:
@@ -66,10 +73,117 @@ async def one_row(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> 
     return row
 
 
+PREFETCH = 256
+"""Rows fetched with their statement in its trip; a longer result fetches the rest on demand."""
+
+
+class Cursor(aiosqlite.Cursor):
+    """A cursor whose first :data:`PREFETCH` rows came back with its statement."""
+
+    def __init__(
+        self, conn: Connection, cursor: sqlite3.Cursor, rows: list[sqlite3.Row], more: bool
+    ) -> None:
+        super().__init__(conn, cursor)
+        self._rows = rows
+        self._more = more
+        """Whether the statement may have rows beyond those fetched (the cursor is open)."""
+
+    async def fetchone(self) -> sqlite3.Row | None:
+        if self._rows:
+            return self._rows.pop(0)
+        return await super().fetchone() if self._more else None
+
+    async def fetchmany(self, size: int | None = None) -> list[sqlite3.Row]:
+        wanted = self.arraysize if size is None else size
+        rows, self._rows = self._rows[:wanted], self._rows[wanted:]
+        if len(rows) < wanted and self._more:
+            rows.extend(await super().fetchmany(wanted - len(rows)))
+        return rows
+
+    async def fetchall(self) -> list[sqlite3.Row]:
+        rows, self._rows = self._rows, []
+        if self._more:
+            rows.extend(await super().fetchall())
+        return rows
+
+    async def close(self) -> None:
+        if self._more:
+            await super().close()
+
+
+class Connection(aiosqlite.Connection):
+    """aiosqlite's connection with one trip to the database thread per statement."""
+
+    _begin: str | None = None
+
+    def begin_with_next(self, begin: str) -> None:
+        """Send ``begin`` with the next statement, in its trip."""
+        self._begin = begin
+
+    def take_begin(self) -> str | None:
+        """The ``begin`` not sent yet (the transaction ran no statement), now forgotten."""
+        begin, self._begin = self._begin, None
+        return begin
+
+    @property
+    def raw(self) -> sqlite3.Connection:
+        """The ``sqlite3`` connection, for work on the database thread only."""
+        return self._conn
+
+    async def trip(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on the database thread: one trip."""
+        run = typing.cast(Callable[[Callable[[], T]], Awaitable[T]], self._execute)
+        return await run(work)
+
+    @contextmanager
+    async def execute(
+        self, sql: str, parameters: Iterable[typing.Any] | None = None
+    ) -> aiosqlite.Cursor:
+        begin = self.take_begin()
+        params: typing.Any = [] if parameters is None else parameters
+
+        def run() -> tuple[sqlite3.Cursor, list[sqlite3.Row], bool]:
+            conn = self._conn
+            if begin is not None:
+                conn.execute(begin)
+            cursor = conn.execute(sql, params)
+            rows = cursor.fetchmany(PREFETCH)
+            more = len(rows) == PREFETCH
+            if not more:
+                cursor.close()  # its rowcount and lastrowid stay readable
+            return cursor, rows, more
+
+        cursor, rows, more = await self.trip(run)
+        return Cursor(self, cursor, rows, more)
+
+    @contextmanager
+    async def executemany(
+        self, sql: str, parameters: Iterable[Iterable[typing.Any]]
+    ) -> aiosqlite.Cursor:
+        begin = self.take_begin()
+        params: typing.Any = parameters
+
+        def run() -> sqlite3.Cursor:
+            if begin is not None:
+                self._conn.execute(begin)
+            return self._conn.executemany(sql, params)
+
+        return aiosqlite.Cursor(self, await self.trip(run))
+
+
+def _open(path: Path) -> Connection:
+    """A :class:`Connection` (not started) to the database file, in autocommit mode."""
+
+    def connector() -> sqlite3.Connection:
+        return sqlite3.connect(path, isolation_level=None)
+
+    return Connection(connector, iter_chunk_size=64)
+
+
 class Database:
     """The process's one SQLite connection, shared by every storage function."""
 
-    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, conn: Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
         self._lock: asyncio.Lock = asyncio.Lock()
@@ -78,13 +192,17 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """A write transaction (``BEGIN IMMEDIATE``), committed on success, rolled back on error."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.begin_with_next("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                if self._conn.take_begin() is None:
+                    # Queued after the failed (or cancelled) statement; a no-op when its BEGIN
+                    # failed or SQLite already rolled the transaction back.
+                    await self._conn.rollback()
                 raise
-            await self._conn.execute("COMMIT")
+            if self._conn.take_begin() is None:
+                await self._conn.execute("COMMIT")
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -110,6 +228,25 @@ class Database:
         async with self._lock:
             cursor = await self._conn.execute(sql, params)
             return cursor.rowcount
+
+    async def atomic(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """A write transaction run whole on the database thread, ``BEGIN IMMEDIATE`` to
+        ``COMMIT`` (rolled back if ``work`` raises): one trip instead of one per statement.
+        ``work`` gets the thread's ``sqlite3`` connection and must not block on anything else."""
+
+        def run() -> T:
+            conn = self._conn.raw
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(conn)
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.execute("COMMIT")
+            return result
+
+        async with self._lock:
+            return await self._conn.trip(run)
 
     async def batches(
         self, sql: str, params: Mapping[str, object], *, key: str, size: int
@@ -163,7 +300,8 @@ async def connect(path: Path | str) -> Database:
     try:
         if path.parent != Path():
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn = _open(path)
+        await conn
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseUnavailable(path, exc) from exc
     try:

@@ -7,22 +7,20 @@ from storage.db import Database
 
 async def store(db: Database, update_id: int, payload: str, received_at: int) -> bool:
     """Store an update; False when it was stored before (a re-delivery)."""
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (update_id) DO NOTHING",
-            (update_id, payload, received_at),
-        )
-        return cursor.rowcount == 1
+    stored = await db.write(
+        "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (update_id) DO NOTHING",
+        (update_id, payload, received_at),
+    )
+    return stored == 1
 
 
 async def mark_done(db: Database, update_id: int, done_at: int) -> None:
     """Mark an update handled and drop its payload (only its id is kept, against re-delivery)."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ? AND done_at IS NULL",
-            (done_at, update_id),
-        )
+    await db.write(
+        "UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ? AND done_at IS NULL",
+        (done_at, update_id),
+    )
 
 
 async def pending(db: Database) -> list[tuple[int, str]]:
