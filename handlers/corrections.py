@@ -9,9 +9,8 @@ second time, or by someone who may not withdraw the record does nothing.
 from __future__ import annotations
 
 import logging
-import re
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
@@ -25,8 +24,9 @@ from bot.services.announcements import Announcement
 from bot.services.corrections import Reminder, Target
 from bot.services.decisions import Decision
 from bot.services.tasks import Task
-from bot.telegram.access import Caller, resolve
-from bot.telegram.buttons import markup_of, pressed, pressed_html
+from bot.telegram import confirm
+from bot.telegram.access import Caller
+from bot.telegram.buttons import markup_of, pressed_html
 from bot.telegram.commands import Call, CommandSpec, add_command, edit_post, record_number
 from bot.text import announcement_texts, record_posts, task_texts
 from bot.text.i18n import t
@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 EDIT = CommandSpec("ubah", "edit", role="anggota")
 WITHDRAW = CommandSpec("hapus", "delete", role="anggota", where="any")
 
-_CALLBACK = re.compile(r"hapus:([yn]):(\d{1,18})")
+_CALLBACK = confirm.data_pattern("hapus")
 _EXAMPLES = {
     "announcement": ("/pengumuman", "/announcements"),
     "decision": ("/keputusan", "/decisions"),
@@ -212,44 +212,27 @@ def refusal(target: Target, lang: str) -> str:
 
 async def button(update: Update, context: Context) -> None:
     """``hapus:y|n:<confirmation>``: withdraw, or not; untrusted input."""
-    query = pressed(update)
+    answer = await confirm.answer_of(update, context, pattern=_CALLBACK, action=service.WITHDRAW)
+    if answer is None:
+        return
+    query, caller, found = answer.query, answer.caller, answer.confirmation
     runtime = runtime_of(context)
-    caller = await resolve(update, context, runtime)
     lang, db = caller.lang, runtime.database
-    match = _CALLBACK.fullmatch(query.data or "")
-    message = query.message if isinstance(query.message, Message) else None
-    found = (
-        await confirmations.pressed(
-            db,
-            int(match.group(2)),
-            actions=(service.WITHDRAW,),
-            chat_id=caller.chat_id,
-            message_id=message.message_id if message else None,
-            now=caller.now,
-        )
-        if match
-        else "stale"
-    )
-    target = await service.target_of(db, found) if not isinstance(found, str) else None
-    if isinstance(found, str) or target is None:
-        reason = found if isinstance(found, str) else "stale"
-        await query.answer(t(lang, f"confirm.{reason}"), show_alert=True)
-        if reason == "expired":
-            await _close_question(
-                query, pressed_html(query) + "\n\n" + t(lang, "confirm.expired_note")
-            )
+    target = await service.target_of(db, found)
+    if target is None:
+        await confirm.refused(query, lang, "stale")
         return
     user_id = caller.user_id or caller.chat_id
     if not service.may_withdraw(target, caller.user_id, caller.may("koordinator")):
         await query.answer(refusal(target, lang), show_alert=True)
         return
     record = _record(target, lang)
-    if match is not None and match.group(1) == "n":
+    if not answer.yes:
         if not await confirmations.decline(db, found, user_id, caller.now):
             await query.answer(t(lang, "confirm.answered"), show_alert=True)
             return
         await query.answer(t(lang, "confirm.declined"))
-        await _close_question(query, t(lang, "corrections.withdraw_declined", **record))
+        await confirm.close(query, t(lang, "corrections.withdraw_declined", **record))
         return
     done = await service.withdraw(
         db,
@@ -265,19 +248,11 @@ async def button(update: Update, context: Context) -> None:
         return
     if done == "not_withdrawable":
         await query.answer(closed_text(target, caller), show_alert=True)
-        await _close_question(query, pressed_html(query))
+        await confirm.close(query, pressed_html(query))
         return
     await query.answer(t(lang, "corrections.withdrawn_toast", **record))
-    await _close_question(query, t(lang, "corrections.withdrawn", name=caller.full_name, **record))
+    await confirm.close(query, t(lang, "corrections.withdrawn", name=caller.full_name, **record))
     await _withdraw_post(context, caller, target)
-
-
-async def _close_question(query: CallbackQuery, text: str) -> None:
-    """The question without its buttons, saying how it ended."""
-    try:
-        await query.edit_message_text(text or "…", reply_markup=None)
-    except TelegramError as exc:
-        logger.info("confirmation not closed: %s", exc)
 
 
 async def _withdraw_post(context: Context, caller: Caller, target: Target) -> None:

@@ -7,21 +7,17 @@ it, its members are told they are in no unit any more, and adding its code again
 
 from __future__ import annotations
 
-import logging
 import re
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import TelegramError
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.runtime import App, Context, runtime_of
 from bot.services import Database, confirmations, members
-from bot.telegram.access import resolve
-from bot.telegram.buttons import pressed, pressed_html
+from bot.telegram import confirm
+from bot.telegram.buttons import pressed_html
 from bot.telegram.commands import Call, CommandSpec, add_command, send
 from bot.text.i18n import Safe, mention, t
-
-logger = logging.getLogger(__name__)
 
 UNITS = CommandSpec("instansi", "units")
 JOIN = CommandSpec("gabung", "join")
@@ -29,7 +25,7 @@ JOIN = CommandSpec("gabung", "join")
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{1,15}")
 _ADD_WORDS = ("tambah", "add")
 _REMOVE_WORDS = ("hapus", "remove", "arsipkan", "archive")
-_CALLBACK = re.compile(r"inst:([yn]):(\d{1,18})")
+_CALLBACK = confirm.data_pattern("inst")
 
 
 def register(app: App) -> None:
@@ -136,41 +132,25 @@ async def archive_unit(call: Call, args: str) -> None:
 
 async def archive_button(update: Update, context: Context) -> None:
     """``inst:y|n:<confirmation>``: archive the unit, or not; untrusted input."""
-    query = pressed(update)
-    runtime = runtime_of(context)
-    caller = await resolve(update, context, runtime)
-    lang, db = caller.lang, runtime.database
-    match = _CALLBACK.fullmatch(query.data or "")
-    message = query.message if isinstance(query.message, Message) else None
-    found = (
-        await confirmations.pressed(
-            db,
-            int(match.group(2)),
-            actions=(members.ARCHIVE,),
-            chat_id=caller.chat_id,
-            message_id=message.message_id if message else None,
-            now=caller.now,
-        )
-        if match
-        else "stale"
-    )
-    unit = await members.unit(db, found.ref_id) if not isinstance(found, str) else None
-    if isinstance(found, str) or unit is None or caller.group is None:
-        reason = found if isinstance(found, str) else "stale"
-        await query.answer(t(lang, f"confirm.{reason}"), show_alert=True)
-        if reason == "expired":
-            await _close(query, pressed_html(query) + "\n\n" + t(lang, "confirm.expired_note"))
+    answer = await confirm.answer_of(update, context, pattern=_CALLBACK, action=members.ARCHIVE)
+    if answer is None:
+        return
+    query, caller, found = answer.query, answer.caller, answer.confirmation
+    lang, db = caller.lang, runtime_of(context).database
+    unit = await members.unit(db, found.ref_id)
+    if unit is None or caller.group is None:
+        await confirm.refused(query, lang, "stale")
         return
     if not caller.may("koordinator"):
         await query.answer(t(lang, "units.archive_not_allowed"), show_alert=True)
         return
     by = caller.user_id or caller.chat_id
-    if match is not None and match.group(1) == "n":
+    if not answer.yes:
         if not await confirmations.decline(db, found, by, caller.now):
             await query.answer(t(lang, "confirm.answered"), show_alert=True)
             return
         await query.answer(t(lang, "confirm.declined"))
-        await _close(query, t(lang, "units.archive_declined", code=unit.code))
+        await confirm.close(query, t(lang, "units.archive_declined", code=unit.code))
         return
     archived = await members.archive_unit(db, found, by=by, now=caller.now)
     if archived == "unanswerable":
@@ -178,10 +158,10 @@ async def archive_button(update: Update, context: Context) -> None:
         return
     if archived == "archived_already":
         await query.answer(t(lang, "units.archived_already", code=unit.code), show_alert=True)
-        await _close(query, pressed_html(query))
+        await confirm.close(query, pressed_html(query))
         return
     await query.answer(t(lang, "units.archived_toast", code=unit.code))
-    await _close(
+    await confirm.close(
         query, t(lang, "units.archived", code=unit.code, name=unit.name, by=caller.full_name)
     )
     await send(context, caller.chat_id, await archived_text(db, archived, lang))
@@ -209,14 +189,6 @@ async def archived_text(db: Database, archived: members.Archived, lang: str) -> 
         )
     lines.append(t(lang, "units.archived_restore", code=unit.code, name=unit.name))
     return "\n\n".join(lines)
-
-
-async def _close(query: CallbackQuery, text: str) -> None:
-    """The question without its buttons, saying how it ended."""
-    try:
-        await query.edit_message_text(text or "…", reply_markup=None)
-    except TelegramError as exc:
-        logger.info("archive question not closed: %s", exc)
 
 
 async def join(call: Call) -> None:
