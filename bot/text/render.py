@@ -9,6 +9,10 @@ from bot.domain.cleantext import utf16_len
 
 MESSAGE_LIMIT = 4096
 
+LISTED = 300
+"""A record's text in a listing (several records in one message), in UTF-16 code units: a
+long one is shortened with "…" (``bot.domain.cleantext.excerpt``); its own view shows it all."""
+
 _ATOM = re.compile(r"<[^<>]*>|&#?[a-zA-Z0-9]+;|[^<&\s]*\s+|[^<&\s]+|[<&]")
 _TAG = re.compile(r"<(/?)([a-zA-Z-]+)")
 _TEXT_ONLY = re.compile(r"<[^<>]*>")
