@@ -20,7 +20,7 @@ from bot.telegram.commands import (
 )
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
-from bot.text.i18n import t
+from bot.text.i18n import t, too_long
 from bot.text.record_posts import agenda_post
 
 AGENDA = CommandSpec("agenda", "agenda", role="anggota")
@@ -80,8 +80,8 @@ async def add_item(
             now=caller.now,
             origin=origin,
         )
-    except service.TooLong:
-        return t(caller.lang, "agenda.too_long", limit=service.MAX_TEXT), None
+    except service.TooLong as exc:
+        return too_long(caller.lang, "agenda.too_long", exc), None
     except service.NoMeeting:
         return t(caller.lang, "agenda.no_meeting"), None
     except service.MeetingInputError as exc:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from telegram import Message, ReplyParameters, Update
 from telegram.error import TelegramError
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import clock, format_when
 from bot.runtime import App, Context, Runtime, runtime_of
@@ -17,7 +18,7 @@ from bot.telegram.access import Caller, resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, refusal_text, send
 from bot.telegram.hashtags import add_hashtag
 from bot.text.announcement_texts import post, unit_note
-from bot.text.i18n import Safe, t
+from bot.text.i18n import Safe, t, too_long
 from bot.text.record_posts import edited_mark, withdrawn_notice
 from handlers import announcement_acks
 
@@ -120,8 +121,7 @@ async def publish(
         await send(context, caller.chat_id, t(lang, f"announcements.{usage_key}"))
         return
     except service.TooLong as exc:
-        too_long = t(lang, "announcements.too_long", length=exc.args[0], limit=service.MAX_TEXT)
-        await send(context, caller.chat_id, too_long)
+        await send(context, caller.chat_id, too_long(lang, "announcements.too_long", exc))
         return
     if not created and announcement.message_id is not None:
         # The command is handled again after a restart: it was posted already.
@@ -169,7 +169,7 @@ async def list_announcements(call: Call) -> None:
                 acked=progress.acked,
                 total=progress.total,
                 earlier=Safe(earlier),
-                text=service.excerpt(announcement.text, EXCERPT),
+                text=excerpt(announcement.text, EXCERPT),
             )
         )
     minute = await service.followup_minute(db, call.caller.chat_id)

@@ -29,7 +29,7 @@ from bot.telegram.access import Caller
 from bot.telegram.buttons import markup_of, pressed_html
 from bot.telegram.commands import Call, CommandSpec, add_command, edit_post, record_number
 from bot.text import announcement_texts, record_posts, task_texts
-from bot.text.i18n import t
+from bot.text.i18n import t, too_long
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +124,9 @@ async def edit(call: Call) -> None:
             tz=caller.tz,
             wake=call.runtime.dispatcher.wake,
         )
+    except service.TooLong as exc:
+        await call.reply(too_long(caller.lang, "corrections.too_long", exc))
+        return
     except service.CorrectionError as exc:
         await call.reply(call.t(exc.key, **_record(target, caller.lang), **exc.params))
         return

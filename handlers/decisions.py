@@ -6,6 +6,7 @@ import re
 
 from telegram import Message, Update
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timewords import format_when, from_epoch
 from bot.runtime import App, Context, runtime_of
 from bot.services import Database
@@ -22,9 +23,10 @@ from bot.telegram.commands import (
 )
 from bot.telegram.hashtags import add_hashtag, tagged
 from bot.text import meeting_text
-from bot.text.i18n import Safe, t
+from bot.text.i18n import Safe, t, too_long
 from bot.text.meeting_text import local_time
 from bot.text.record_posts import decision_post, edited_mark, withdrawn_notice
+from bot.text.render import LISTED
 
 DECIDE = CommandSpec("putuskan", "decide", role="koordinator")
 DECISIONS = CommandSpec("keputusan", "decisions")
@@ -98,8 +100,8 @@ async def record(
         )
     except service.EmptyDecision:
         return t(caller.lang, "decisions.usage"), None
-    except service.TooLong:
-        return t(caller.lang, "decisions.too_long", limit=service.MAX_TEXT), None
+    except service.TooLong as exc:
+        return too_long(caller.lang, "decisions.too_long", exc), None
     except service.MeetingInputError as exc:
         return t(caller.lang, exc.key, **exc.params), None
     decision, meeting = recorded.decision, recorded.meeting
@@ -137,7 +139,7 @@ async def show_decisions(call: Call) -> None:
                 meeting=call.t("decisions.meeting_ref", meeting=decision.meeting_number)
                 if decision.meeting_number
                 else "",
-                text=_short(decision.text),
+                text=excerpt(decision.text, LISTED),
             )
         )
     await call.reply("\n\n".join(lines))
@@ -203,7 +205,3 @@ async def show_one(call: Call, number: int) -> None:
 
 def decision_text(text: str, lang: str) -> str:
     return t(lang, "decisions.body", text=text)
-
-
-def _short(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

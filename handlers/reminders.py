@@ -7,6 +7,7 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import from_epoch
 from bot.runtime import App, Context, runtime_of
@@ -14,8 +15,9 @@ from bot.services import reminders as service
 from bot.telegram.access import resolve
 from bot.telegram.buttons import bound, pressed, pressed_html, refuse
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
-from bot.text.i18n import Safe, t
+from bot.text.i18n import Safe, t, too_long
 from bot.text.reminder_texts import when_text
+from bot.text.render import LISTED
 
 REMIND = CommandSpec("ingatkan", "remind", role="anggota", where="any")
 LIST = CommandSpec("pengingat", "reminders", where="any")
@@ -55,6 +57,9 @@ async def remind(call: Call) -> None:
         return
     except service.MissingText:
         await call.reply(call.t("reminders.missing_text", phrase=call.args))
+        return
+    except service.TooLong as exc:
+        await call.reply(too_long(caller.lang, "reminders.too_long", exc))
         return
     lines = [
         call.t(
@@ -97,7 +102,7 @@ async def list_reminders(call: Call) -> None:
                     call.caller.lang,
                 ),
                 recurring=Safe(recurring),
-                text=reminder.text,
+                text=excerpt(reminder.text, LISTED),
                 creator=reminder.creator_name,
             )
         )

@@ -17,7 +17,7 @@ from bot.services import tasks as service
 from bot.services.tasks import Evidence, Task
 from bot.telegram.access import resolve
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number, send
-from bot.text.i18n import Safe, t
+from bot.text.i18n import Safe, t, too_long
 from bot.text.record_posts import withdrawn_notice
 from bot.text.task_texts import due_text
 
@@ -102,17 +102,21 @@ async def progress(call: Call) -> None:
         return
     task, unit_id = found
     caller = call.caller
-    event = await service.add_note(
-        call.runtime.database,
-        task,
-        blocked=bool(blocked),
-        text=note,
-        unit_id=unit_id,
-        user_id=caller.user_id or caller.chat_id,
-        user_name=caller.full_name,
-        now=caller.now,
-        origin=call.update.update_id,
-    )
+    try:
+        event = await service.add_note(
+            call.runtime.database,
+            task,
+            blocked=bool(blocked),
+            text=note,
+            unit_id=unit_id,
+            user_id=caller.user_id or caller.chat_id,
+            user_name=caller.full_name,
+            now=caller.now,
+            origin=call.update.update_id,
+        )
+    except service.TooLong as exc:
+        await call.reply(too_long(caller.lang, "tasks.progress_too_long", exc))
+        return
     if event is None:
         await call.reply(call.t("tasks.closed_already", number=number))
         return

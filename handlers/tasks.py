@@ -11,6 +11,7 @@ import logging
 
 from telegram import ReplyParameters
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timeparse import TimeParseError
 from bot.domain.timewords import DAYS, clock, format_when, from_epoch
 from bot.runtime import App
@@ -20,8 +21,9 @@ from bot.services import tasks as service
 from bot.services.seeds import pokja
 from bot.services.tasks import Task, TaskEvent
 from bot.telegram.commands import Call, CommandSpec, add_command, record_number
-from bot.text.i18n import Safe, escape, t
+from bot.text.i18n import Safe, escape, t, too_long
 from bot.text.record_posts import edited_mark
+from bot.text.render import LISTED
 from bot.text.task_texts import (
     due_text,
     named_units,
@@ -72,6 +74,9 @@ async def assign(call: Call) -> None:
         wanted = service.parse_assignment(call.args)
     except service.AssignmentError as exc:
         await call.reply(call.t(exc.key))
+        return
+    except service.TooLong as exc:
+        await call.reply(too_long(call.caller.lang, "tasks.too_long", exc))
         return
     units = []
     for code in wanted.codes:
@@ -158,7 +163,7 @@ async def list_tasks(call: Call) -> None:
             call.t(
                 "tasks.list_item",
                 number=task.number,
-                text=task.text,
+                text=excerpt(task.text, LISTED),
                 due=due_text(task, caller.tz, caller.lang),
                 status=t(caller.lang, f"tasks.status.{status}"),
                 overdue=overdue_mark(task, now, caller.lang),

@@ -17,7 +17,7 @@ from bot.services import Database, confirmations, members
 from bot.telegram import confirm
 from bot.telegram.buttons import pressed_html
 from bot.telegram.commands import Call, CommandSpec, add_command, send
-from bot.text.i18n import Safe, mention, t
+from bot.text.i18n import Safe, mention, t, too_long
 
 UNITS = CommandSpec("instansi", "units")
 JOIN = CommandSpec("gabung", "join")
@@ -83,9 +83,13 @@ async def add_unit(call: Call, args: str) -> None:
         await call.reply(call.t("units.add_usage"))
         return
     code, name = parsed
-    added, existing = await members.add_unit(
-        call.runtime.database, call.caller.chat_id, code, name, call.caller.now
-    )
+    try:
+        added, existing = await members.add_unit(
+            call.runtime.database, call.caller.chat_id, code, name, call.caller.now
+        )
+    except members.TooLong as exc:
+        await call.reply(too_long(call.caller.lang, "units.name_too_long", exc))
+        return
     if added is None:
         await call.reply(call.t("units.exists", code=code, name=existing.name if existing else ""))
         return

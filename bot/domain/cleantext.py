@@ -34,6 +34,24 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+class TooLong(ValueError):
+    """A text longer than its limit; both in UTF-16 code units, as Telegram counts."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(length, limit)
+        self.length = length
+        self.limit = limit
+
+
+def within(text: str, limit: int) -> str:
+    """``text`` when it is at most ``limit`` UTF-16 code units long; else raises
+    :class:`TooLong`."""
+    length = utf16_len(text)
+    if length > limit:
+        raise TooLong(length, limit)
+    return text
+
+
 def clean_with_entities(
     text: str, entities: Sequence[Mapping[str, Any]]
 ) -> tuple[str, list[dict[str, Any]]]:
@@ -70,3 +88,20 @@ def clean_with_entities(
         if length > 0:
             result.append({**entity, "offset": offset, "length": length})
     return "".join(pieces), result
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` UTF-16 code units: cut at a word where one
+    ends in the last fifth, else inside the word, and ended with "…"."""
+    flat = " ".join(text.split())
+    if utf16_len(flat) <= limit:
+        return flat
+    room, cut = limit - 1, 0  # "…" is one unit
+    while (width := utf16_len(flat[cut])) <= room:  # flat is longer than room: cut stops
+        room -= width
+        cut += 1
+    head = flat[:cut]
+    space = head.rfind(" ")
+    if space >= len(head) * 4 // 5:
+        head = head[:space]
+    return head.rstrip() + "…"

@@ -57,6 +57,42 @@ def _json(params: Params, name: str) -> Any:
     return value
 
 
+_BUTTON_ACTIONS = (
+    "callback_data",
+    "url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "login_url",
+    "web_app",
+    "callback_game",
+    "pay",
+)
+
+
+def _validate_button(button: Any) -> None:
+    """One inline button as Telegram checks it: a non-empty text and exactly one action;
+    callback data of 1..64 bytes in UTF-8 (an empty one counts as absent, as Telegram
+    reads it)."""
+    if not isinstance(button, dict) or "text" not in button:
+        raise bad_request("can't parse inline keyboard button: Can't find field \"text\"")
+    if not isinstance(button["text"], str):
+        raise bad_request(
+            'can\'t parse inline keyboard button: Field "text" must be of type String'
+        )
+    if not button["text"].strip():
+        raise bad_request("BUTTON_TEXT_INVALID")
+    actions = [name for name in _BUTTON_ACTIONS if button.get(name) not in (None, "")]
+    if not actions:
+        raise bad_request(
+            "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+        )
+    data = button.get("callback_data")
+    if data not in (None, "") and len(str(data).encode()) > 64:
+        raise bad_request("BUTTON_DATA_INVALID")
+
+
 def _validate_markup(markup: Any) -> dict | None:
     if markup is None:
         return None
@@ -69,11 +105,7 @@ def _validate_markup(markup: Any) -> dict | None:
         raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array')
     for row in rows:
         for button in row:
-            if not isinstance(button, dict) or not button.get("text"):
-                raise bad_request("text buttons are unallowed in the inline keyboard")
-            data = button.get("callback_data")
-            if data is not None and not 1 <= len(str(data).encode()) <= 64:
-                raise bad_request("BUTTON_DATA_INVALID")
+            _validate_button(button)
     return markup
 
 

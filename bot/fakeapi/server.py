@@ -67,6 +67,8 @@ class FakeBotApi(ChatMethods):
     ) -> None:
         super().__init__(token, bot_username, clock, bot_first_name)
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.rejected: list[tuple[str, str]] = []
+        """(method, description) of every request a method refused with 400 Bad Request."""
         self.enforce_limits = False
         self.limiter = FloodLimiter()
         self.faults = Faults()
@@ -292,6 +294,8 @@ class FakeBotApi(ChatMethods):
             result = await handler(params)
         except ApiError as error:
             logger.debug("%s -> %s %s", method, error.code, error.description)
+            if error.code == HTTPStatus.BAD_REQUEST:
+                self.rejected.append((method, error.description))
             return self._response(error.payload(), error.code)
         except Exception as error:
             logger.exception("fake Bot API failed in %s", method)

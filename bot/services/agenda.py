@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.domain.cleantext import TooLong, within
 from bot.services import meetings as meeting_service
 from bot.services.meetings import MeetingInputError
 from storage import agenda, meetings
@@ -16,10 +17,7 @@ from storage.meetings import Meeting
 __all__ = ["MAX_TEXT", "AgendaItem", "Added", "NoMeeting", "TooLong", "add", "for_meeting"]
 
 MAX_TEXT = 1000
-
-
-class TooLong(ValueError):
-    """The item is longer than :data:`MAX_TEXT`."""
+"""UTF-16 code units: an agenda item is a line of the agenda, the minutes and the card."""
 
 
 class NoMeeting(LookupError):
@@ -49,8 +47,7 @@ async def add(
     Raises :class:`TooLong`, :class:`NoMeeting`, or :class:`MeetingInputError` for a meeting
     number that is unknown, cancelled or over.
     """
-    if len(text) > MAX_TEXT:
-        raise TooLong
+    within(text, MAX_TEXT)
     if meeting_number is None:
         meeting = await meetings.next_ahead(db, group_id, int(now.timestamp()))
         if meeting is None:

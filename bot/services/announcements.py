@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.domain.cleantext import TooLong as TooLong
+from bot.domain.cleantext import within
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
 from bot.domain.workdays import next_working_day, wall_time
@@ -37,10 +39,6 @@ MAX_TEXT = 3500
 
 class EmptyAnnouncement(ValueError):
     """There is no text to announce."""
-
-
-class TooLong(ValueError):
-    """The text does not fit one message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +103,6 @@ def strip_hashtag(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def excerpt(text: str, limit: int) -> str:
-    """``text`` on one line, cut at ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 def parse_followup_time(phrase: str, now: datetime, tz: str, lang: str) -> int | None:
     """``jam 8.30`` / ``08.30`` / ``jam setengah 9`` / ``at 8:30`` → minutes after midnight in
     the group's zone, read by the time parser as a working-day time; raises TimeParseError for
@@ -129,8 +121,7 @@ def checked_text(text: str) -> str:
     text = text.strip()
     if not text:
         raise EmptyAnnouncement
-    if len(text) > MAX_TEXT:
-        raise TooLong(len(text))
+    within(text, MAX_TEXT)
     return text
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.domain.cleantext import TooLong, within
 from bot.services import Wake, confirmations
 from bot.services import agenda as agenda_service
 from bot.services import announcements as announcement_service
@@ -39,6 +40,7 @@ __all__ = [
     "Record",
     "Reminder",
     "Target",
+    "TooLong",
     "Withdrawal",
     "ask_withdrawal",
     "edit",
@@ -71,7 +73,7 @@ MAX_TEXT: dict[Kind, int] = {
     "agenda_item": agenda_service.MAX_TEXT,
     "task": task_service.MAX_TEXT,
 }
-"""The longest text of each kind (as when it is recorded)."""
+"""The longest text of each kind, in UTF-16 code units (as when it is recorded)."""
 
 WITHDRAW = "withdraw:"
 """The confirmations' action prefix: ``withdraw:<kind>``."""
@@ -165,15 +167,13 @@ async def edit(
 ) -> Target:
     """Replace the record's text, keeping the earlier one; the record as it is now.
 
-    Raises :class:`CorrectionError` for an empty or too long text, the same text, or a
-    withdrawn record.
+    Raises :class:`TooLong` for a text over the kind's limit (UTF-16 code units);
+    :class:`CorrectionError` for an empty text, the same text, or a withdrawn record.
     """
     text = " ".join(text.split()) if target.kind == "task" else text.strip()
     if not text:
         raise CorrectionError("corrections.edit_usage")
-    limit = MAX_TEXT[target.kind]
-    if len(text) > limit:
-        raise CorrectionError("corrections.too_long", length=len(text), limit=limit)
+    within(text, MAX_TEXT[target.kind])
     if text == target.text:
         raise CorrectionError("corrections.unchanged")
     if isinstance(target.record, Announcement):

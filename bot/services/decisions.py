@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bot.domain.cleantext import TooLong, within
 from bot.services import meetings as meeting_service
 from bot.services.meetings import EARLY, Link, MeetingInputError, link_of
 from storage import corrections, decisions, meetings
@@ -20,6 +21,7 @@ __all__ = [
     "Decision",
     "MeetingInputError",
     "Recorded",
+    "TooLong",
     "by_number",
     "edits",
     "meeting_of",
@@ -33,10 +35,6 @@ MAX_TEXT = 2000
 
 class EmptyDecision(ValueError):
     """There is no text to record."""
-
-
-class TooLong(ValueError):
-    """The text is longer than :data:`MAX_TEXT`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +65,7 @@ async def record(
     unknown, cancelled or still ahead."""
     if not text:
         raise EmptyDecision
-    if len(text) > MAX_TEXT:
-        raise TooLong
+    within(text, MAX_TEXT)
     meeting: Meeting | None
     link: Link | Literal["named"] | None
     if meeting_number is not None:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.cleantext import utf16_len
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import parse_when
 from bot.domain.timewords import from_epoch
@@ -27,6 +28,7 @@ from storage.rsvps import Rsvp, UnitAttendance
 KIND_REMINDER = meetings.KIND_REMINDER
 
 MAX_FIELD = 200
+"""A meeting's title and place, in UTF-16 code units: both go on its card with its buttons."""
 EARLY = timedelta(minutes=30)
 """A record made this long before a meeting's start (or later) belongs to it."""
 
@@ -98,8 +100,9 @@ def reminder_times(
 def _check_text(value: str, too_long_key: str) -> str:
     if not value:
         raise MeetingInputError("meetings.usage")
-    if len(value) > MAX_FIELD:
-        raise MeetingInputError(too_long_key, limit=MAX_FIELD)
+    length = utf16_len(value)
+    if length > MAX_FIELD:
+        raise MeetingInputError(too_long_key, length=length, limit=MAX_FIELD)
     return value
 
 

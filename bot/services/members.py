@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.domain.cleantext import TooLong, within
 from bot.domain.timewords import from_epoch
 from bot.services import confirmations
 from storage import people, tasks, units
@@ -25,6 +26,8 @@ ROLE_WORDS = {
 """The words for each role a user may write, Indonesian or English, to the role stored."""
 
 __all__ = [
+    "MAX_NAME",
+    "TooLong",
     "ARCHIVE",
     "ROLES",
     "ROLE_WORDS",
@@ -52,6 +55,10 @@ __all__ = [
     "unit",
     "units_with_members",
 ]
+
+MAX_NAME = 200
+"""A unit's full name, in UTF-16 code units: it heads task posts, attendance lists and the
+questions asked about the unit, whose buttons need it in one message."""
 
 
 async def remember(
@@ -124,7 +131,9 @@ async def unit(db: Database, unit_id: int) -> Unit | None:
 async def add_unit(
     db: Database, group_id: int, code: str, name: str, now: datetime
 ) -> tuple[Added | None, Unit | None]:
-    """(the unit added or restored, None) or (None, the active unit that has that code)."""
+    """(the unit added or restored, None) or (None, the active unit that has that code).
+    Raises :class:`TooLong` for a name over :data:`MAX_NAME`."""
+    within(name, MAX_NAME)
     added = await units.add(db, group_id, code, name, _epoch(now))
     if added is not None:
         return added, None

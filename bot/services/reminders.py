@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.cleantext import TooLong as TooLong
+from bot.domain.cleantext import within
 from bot.domain.lateness import is_late
 from bot.domain.timeparse import Rule, When, parse_when
 from bot.domain.timewords import from_epoch
@@ -23,6 +25,10 @@ from storage.reminders import NewReminder, Reminder
 KIND = reminders.KIND
 
 MAX_MISSED = 10_000
+
+MAX_TEXT = 3000
+"""A reminder's message, in UTF-16 code units: it goes out with its snooze buttons in one
+message, which a press then edits with a line more (who snoozed it, until when)."""
 
 Snooze = Literal["h", "d"]
 
@@ -95,12 +101,13 @@ async def create(
     """Parse ``text`` (time phrase, then message) and store the reminder (once per ``origin``
     update: a command handled again gets the reminder it made the first time).
 
-    Raises ``TimeParseError`` for a time it cannot read and :class:`MissingText` when there is
-    no message after the time.
+    Raises ``TimeParseError`` for a time it cannot read, :class:`MissingText` when there is
+    no message after the time and :class:`TooLong` for a message over :data:`MAX_TEXT`.
     """
     when = parse_when(text, now, tz, lang)
     if not when.rest:
         raise MissingText(text)
+    within(when.rest, MAX_TEXT)
     reminder, _ = await reminders.create(
         db,
         NewReminder(

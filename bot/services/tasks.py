@@ -20,6 +20,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import timewords as w
+from bot.domain.cleantext import TooLong as TooLong
+from bot.domain.cleantext import within
 from bot.domain.timeparse import parse_when
 from bot.domain.timewords import from_epoch
 from bot.domain.workdays import is_working_day, next_working_day, wall_time
@@ -60,8 +62,12 @@ class Assignment:
     pokja: str | None
 
 
-MAX_TEXT = 3500
-"""A task's text (assigned or corrected) must fit its post with the units and due date."""
+MAX_TEXT = 2000
+"""A task's text (assigned or corrected), in UTF-16 code units: it must fit its post with the
+units, due date and the members mentioned, which is edited in place."""
+
+MAX_NOTE = 2000
+"""A progress note or blocker, in UTF-16 code units: a line of the task's history."""
 
 
 def parse_codes(text: str) -> tuple[str, ...] | None:
@@ -74,7 +80,8 @@ def parse_codes(text: str) -> tuple[str, ...] | None:
 
 
 def parse_assignment(args: str) -> Assignment:
-    """``KODE[,KODE2…] | uraian | tenggat [| pokja]``; raises :class:`AssignmentError`."""
+    """``KODE[,KODE2…] | uraian | tenggat [| pokja]``; raises :class:`AssignmentError`, or
+    :class:`TooLong` for a text over :data:`MAX_TEXT`."""
     fields = [field.strip() for field in args.split("|")]
     if len(fields) < 3 or len(fields) > 4:
         raise AssignmentError("tasks.usage")
@@ -84,7 +91,8 @@ def parse_assignment(args: str) -> Assignment:
     codes = parse_codes(code)
     if codes is None:
         raise AssignmentError("tasks.usage")
-    return Assignment(codes, " ".join(text.split()), due, fields[3] if len(fields) == 4 else None)
+    text = within(" ".join(text.split()), MAX_TEXT)
+    return Assignment(codes, text, due, fields[3] if len(fields) == 4 else None)
 
 
 def find_pokja(text: str) -> tuple[str, str] | None:
@@ -288,7 +296,9 @@ async def add_note(
     origin: int | None = None,
 ) -> TaskEvent | None:
     """A progress note, or a blocker, for ``unit_id``'s part (None: every open part); None
-    when that part is closed. Once per ``origin``."""
+    when that part is closed. Once per ``origin``. Raises :class:`TooLong` for a note over
+    :data:`MAX_NOTE`."""
+    within(text, MAX_NOTE)
     return await task_changes.add_note(
         db,
         task,

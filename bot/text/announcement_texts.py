@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timewords import format_when
 from bot.services import announcements as service
 from bot.text.i18n import Safe, mention, t
@@ -67,7 +68,7 @@ def followup(
             count=len(missing),
             total=progress.total,
             units=Safe("\n".join(unit_line(entry, lang) for entry in missing)),
-            excerpt=service.excerpt(announcement.text, EXCERPT),
+            excerpt=excerpt(announcement.text, EXCERPT),
         )
     ]
     if plan.late:

@@ -14,6 +14,7 @@ import pkgutil
 from functools import cache
 from typing import Final
 
+from bot.domain.cleantext import TooLong
 from bot.text import catalog
 
 LANGUAGES: Final = ("id", "en")
@@ -66,3 +67,14 @@ def t(lang: str, key: str, /, **params: object) -> str:
         return template
     safe = {k: v if isinstance(v, Safe) else escape(v) for k, v in params.items()}
     return template.format(**safe)
+
+
+def number(value: int, lang: str) -> str:
+    """``1.000`` in Indonesian, ``1,000`` in English."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if lang != "en" else grouped
+
+
+def too_long(lang: str, key: str, exc: TooLong) -> str:
+    """The refusal ``key`` of a text over its limit, with ``{length}`` and ``{limit}``."""
+    return t(lang, key, length=number(exc.length, lang), limit=number(exc.limit, lang))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.cleantext import excerpt
 from bot.services.room import UnitRecord
 from bot.text import attendance_text
 from bot.text.i18n import t
 from bot.text.meeting_text import agenda_lines, attendance_lines, counts_text, head, local_time
+from bot.text.render import LISTED
 from storage.agenda import AgendaItem
 from storage.decisions import Decision
 from storage.meetings import Meeting
@@ -43,7 +45,12 @@ def detail(
     lines += agenda_lines(items, lang) or [t(lang, "meetings.detail_none")]
     lines += ["", t(lang, "meetings.detail_decisions")]
     lines += [
-        t(lang, "meetings.detail_decision", number=decision.number, text=decision.text)
+        t(
+            lang,
+            "meetings.detail_decision",
+            number=decision.number,
+            text=excerpt(decision.text, LISTED),
+        )
         for decision in decisions
     ] or [t(lang, "meetings.detail_none")]
     return "\n".join(lines)

@@ -5,18 +5,13 @@ asked before withdrawing. (Announcement and task posts: ``announcement_texts``, 
 
 from __future__ import annotations
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timewords import format_when, from_epoch
 from bot.text.i18n import Safe, t
 from storage.agenda import AgendaItem
 from storage.decisions import Decision
 
 EXCERPT = 200
-
-
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """``text`` on one line, cut at ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -77,7 +72,7 @@ def withdrawn_post(
         number=number,
         name=by_name,
         when=format_when(from_epoch(at), tz, lang),
-        excerpt=excerpt(text),
+        excerpt=excerpt(text, EXCERPT),
     )
 
 
@@ -99,12 +94,15 @@ def confirm_withdraw(kind: str, number: int, text: str, lang: str) -> str:
     """The question asked before withdrawing."""
     if kind == "reminder":
         return t(
-            lang, "corrections.confirm_withdraw_reminder", number=number, excerpt=excerpt(text)
+            lang,
+            "corrections.confirm_withdraw_reminder",
+            number=number,
+            excerpt=excerpt(text, EXCERPT),
         )
     return t(
         lang,
         "corrections.confirm_withdraw",
         record=kind_name(kind, lang),
         number=number,
-        excerpt=excerpt(text),
+        excerpt=excerpt(text, EXCERPT),
     )

@@ -9,6 +9,10 @@ from bot.domain.cleantext import utf16_len
 
 MESSAGE_LIMIT = 4096
 
+LISTED = 300
+"""A record's text in a listing (several records in one message), in UTF-16 code units: a
+long one is shortened with "…" (``bot.domain.cleantext.excerpt``); its own view shows it all."""
+
 _ATOM = re.compile(r"<[^<>]*>|&#?[a-zA-Z0-9]+;|[^<&\s]*\s+|[^<&\s]+|[<&]")
 _TAG = re.compile(r"<(/?)([a-zA-Z-]+)")
 _TEXT_ONLY = re.compile(r"<[^<>]*>")
@@ -37,7 +41,10 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     space, else inside a long word; never inside a tag or an entity. Tags open at a cut are
     closed at the end of the chunk and opened again at the start of the next, so each chunk is
     valid HTML on its own. The markup is counted too, so a chunk also fits once Telegram has
-    parsed it. Linear in the length of ``text``.
+    parsed it. Where the markup itself leaves no room (a tag longer than the limit, or tags
+    nested so deep that closing and reopening them fills a chunk), the text is split without
+    its markup instead: no chunk is ever longer than ``limit`` (at least 40). Linear in the
+    length of ``text``.
     """
     if utf16_len(text) <= limit:
         return [text]
@@ -63,6 +70,8 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         used += size
     if current:
         chunks.append(_opening(start) + "".join(a for a, _ in current) + _closing(current[-1][1]))
+    if any(utf16_len(chunk) > limit for chunk in chunks):
+        return split_html(_TEXT_ONLY.sub("", text), limit)
     return [chunk for chunk in chunks if _TEXT_ONLY.sub("", chunk).strip()]
 
 

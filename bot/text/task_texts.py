@@ -6,10 +6,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
+from bot.domain.cleantext import excerpt
 from bot.domain.timewords import format_when, from_epoch
 from bot.services import tasks as service
 from bot.text.i18n import Safe, escape, mention, t
 from bot.text.record_posts import edited_mark
+from bot.text.render import LISTED
 from storage.tasks import Task, TaskPart
 
 Members = dict[int, list[tuple[int, str]]]
@@ -138,7 +140,7 @@ def followup_text(
                     "tasks.followup_item",
                     number=task.number,
                     unit=parts_with_status(task, lang),
-                    text=task.text,
+                    text=excerpt(task.text, LISTED),
                     due=due_text(task, tz, lang),
                     status=status_text(task, lang),
                 )

@@ -121,6 +121,59 @@ async def test_message_length_is_counted_after_parsing(fake: FakeBotApi, bot: Bo
     assert len(fake.sent) == 1
 
 
+async def test_text_limits_are_counted_in_utf16_code_units(fake: FakeBotApi, bot: Bot) -> None:
+    message = await bot.send_message(GROUP, "<b>" + "📌" * 2048 + "</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="Message is too long"):
+        await bot.send_message(GROUP, "📌" * 2048 + "x")  # 2,049 characters, 4,097 units
+    with pytest.raises(BadRequest, match="Message is too long"):
+        await bot.edit_message_text("x" + "📌" * 2048, GROUP, message.message_id)
+    with pytest.raises(BadRequest, match="Message text is empty"):
+        await bot.edit_message_text("<b> </b>", GROUP, message.message_id, parse_mode="HTML")
+    assert len(fake.sent) == 1
+    assert fake.rejected == [
+        ("sendMessage", "Bad Request: message is too long"),
+        ("editMessageText", "Bad Request: message is too long"),
+        ("editMessageText", "Bad Request: message text is empty"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["document", "photo"])
+async def test_captions_are_limited_to_1024_utf16_code_units(
+    fake: FakeBotApi, bot: Bot, kind: str
+) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (1).to_bytes(4, "big") * 2
+    send = bot.send_document if kind == "document" else bot.send_photo
+    message = await send(GROUP, png, caption="<i>" + "🇮🇩" * 256 + "</i>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="Message caption is too long"):
+        await send(GROUP, png, caption="🇮🇩" * 256 + "x")
+    with pytest.raises(BadRequest, match="Message caption is too long"):
+        await bot.edit_message_caption(GROUP, message.message_id, caption="a" * 1025)
+    await bot.edit_message_caption(GROUP, message.message_id, caption="a" * 1024)
+    assert [m.caption for m in fake.sent] == ["a" * 1024]
+
+
+@pytest.mark.parametrize(
+    ("button", "reason"),
+    [
+        (InlineKeyboardButton("x", callback_data="é" * 33), "Button_data_invalid"),
+        (InlineKeyboardButton("x", callback_data="📌" * 17), "Button_data_invalid"),
+        (InlineKeyboardButton("x", callback_data=""), "(?i)text buttons are unallowed"),
+        (InlineKeyboardButton("x"), "(?i)text buttons are unallowed"),
+        (InlineKeyboardButton("", callback_data="a"), "Button_text_invalid"),
+    ],
+)
+async def test_inline_buttons_are_checked_as_telegram_does(
+    fake: FakeBotApi, bot: Bot, button: InlineKeyboardButton, reason: str
+) -> None:
+    markup = InlineKeyboardMarkup([[button]])
+    with pytest.raises(BadRequest, match=reason):
+        await bot.send_message(GROUP, "Baca?", reply_markup=markup)
+    message = await bot.send_message(GROUP, "Baca?", reply_markup=keyboard("📌" * 16))
+    with pytest.raises(BadRequest, match=reason):
+        await bot.edit_message_text("Sudah?", GROUP, message.message_id, reply_markup=markup)
+    assert [m.text for m in fake.sent] == ["Baca?"]
+
+
 async def test_get_updates_offset_confirms_and_redelivers(fake: FakeBotApi, bot: Bot) -> None:
     fake.send_message(GROUP, BOB, "halo")
     fake.send_message(GROUP, BOB, "lagi")

@@ -22,7 +22,7 @@ def shown(messages: list) -> str:
     return "".join(message.text for message in messages)
 
 
-@pytest.mark.parametrize("text", [*HOSTILE, LONG])
+@pytest.mark.parametrize("text", [*HOSTILE, LONG[:3000]])  # a reminder's longest text
 async def test_reminders_echo_hostile_text_literally(group: Harness, text: str) -> None:
     replies = await group.say(GROUP, ADMIN, f"/ingatkan besok jam 9 {text}")
     assert text in shown(replies)
@@ -31,7 +31,7 @@ async def test_reminders_echo_hostile_text_literally(group: Harness, text: str) 
     assert "Belum ada" in shown(listing)
 
 
-@pytest.mark.parametrize("text", [*HOSTILE, LONG[:3000]])
+@pytest.mark.parametrize("text", [*HOSTILE, LONG[:200]])  # a unit's longest name
 async def test_unit_names_and_unknown_codes_are_echoed_literally(group: Harness, text: str) -> None:
     assert text in shown(await group.say(GROUP, ADMIN, f"/instansi tambah HOSTIL {text}"))
     assert text in shown(await group.say(GROUP, ADMIN, "/instansi"))
@@ -88,4 +88,4 @@ async def test_control_characters_never_break_the_minutes(group: Harness) -> Non
 async def test_a_lone_surrogate_is_stored_and_answered(group: Harness) -> None:
     replies = await group.say(GROUP, ADMIN, "/ingatkan besok jam 9 cek \ud83d pompa")
     assert "cek  pompa" in shown(replies)
-    assert "cek  pompa" in shown(await group.say(GROUP, ADMIN, "/pengingat"))
+    assert "cek pompa" in shown(await group.say(GROUP, ADMIN, "/pengingat"))  # on one line

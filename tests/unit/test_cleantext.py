@@ -1,8 +1,10 @@
 """Text cleaned at the door: NFC, no control characters, noncharacters or lone surrogates."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.domain.cleantext import clean, clean_with_entities, utf16_len
+from bot.domain.cleantext import TooLong, clean, clean_with_entities, excerpt, utf16_len, within
 from bot.telegram.inbox import cleaned
 
 
@@ -82,3 +84,21 @@ def test_an_update_is_cleaned_names_and_all() -> None:
 def test_a_clean_update_is_passed_through_untouched() -> None:
     update = {"update_id": 1, "message": {"text": "/agenda Cek jalan", "entities": []}}
     assert cleaned(update) is update
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["a", " ", "\n", "é", "📌", "🇮🇩"])).map("".join),
+    limit=st.integers(2, 60),
+)
+def test_an_excerpt_fits_its_limit_in_utf16_code_units(text: str, limit: int) -> None:
+    short = excerpt(text, limit)
+    assert utf16_len(short) <= limit
+    assert short == " ".join(text.split()) or short.endswith("…")
+
+
+def test_within_measures_as_telegram_does() -> None:
+    assert within("📌" * 5, 10) == "📌" * 5
+    with pytest.raises(TooLong) as raised:
+        within("📌" * 5 + "x", 10)
+    assert (raised.value.length, raised.value.limit) == (11, 10)

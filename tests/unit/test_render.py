@@ -80,6 +80,20 @@ def test_limit_is_counted_in_utf16_code_units(text: str) -> None:
     assert "".join(visible(chunks).split()) == "".join(visible([text]).split())
 
 
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("<blockquote>" * 10 + "kata " * 200 + "</blockquote>" * 10, 200),
+        ('<a href="https://contoh.go.id/' + "p" * 300 + '">tautan</a> ' + "kata " * 100, 200),
+        ("<b><i><u>" + "📌" * 5000 + "</u></i></b>", 40),
+    ],
+)
+def test_markup_that_leaves_no_room_is_dropped_rather_than_overflow(text: str, limit: int) -> None:
+    chunks = split_html(text, limit=limit)
+    assert all(utf16_len(chunk) <= limit and balanced(chunk) for chunk in chunks)
+    assert "".join(visible(chunks).split()) == "".join(visible([text]).split())
+
+
 def test_one_line_longer_than_the_limit_is_split() -> None:
     line = " ".join(f"kata{i}" for i in range(2000))
     chunks = split_html(f"<i>{line}</i>\nbaris kedua", limit=1000)
@@ -91,12 +105,21 @@ def test_one_line_longer_than_the_limit_is_split() -> None:
 _WORDS = st.sampled_from(
     ["kata ", "panjang", "\n", " ", "📌", "é", "&amp;", "&lt;", "x" * 300, "🇮🇩" * 150]
 )
-_TAGGED = st.sampled_from(["b", "i", "u", "code", "blockquote"])
+_TAGGED = st.sampled_from(
+    [
+        ("<b>", "</b>"),
+        ("<i>", "</i>"),
+        ("<u>", "</u>"),
+        ("<code>", "</code>"),
+        ("<blockquote>", "</blockquote>"),
+        ('<a href="https://contoh.go.id/' + "p" * 1000 + '">', "</a>"),  # longer than a chunk
+    ]
+)
 
 
 def _wrapped(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.tuples(_TAGGED, st.lists(inner, min_size=1, max_size=30)).map(
-        lambda tag_parts: f"<{tag_parts[0]}>{''.join(tag_parts[1])}</{tag_parts[0]}>"
+        lambda tag_parts: tag_parts[0][0] + "".join(tag_parts[1]) + tag_parts[0][1]
     )
 
 
@@ -104,7 +127,7 @@ _HTML = st.lists(st.recursive(_WORDS, _wrapped, max_leaves=60), max_size=20).map
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=_HTML, limit=st.integers(min_value=200, max_value=900))
+@given(text=_HTML, limit=st.integers(min_value=40, max_value=900))
 def test_every_chunk_fits_and_is_balanced(text: str, limit: int) -> None:
     chunks = split_html(text, limit=limit)
     for chunk in chunks:

@@ -10,7 +10,7 @@ ID = {
     ),
     "agenda.usage": "Tulis usulan agendanya. Contoh: <code>/agenda Evaluasi PAD triwulan III</code>",
     "agenda.too_long": (
-        "Usulan agenda terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
+        "Usulan agenda terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Tulis pokoknya saja."
         " Contoh: <code>/agenda Evaluasi PAD triwulan III</code>"
     ),
     "agenda.no_meeting": (
@@ -40,7 +40,7 @@ EN = {
     ),
     "agenda.usage": "Write the agenda item. For example: <code>/agenda Q3 local revenue review</code>",
     "agenda.too_long": (
-        "The agenda item is too long (at most {limit} characters); give just its gist."
+        "The agenda item is too long: {length} characters, at most {limit} (an emoji counts as 2). Give just its gist."
         " Example: <code>/agenda Q3 local revenue review</code>"
     ),
     "agenda.no_meeting": (

@@ -36,9 +36,8 @@ ID = {
         " tulis sendiri. Contoh: <code>/umumkan Rakor evaluasi APBD hari Senin pukul 09.00</code>"
     ),
     "announcements.too_long": (
-        "Pengumuman ini terlalu panjang ({length} karakter; paling banyak {limit})."
-        " Mohon diringkas atau dibagi dua. Contoh: <code>/umumkan Rakor evaluasi APBD"
-        " hari Senin pukul 09.00</code>"
+        "Pengumuman ini terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Mohon diringkas"
+        " atau dibagi dua. Contoh: <code>/umumkan Rakor evaluasi APBD hari Senin pukul 09.00</code>"
     ),
     "announcements.ack_stored": "Terima kasih. {code} tercatat sudah menerima pengumuman #{number}.",
     "announcements.ack_already": "{code} sudah menerima pengumuman #{number} (oleh {name}).",
@@ -134,9 +133,8 @@ EN = {
         " it yourself. For example: <code>/announce Budget review meeting on Monday at 9:00</code>"
     ),
     "announcements.too_long": (
-        "This announcement is too long ({length} characters; at most {limit})."
-        " Please shorten it or split it in two. For example: <code>/announce Budget review"
-        " meeting on Monday at 9:00</code>"
+        "This announcement is too long: {length} characters, at most {limit} (an emoji counts as 2). Please shorten it"
+        " or split it in two. For example: <code>/announce Budget review meeting on Monday at 9:00</code>"
     ),
     "announcements.ack_stored": "Thank you. {code} has acknowledged announcement #{number}.",
     "announcements.ack_already": "{code} has already acknowledged announcement #{number} (by {name}).",

@@ -38,7 +38,7 @@ ID = {
     ),
     "corrections.not_found": "{record} #{number} tidak ada di sini. Periksa nomornya, contoh: <code>{example}</code>",
     "corrections.too_long": (
-        "Teks barunya terlalu panjang ({length} karakter; paling banyak {limit}). Mohon diringkas."
+        "Teks barunya terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Mohon diringkas."
         " Contoh: <code>/ubah keputusan 2 Pendataan aset selesai 15 Desember</code>"
     ),
     "corrections.unchanged": "Teks barunya sama dengan yang tercatat; tidak ada yang diubah.",
@@ -118,7 +118,7 @@ EN = {
     ),
     "corrections.not_found": "There is no {record} #{number} here. Check the number, for example: <code>{example}</code>",
     "corrections.too_long": (
-        "The new text is too long ({length} characters; at most {limit}). Please shorten it."
+        "The new text is too long: {length} characters, at most {limit} (an emoji counts as 2). Please shorten it."
         " For example: <code>/edit decision 2 Asset inventory done by 15 December</code>"
     ),
     "corrections.unchanged": "The new text is the same as the one recorded; nothing was changed.",

@@ -17,7 +17,7 @@ ID = {
         " <code>/putuskan #3 Pendataan aset selesai 15 Desember</code>"
     ),
     "decisions.too_long": (
-        "Keputusan terlalu panjang (paling banyak {limit} karakter); tulis pokoknya saja."
+        "Keputusan terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Tulis pokoknya saja."
         " Contoh: <code>/putuskan Pendataan aset selesai 15 Desember</code>"
     ),
     "decisions.recorded": (
@@ -66,7 +66,7 @@ EN = {
         " <code>/decide #3 Asset inventory done by 15 December</code>"
     ),
     "decisions.too_long": (
-        "The decision is too long (at most {limit} characters); give just its gist."
+        "The decision is too long: {length} characters, at most {limit} (an emoji counts as 2). Give just its gist."
         " Example: <code>/decide Asset inventory done by 15 December</code>"
     ),
     "decisions.recorded": (

@@ -29,8 +29,12 @@ ID = {
         "Setelah waktu rapat hanya boleh ada jam selesai (mis. <code>s.d. 11.30</code> atau"
         " <code>s.d. selesai</code>), bukan <b>{words}</b>."
     ),
-    "meetings.title_too_long": "Judul rapat terlalu panjang (paling banyak {limit} karakter).",
-    "meetings.place_too_long": "Tempat rapat terlalu panjang (paling banyak {limit} karakter).",
+    "meetings.title_too_long": (
+        "Judul rapat terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2)."
+    ),
+    "meetings.place_too_long": (
+        "Tempat rapat terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2)."
+    ),
     "meetings.not_found": "Rapat #{number} tidak ada di grup ini. Daftarnya: /rapat",
     "meetings.is_cancelled": "Rapat #{number} sudah dibatalkan.",
     "meetings.is_over": "Rapat #{number} sudah selesai; jadwalnya tidak bisa diubah lagi.",
@@ -182,8 +186,12 @@ EN = {
         "After the meeting time only an end time may follow (e.g. <code>until 11:30</code> or"
         " <code>until done</code>), not <b>{words}</b>."
     ),
-    "meetings.title_too_long": "The meeting title is too long (at most {limit} characters).",
-    "meetings.place_too_long": "The meeting place is too long (at most {limit} characters).",
+    "meetings.title_too_long": (
+        "The meeting title is too long: {length} characters, at most {limit} (an emoji counts as 2)."
+    ),
+    "meetings.place_too_long": (
+        "The meeting place is too long: {length} characters, at most {limit} (an emoji counts as 2)."
+    ),
     "meetings.not_found": "There is no meeting #{number} in this group. See /meeting",
     "meetings.is_cancelled": "Meeting #{number} was cancelled.",
     "meetings.is_over": "Meeting #{number} is over; its schedule cannot be changed any more.",

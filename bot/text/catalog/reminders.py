@@ -23,6 +23,10 @@ ID = {
         "Waktunya sudah jelas, tapi isi pengingatnya belum ada. Contoh:\n"
         "<code>/ingatkan {phrase} Rapat Pokja Aset</code>"
     ),
+    "reminders.too_long": (
+        "Isi pengingat terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Tulis pokoknya saja."
+        " Contoh: <code>/ingatkan besok jam 9 Rapat Pokja Aset</code>"
+    ),
     "reminders.confirmed": "✅ <b>Pengingat #{number}</b> dicatat untuk <b>{when}</b>:\n{text}",
     "reminders.recurring": "Berulang: {phrase}. Berikutnya: {upcoming}.",
     "reminders.cancel_button": "Batalkan",
@@ -78,6 +82,10 @@ EN = {
     "reminders.missing_text": (
         "The time is clear, but there is nothing to remind of yet. For example:\n"
         "<code>/remind {phrase} Asset working group meeting</code>"
+    ),
+    "reminders.too_long": (
+        "The reminder is too long: {length} characters, at most {limit} (an emoji counts as 2). Give just its gist."
+        " Example: <code>/remind tomorrow 9am Asset working group meeting</code>"
     ),
     "reminders.confirmed": "✅ <b>Reminder #{number}</b> set for <b>{when}</b>:\n{text}",
     "reminders.recurring": "Repeats: {phrase}. Next: {upcoming}.",

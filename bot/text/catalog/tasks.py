@@ -72,6 +72,10 @@ ID = {
         "Ada bagian yang kosong. Contoh:\n"
         "<code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11 | ASET</code>"
     ),
+    "tasks.too_long": (
+        "Uraian tugas terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Tulis pokoknya saja."
+        " Contoh: <code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11</code>"
+    ),
     "tasks.unknown_unit": (
         "Instansi dengan kode <b>{code}</b> tidak ada di grup ini. Kode yang ada: {codes}\n"
         "Contoh: <code>/tugas DISHUB | Perbaiki lampu lalu lintas | Jumat 27/11</code>"
@@ -144,6 +148,10 @@ ID = {
         "Tulis nomor tugas lalu kemajuannya. Contoh:\n"
         "<code>/progres 3 Survei lokasi selesai</code>\n"
         "<code>/progres 3 terkendala: anggaran belum cair</code>"
+    ),
+    "tasks.progress_too_long": (
+        "Catatan kemajuan terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Tulis pokoknya saja."
+        " Contoh: <code>/progres 3 Survei lokasi selesai</code>"
     ),
     "tasks.progress_saved": "📝 Kemajuan <b>Tugas #{number}</b> ({unit}) dicatat. Status: <b>{status}</b>.",
     "tasks.blocked_saved": (
@@ -262,6 +270,10 @@ EN = {
         "A field is empty. For example:\n"
         "<code>/task DISHUB | Fix the traffic lights | Friday 27/11 | ASET</code>"
     ),
+    "tasks.too_long": (
+        "The task description is too long: {length} characters, at most {limit} (an emoji counts as 2). Give just its gist."
+        " Example: <code>/task DISHUB | Fix the traffic lights | Friday 27/11</code>"
+    ),
     "tasks.unknown_unit": (
         "There is no unit with the code <b>{code}</b> in this group. Codes: {codes}\n"
         "For example: <code>/task DISHUB | Fix the traffic lights | Friday 27/11</code>"
@@ -334,6 +346,10 @@ EN = {
         "Give the task number, then the progress. For example:\n"
         "<code>/progress 3 Site survey done</code>\n"
         "<code>/progress 3 terkendala: budget not released yet</code>"
+    ),
+    "tasks.progress_too_long": (
+        "The progress note is too long: {length} characters, at most {limit} (an emoji counts as 2). Give just its gist."
+        " Example: <code>/progress 3 Site survey done</code>"
     ),
     "tasks.progress_saved": "📝 Progress of <b>Task #{number}</b> ({unit}) recorded. Status: <b>{status}</b>.",
     "tasks.blocked_saved": (

@@ -44,6 +44,10 @@ ID = {
         "<code>/instansi tambah DISHUB Dinas Perhubungan</code>\n"
         "Kode: 2–16 huruf/angka, tanpa spasi."
     ),
+    "units.name_too_long": (
+        "Nama instansi terlalu panjang: {length} karakter, paling banyak {limit} (emoji dihitung 2). Contoh:"
+        " <code>/instansi tambah DISHUB Dinas Perhubungan</code>"
+    ),
     "units.remove_usage": (
         "Tulis kode instansi yang diarsipkan. Contoh: <code>/instansi hapus DISHUB</code>"
     ),
@@ -116,6 +120,10 @@ EN = {
         "Give the code and then the unit's full name. For example:\n"
         "<code>/units tambah DISHUB Dinas Perhubungan</code>\n"
         "Code: 2–16 letters/digits, no spaces."
+    ),
+    "units.name_too_long": (
+        "The unit's name is too long: {length} characters, at most {limit} (an emoji counts as 2). For example:"
+        " <code>/units tambah DISHUB Dinas Perhubungan</code>"
     ),
     "units.remove_usage": (
         "Give the code of the unit to archive. For example: <code>/units hapus DISHUB</code>"
