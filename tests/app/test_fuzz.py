@@ -15,6 +15,7 @@ nightly-style run); ``--hypothesis-profile=explore`` draws new ones instead of t
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -167,7 +168,7 @@ def catalog_examples() -> dict[str, list[str]]:
         for text in texts.values():
             plain = html.unescape(re.sub(r"<[^>]+>", "", text))
             for name, args in re.findall(r"/([a-z]+)((?:[ \t]+[^\n]*)?)", plain):
-                args = re.split(r" — | · | atau | or |;|\.$", args)[0]
+                args = re.split(r" — | · | atau | or |,? /|;|\.$", args)[0]
                 args = args.replace("{number}", "3").strip()
                 if "{" not in args:  # an example about a value the text is given
                     found.setdefault(name, set()).add(args)
@@ -196,6 +197,7 @@ def mutated(draw: st.DrawFn, example: str) -> str:
     return " ".join(words)
 
 
+@functools.cache
 def arguments(spec: CommandSpec) -> st.SearchStrategy[str]:
     """Arguments for ``spec``: its own examples mutated, or anything drawn from the pieces."""
     examples = EXAMPLE_ARGS.get(spec.name, []) + EXAMPLE_ARGS.get(spec.alias, [])
@@ -297,14 +299,18 @@ async def test_every_command_answers_every_role_with_any_text(
     replying = data.draw(st.sampled_from([False, False, False, True]), label="as a reply")
     minutes = data.draw(st.integers(min_value=1, max_value=240), label="minutes later")
 
-    bot.clock.advance(minutes=minutes)
-    await bot.quiet()
+    now = bot.clock.advance(minutes=minutes)
+    due = await runtime_of(bot.app).dispatcher.next_due()
+    if due is not None and due <= now.timestamp():
+        await bot.quiet()
     text = f"{command} {args}" if args else command
-    before = len(bot.fake.sent)
+    before, rejected, logged = len(bot.fake.sent), len(bot.fake.rejected), len(errors.records)
     earlier = bot.fake.messages(sender.chat_id)
     reply_to = earlier[-1].message_id if replying and earlier else None
     await bot.say(sender.chat_id, sender.user_id, text, reply_to=reply_to)
 
-    assert not bot.fake.rejected, [(m, e.description) for m, _, e in bot.fake.rejected]
-    assert not errors.records, [r.getMessage() for r in errors.records]
+    assert not bot.fake.rejected[rejected:], [
+        (method, error.description) for method, _, error in bot.fake.rejected[rejected:]
+    ]
+    assert not errors.records[logged:], [record.getMessage() for record in errors.records[logged:]]
     assert answers_to(sender, bot.fake.sent[before:]), f"no answer to {text!r}"
