@@ -207,6 +207,9 @@ def arguments(spec: CommandSpec) -> st.SearchStrategy[str]:
     return st.one_of(own, own, own, ARGS)
 
 
+RAKOR_PACKAGES = frozenset({"bot", "handlers", "jobs", "storage"})
+
+
 class Errors(logging.Handler):
     """Every error logged while the fuzz runs, and the bot's own warnings (a handler that
     failed "for now" is retried later: a warning). The scheduler's warnings are left out: the
@@ -219,9 +222,6 @@ class Errors(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR or record.name.split(".")[0] in RAKOR_PACKAGES:
             self.records.append(record)
-
-
-RAKOR_PACKAGES = frozenset({"bot", "handlers", "jobs", "storage"})
 
 
 @pytest.fixture
