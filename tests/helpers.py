@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
-from storage import inbox
+from storage import firings, inbox
 from storage.db import Database
 
 TOKEN = "123456:TEST-token-for-the-fake-server"
@@ -126,6 +126,20 @@ class Harness:
         before = len(self.fake.sent)
         await runtime.dispatcher.run_due(self.clock())
         return self.fake.sent[before:]
+
+    async def quiet(self) -> None:
+        """Send every follow-up and reminder due by now and wait until they are out, so that
+        none arrives while the next command is answered."""
+
+        async def outbox_empty() -> bool:
+            counts = await firings.counts(self.db)
+            return not counts.get("pending") and not counts.get("sending")
+
+        while True:
+            sent = await self.fire(self.clock())
+            await until(outbox_empty, what="the outbox to empty")
+            if not sent:
+                return
 
     async def press(
         self, chat_id: int, user_id: int, message_id: int, data: str

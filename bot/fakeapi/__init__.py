@@ -10,7 +10,7 @@ Point python-telegram-bot at it::
 Set the scene with ``add_user`` / ``add_group`` / ``set_admins`` / ``set_bot_admin``; play
 users with ``send_message`` / ``edit_message`` / ``press_button`` / ``add_update``; inspect
 what the bot did with ``sent``, ``messages(chat_id)``, ``requests``, ``callback_answers``,
-``commands``, ``left_chats``; synchronise with ``await wait_for(predicate)``.
+``commands``, ``left_chats``, ``rejected``; synchronise with ``await wait_for(predicate)``.
 
 Telegram's flood limits (``limits.py``) are enforced with ``enforce_limits = True``; failures
 are injected with ``faults`` (5xx answers, dropped connections; ``faults.py``) and

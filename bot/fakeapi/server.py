@@ -67,8 +67,9 @@ class FakeBotApi(ChatMethods):
     ) -> None:
         super().__init__(token, bot_username, clock, bot_first_name)
         self.requests: list[tuple[str, dict[str, Any]]] = []
-        self.rejected: list[tuple[str, str]] = []
-        """(method, description) of every request a method refused with 400 Bad Request."""
+        self.rejected: list[tuple[str, dict[str, Any], ApiError]] = []
+        """Every call answered with an error (a bad request, a 403, a 429...), not counting
+        the faults injected with ``faults``."""
         self.enforce_limits = False
         self.limiter = FloodLimiter()
         self.faults = Faults()
@@ -294,8 +295,7 @@ class FakeBotApi(ChatMethods):
             result = await handler(params)
         except ApiError as error:
             logger.debug("%s -> %s %s", method, error.code, error.description)
-            if error.code == HTTPStatus.BAD_REQUEST:
-                self.rejected.append((method, error.description))
+            self.rejected.append((method, params, error))
             return self._response(error.payload(), error.code)
         except Exception as error:
             logger.exception("fake Bot API failed in %s", method)

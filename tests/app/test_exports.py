@@ -17,9 +17,9 @@ from bot.app import build_application, running
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.services.exports import post_link
 from handlers.meeting_room import throttle_of
-from storage import firings, tasks
+from storage import tasks
 from tests.conftest import make_settings
-from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness, until
+from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
 
 MEETING = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
 LINK = "https://t.me/c/1000000001/{}"
@@ -52,21 +52,6 @@ def link(message_id: int) -> str:
 async def export(bot: Harness, text: str, who: int = ADMIN) -> StoredMessage:
     [document] = await bot.say(GROUP, who, text)
     return document
-
-
-async def quiet(bot: Harness) -> None:
-    """Send every follow-up and reminder due by now and wait until they are out, so that none
-    arrives while an export is answered."""
-
-    async def outbox_empty() -> bool:
-        counts = await firings.counts(bot.db)
-        return not counts.get("pending") and not counts.get("sending")
-
-    while True:
-        sent = await bot.fire(bot.clock())
-        await until(outbox_empty, what="the outbox to empty")
-        if not sent:
-            return
 
 
 @pytest.fixture
@@ -110,7 +95,7 @@ async def records(staffed: Harness) -> dict[str, int]:
     await bot.say(GROUP, ADMIN, "/tugas BAPPERIDA | Sinkronkan data aset | 27/11")
     bot.clock.set(at(28, 8, 15))  # Saturday, before any 09.00 follow-up
     await bot.say(GROUP, SITI, "/selesai 2")
-    await quiet(bot)
+    await bot.quiet()
     return {
         "announcement": announcement.message_id,
         "card": card.message_id,
