@@ -73,6 +73,16 @@ async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[H
 
 
 @pytest.fixture
+async def unlimited(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[Harness]:
+    """The bot without its flood limiter, for tests that post more than a group's 20 messages
+    a minute: they would wait for Telegram's limits, not for the bot."""
+    settings = make_settings(fake, tmp_path / "rakor.sqlite3")
+    app = build_application(settings, clock=clock, flood_limits=False)
+    async with running(app, poll_timeout=timedelta(seconds=5)):
+        yield Harness(fake=fake, app=app, clock=clock)
+
+
+@pytest.fixture
 async def group(bot: Harness) -> Harness:
     """GROUP registered with /mulai, with Dishub, Bapperida and a kecamatan."""
     await bot.say(GROUP, ADMIN, "/mulai")

@@ -4,36 +4,27 @@ on; every other press (forged data, data of another message, unknown data) is an
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.app import build_application, running
-from bot.fakeapi import FakeBotApi, StoredMessage
+from bot.fakeapi import StoredMessage
 from storage import announcements, units
-from tests.conftest import make_settings
-from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, Clock, Harness
+from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, Harness
 
 
 @pytest.fixture
-async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[Harness]:
+async def bot(unlimited: Harness) -> Harness:
     """Without the flood limiter: the scene below posts more than a group's 20 a minute."""
-    app = build_application(
-        make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock, flood_limits=False
+    await unlimited.say(GROUP, ADMIN, "/mulai")
+    await units.add_many(
+        unlimited.db,
+        GROUP,
+        [("DISHUB", "Dinas Perhubungan"), ("KEC-KOTA", "Kecamatan Kota")],
+        int(unlimited.clock().timestamp()),
     )
-    async with running(app, poll_timeout=timedelta(seconds=5)):
-        harness = Harness(fake=fake, app=app, clock=clock)
-        await harness.say(GROUP, ADMIN, "/mulai")
-        await units.add_many(
-            harness.db,
-            GROUP,
-            [("DISHUB", "Dinas Perhubungan"), ("KEC-KOTA", "Kecamatan Kota")],
-            int(clock().timestamp()),
-        )
-        await harness.say(GROUP, BUDI, "/gabung DISHUB")
-        yield harness
+    await unlimited.say(GROUP, BUDI, "/gabung DISHUB")
+    return unlimited
 
 
 def with_buttons(messages: list[StoredMessage], prefix: str) -> StoredMessage:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,13 +11,11 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 import handlers.exports
-from bot.app import build_application, running
-from bot.fakeapi import FakeBotApi, StoredMessage
+from bot.fakeapi import StoredMessage
 from bot.services.exports import post_link
 from handlers.meeting_room import throttle_of
 from storage import tasks
-from tests.conftest import make_settings
-from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
+from tests.helpers import ADMIN, BUDI, GROUP, JAKARTA, SITI, Harness
 
 MEETING = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
 LINK = "https://t.me/c/1000000001/{}"
@@ -55,13 +51,9 @@ async def export(bot: Harness, text: str, who: int = ADMIN) -> StoredMessage:
 
 
 @pytest.fixture
-async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[Harness]:
-    """The bot without its flood limiter: the fixture below posts more than a group's 20
-    messages a minute, and the exports would wait for Telegram's limits, not for the bot."""
-    settings = make_settings(fake, tmp_path / "rakor.sqlite3")
-    app = build_application(settings, clock=clock, flood_limits=False)
-    async with running(app, poll_timeout=timedelta(seconds=5)):
-        yield Harness(fake=fake, app=app, clock=clock)
+def bot(unlimited: Harness) -> Harness:
+    """The fixture below posts more than a group's 20 messages a minute."""
+    return unlimited
 
 
 @pytest.fixture

@@ -20,23 +20,19 @@ import html
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import build_application, running
-from bot.fakeapi import FakeBotApi, StoredMessage, utf16_len
+from bot.fakeapi import StoredMessage, utf16_len
 from bot.runtime import runtime_of
 from bot.telegram.commands import CommandSpec, registered
 from bot.text.i18n import catalogs
 from storage import units
-from tests.conftest import make_settings
-from tests.helpers import ADMIN, ANI, BUDI, GROUP, SITI, Clock, Harness
+from tests.helpers import ADMIN, ANI, BUDI, GROUP, SITI, Harness
 
 EXAMPLES = int(os.environ.get("RAKOR_FUZZ_EXAMPLES", "2000"))
 
@@ -234,43 +230,37 @@ def errors() -> Iterator[Errors]:
 
 
 @pytest.fixture
-async def fuzzed(
-    fake: FakeBotApi, clock: Clock, tmp_path: Path, errors: Errors
-) -> AsyncIterator[Harness]:
+async def fuzzed(unlimited: Harness, errors: Errors) -> Harness:
     """The bot without its flood limiter (thousands of answers in a minute of its clock), a
     registered group with a koordinator, an anggota of Dishub, a pengamat, a member who left,
     and one record of each kind so that ``1`` and ``#1`` name something."""
+    bot, fake = unlimited, unlimited.fake
     fake.add_user(OUTSIDER, "Orang", last_name="Asing", username="orang_asing")
-    app = build_application(
-        make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock, flood_limits=False
+    await bot.say(GROUP, ADMIN, "/mulai")
+    await units.add_many(
+        bot.db,
+        GROUP,
+        [("DISHUB", "Dinas Perhubungan"), ("BAPPERIDA", "Bapperida"), ("KEC-KOTA", "Kec.")],
+        int(bot.clock().timestamp()),
     )
-    async with running(app, poll_timeout=timedelta(seconds=5)):
-        bot = Harness(fake=fake, app=app, clock=clock)
-        await bot.say(GROUP, ADMIN, "/mulai")
-        await units.add_many(
-            bot.db,
-            GROUP,
-            [("DISHUB", "Dinas Perhubungan"), ("BAPPERIDA", "Bapperida"), ("KEC-KOTA", "Kec.")],
-            int(clock().timestamp()),
-        )
-        for text in (
-            "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2",
-            "/umumkan Apel pagi diundur ke jam 8",
-            "/tugas DISHUB | Penataan parkir Jl. Merdeka | Jumat 4 Desember | TARUNG",
-            "/agenda Data aset",
-            "/putuskan Pendataan aset selesai 30 November",
-            "/ingatkan besok jam 9 cek pompa",
-            "/peran @ani_staf pengamat",
-        ):
-            await bot.say(GROUP, ADMIN, text)
-        await bot.say(GROUP, BUDI, "/gabung DISHUB")
-        await bot.say(GROUP, SITI, "/gabung BAPPERIDA")
-        await bot.leave(GROUP, SITI)
-        for user_id in (ADMIN, BUDI, ANI, SITI, OUTSIDER):
-            fake.open_private_chat(user_id)
-        assert not fake.rejected
-        assert not errors.records, errors.records
-        yield bot
+    for text in (
+        "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2",
+        "/umumkan Apel pagi diundur ke jam 8",
+        "/tugas DISHUB | Penataan parkir Jl. Merdeka | Jumat 4 Desember | TARUNG",
+        "/agenda Data aset",
+        "/putuskan Pendataan aset selesai 30 November",
+        "/ingatkan besok jam 9 cek pompa",
+        "/peran @ani_staf pengamat",
+    ):
+        await bot.say(GROUP, ADMIN, text)
+    await bot.say(GROUP, BUDI, "/gabung DISHUB")
+    await bot.say(GROUP, SITI, "/gabung BAPPERIDA")
+    await bot.leave(GROUP, SITI)
+    for user_id in (ADMIN, BUDI, ANI, SITI, OUTSIDER):
+        fake.open_private_chat(user_id)
+    assert not fake.rejected
+    assert not errors.records, errors.records
+    return bot
 
 
 def command_of(spec: CommandSpec, english: bool) -> str:

@@ -1,16 +1,12 @@
 """/rapat: scheduling with RSVP buttons and an .ics, listing, moving, cancelling, bad input."""
 
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 
 import pytest
 from icalendar import Calendar
 
-from bot.app import build_application, running
-from bot.fakeapi import FakeBotApi
 from bot.text import meeting_text
 from storage import meetings, people, rsvps, units
-from tests.conftest import make_settings
 from tests.helpers import (
     ADMIN,
     ANI,
@@ -19,7 +15,6 @@ from tests.helpers import (
     JAKARTA,
     OTHER_GROUP,
     SITI,
-    Clock,
     Harness,
     until,
 )
@@ -302,42 +297,38 @@ async def test_a_card_names_three_people_per_answer_and_counts_the_rest(group: H
 
 
 async def test_a_card_with_120_answers_from_43_units_stays_editable(
-    fake: FakeBotApi, clock: Clock, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    unlimited: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app = build_application(
-        make_settings(fake, tmp_path / "rakor.sqlite3"), clock=clock, flood_limits=False
+    bot, fake, clock = unlimited, unlimited.fake, unlimited.clock
+    await bot.say(GROUP, ADMIN, "/mulai")
+    extra = [(f"UNIT{n:02d}", f"Unit {n}") for n in range(40)]
+    extra += [("DISHUB", "Dinas Perhubungan"), ("BAPPERIDA", "Bapperida"), ("KEC", "Kec")]
+    await units.add_many(bot.db, GROUP, extra, int(clock().timestamp()))
+    numbered = [u for u in await units.list_active(bot.db, GROUP) if u.code.startswith("UNIT")]
+    assert len(numbered) == 40
+    pressers = []
+    for n in range(120):
+        unit = numbered[n % 40]
+        user_id = 5000 + n
+        name = f"Pegawai Dinas Pekerjaan Umum dan Penataan Ruang {n:03d}"
+        fake.add_user(user_id, name)
+        await people.remember_user(bot.db, user_id, name, None, 0)
+        await people.join_unit(bot.db, GROUP, user_id, unit.id, 0)
+        pressers.append(user_id)
+    card, _ = await bot.say(GROUP, ADMIN, NEW)
+    hadir = card.reply_markup["inline_keyboard"][0][0]["callback_data"]
+    queries = {fake.press_button(GROUP, user, card.message_id, hadir) for user in pressers}
+    await bot.settle()
+    await until(
+        lambda: queries <= {answer[0] for answer in fake.callback_answers},
+        what="every press answered",
     )
-    async with running(app, poll_timeout=timedelta(seconds=5)):
-        bot = Harness(fake=fake, app=app, clock=clock)
-        await bot.say(GROUP, ADMIN, "/mulai")
-        extra = [(f"UNIT{n:02d}", f"Unit {n}") for n in range(40)]
-        extra += [("DISHUB", "Dinas Perhubungan"), ("BAPPERIDA", "Bapperida"), ("KEC", "Kec")]
-        await units.add_many(bot.db, GROUP, extra, int(clock().timestamp()))
-        numbered = [u for u in await units.list_active(bot.db, GROUP) if u.code.startswith("UNIT")]
-        assert len(numbered) == 40
-        pressers = []
-        for n in range(120):
-            unit = numbered[n % 40]
-            user_id = 5000 + n
-            name = f"Pegawai Dinas Pekerjaan Umum dan Penataan Ruang {n:03d}"
-            fake.add_user(user_id, name)
-            await people.remember_user(bot.db, user_id, name, None, 0)
-            await people.join_unit(bot.db, GROUP, user_id, unit.id, 0)
-            pressers.append(user_id)
-        card, _ = await bot.say(GROUP, ADMIN, NEW)
-        hadir = card.reply_markup["inline_keyboard"][0][0]["callback_data"]
-        queries = {fake.press_button(GROUP, user, card.message_id, hadir) for user in pressers}
-        await bot.settle()
-        await until(
-            lambda: queries <= {answer[0] for answer in fake.callback_answers},
-            what="every press answered",
-        )
-        stored = fake.find_message(GROUP, card.message_id)
-        assert len(await rsvps.for_meeting(bot.db, 1)) == 120
-        assert "Hadir 120 · Tidak hadir 0 · Diwakilkan 0" in stored.text
-        assert stored.reply_markup  # the buttons stay
-        assert all(f"{unit.code} — Hadir 3" in stored.text for unit in numbered)
-        assert not [r for r in caplog.records if "card not edited" in r.getMessage()]
+    stored = fake.find_message(GROUP, card.message_id)
+    assert len(await rsvps.for_meeting(bot.db, 1)) == 120
+    assert "Hadir 120 · Tidak hadir 0 · Diwakilkan 0" in stored.text
+    assert stored.reply_markup  # the buttons stay
+    assert all(f"{unit.code} — Hadir 3" in stored.text for unit in numbered)
+    assert not [r for r in caplog.records if "card not edited" in r.getMessage()]
 
 
 @pytest.mark.parametrize(

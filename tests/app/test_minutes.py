@@ -1,31 +1,22 @@
 """/notulen: the .docx parsed back, the message, and carrying undiscussed items over."""
 
 import io
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 
 import docx
 import pytest
 
-from bot.app import build_application, running
-from bot.fakeapi import FakeBotApi
 from handlers.meeting_room import throttle_of
 from storage import agenda, units
-from tests.conftest import make_settings
-from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, SITI, Clock, Harness
+from tests.helpers import ADMIN, ANI, BUDI, GROUP, JAKARTA, SITI, Harness
 
 NEW = "/rapat Rakor Pokja Aset | Kamis (26/11) pukul 09.00 | Ruang Rapat Lt. 2"
 
 
 @pytest.fixture
-async def bot(fake: FakeBotApi, clock: Clock, tmp_path: Path) -> AsyncIterator[Harness]:
-    """The bot without its flood limiter: a whole meeting posts more than a group's 20
-    messages a minute, and the test would wait for Telegram's limits, not for the bot."""
-    settings = make_settings(fake, tmp_path / "rakor.sqlite3")
-    app = build_application(settings, clock=clock, flood_limits=False)
-    async with running(app, poll_timeout=timedelta(seconds=5)):
-        yield Harness(fake=fake, app=app, clock=clock)
+def bot(unlimited: Harness) -> Harness:
+    """A whole meeting posts more than a group's 20 messages a minute."""
+    return unlimited
 
 
 def read_docx(document: tuple[str, bytes]) -> tuple[list[str], list[list[list[str]]]]:
