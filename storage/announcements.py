@@ -17,7 +17,7 @@ import aiosqlite
 
 from storage import corrections, firings, records, search
 from storage.corrections import Revised
-from storage.db import Database, from_row, one_row
+from storage.db import Database, Earliest, earliest, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
 
@@ -281,12 +281,14 @@ async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[Mis
     ]
 
 
+NEXT_FOLLOWUP = Earliest(
+    "SELECT min(next_followup_at) FROM announcements"
+    " WHERE next_followup_at IS NOT NULL AND withdrawn_at IS NULL"
+)
+
+
 async def next_followup_at(db: Database) -> int | None:
-    row = await db.fetch_one(
-        "SELECT min(next_followup_at) AS at FROM announcements"
-        " WHERE next_followup_at IS NOT NULL AND withdrawn_at IS NULL"
-    )
-    return row["at"] if row else None
+    return await earliest(db, [NEXT_FOLLOWUP])
 
 
 async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:

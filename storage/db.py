@@ -282,6 +282,21 @@ class Database:
         await self._conn.close()
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Earliest:
+    """A query of one row whose first column is the earliest time (Unix seconds) something is
+    due, NULL when nothing is: several are asked in one statement by :func:`earliest`."""
+
+    sql: str
+
+
+async def earliest(db: Database, queries: Iterable[Earliest]) -> int | None:
+    """The earliest of the times ``queries`` yield (None when none does), in one statement."""
+    times = " UNION ALL ".join(f"SELECT ({query.sql}) AS at" for query in queries)
+    row = await db.fetch_one(f"SELECT min(at) AS at FROM ({times})")
+    return row["at"] if row else None
+
+
 class DatabaseUnavailable(RuntimeError):
     """The database cannot be opened or upgraded: the message names the file and the cause."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings, records
-from storage.db import Database, from_row, one_row
+from storage.db import Database, Earliest, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
 KIND = "reminder"
@@ -107,9 +107,7 @@ async def pending(db: Database, chat_id: int) -> list[Reminder]:
     return [from_row(Reminder, row) for row in rows]
 
 
-async def next_due_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_at) AS at FROM reminders WHERE status = 'pending'")
-    return row["at"] if row else None
+NEXT_DUE = Earliest("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
 
 
 async def due(db: Database, now: int, limit: int = 5000) -> list[Reminder]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from telegram.ext import JobQueue
 
 from storage import faults, firings
-from storage.db import Database
+from storage.db import Database, Earliest, earliest
 
 if TYPE_CHECKING:
     from bot.runtime import Context, Runtime
@@ -61,8 +61,9 @@ class Source(Protocol[T]):
     name: str
     """Also the ``kind`` of its firings."""
 
-    async def next_due(self, db: Database) -> int | None:
-        """The earliest due time (Unix seconds) of its pending items, if any."""
+    next_due: Earliest
+    """The earliest due time of its pending items: asked with every other source's in one
+    statement (:func:`next_due`)."""
 
     async def due(self, db: Database, now: int) -> Sequence[Due[T]]:
         """Its items due at ``now``."""
@@ -75,6 +76,11 @@ class Source(Protocol[T]):
 
     async def refused(self, db: Database, ref_id: int) -> None:
         """Telegram refused the chat of a firing of ``ref_id`` (bot removed): stop it."""
+
+
+async def next_due(db: Database, sources: Sequence[Source[Any]]) -> int | None:
+    """The earliest due time of every source and of the outbox (retries), in one statement."""
+    return await earliest(db, [*(source.next_due for source in sources), firings.NEXT_SEND])
 
 
 class Dispatcher:
@@ -96,25 +102,17 @@ class Dispatcher:
         self._job_queue = job_queue
         job_queue.run_repeating(self._safety_tick, interval=SAFETY_INTERVAL, first=SAFETY_INTERVAL)
 
-    async def next_due(self) -> int | None:
-        """The earliest due time of every source and of the outbox (retries)."""
-        db = self.runtime.database
-        due = [await source.next_due(db) for source in self.sources]
-        due.append(await firings.next_send_at(db))
-        pending = [at for at in due if at is not None]
-        return min(pending) if pending else None
-
     async def wake(self) -> datetime | None:
         """(Re)arm the dispatch job at the earliest due time; returns that time."""
         if self._job_queue is None:
             raise RuntimeError("the dispatcher is started in post_init")
-        earliest = await self.next_due()
+        due = await next_due(self.runtime.database, self.sources)
         for job in self._job_queue.get_jobs_by_name(JOB_NAME):
             job.schedule_removal()
-        if earliest is None:
+        if due is None:
             return None
         now = self.runtime.now()
-        when = max(datetime.fromtimestamp(earliest, UTC), now)
+        when = max(datetime.fromtimestamp(due, UTC), now)
         if self._failed_runs:
             backoff = min(RUN_BACKOFF * 2 ** (self._failed_runs - 1), MAX_RUN_BACKOFF)
             when = max(when, now + backoff)
