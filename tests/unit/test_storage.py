@@ -163,6 +163,19 @@ async def test_roles_and_usernames(db: Database) -> None:
         await people.set_role(db, GROUP, 9, "raja", NOW)
 
 
+async def test_a_group_and_a_member_of_it_in_one_query(db: Database) -> None:
+    assert await people.group_and_member(db, -100777, 9) == (None, None)
+    group = await groups.get(db, GROUP)
+    assert await people.group_and_member(db, GROUP, 9) == (group, None)
+    await people.remember_user(db, 9, "Siti", "siti", NOW)
+    await people.set_role(db, GROUP, 9, "pengamat", NOW)
+    member = await people.get_member(db, GROUP, 9)
+    assert member is not None
+    assert await people.group_and_member(db, GROUP, 9) == (group, member)
+    await people.membership(db, GROUP, 9, member=False, at=NOW + 1)
+    assert await people.group_and_member(db, GROUP, 9) == (group, None)
+
+
 async def test_inbox_stores_once_and_replays_until_done(db: Database) -> None:
     assert await inbox.store(db, 10, '{"update_id": 10}', NOW)
     assert not await inbox.store(db, 10, '{"update_id": 10}', NOW)
