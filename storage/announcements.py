@@ -217,7 +217,8 @@ async def acknowledge(
 ) -> Ack:
     """Record the unit's acknowledgement of the current version; the first member of a unit to
     press counts."""
-    async with db.transaction() as conn:
+
+    async def work(conn: aiosqlite.Connection) -> Ack:
         cursor = await conn.execute(
             "SELECT a.version, a.withdrawn_at, EXISTS (SELECT 1 FROM announcement_units f"
             " WHERE f.announcement_id = a.id AND f.unit_id = ?) AS addressed"
@@ -246,6 +247,8 @@ async def acknowledge(
         )
         progress = await _progress(conn, announcement_id)
         return Ack("already", progress, by_name=row["name"], at=row["acked_at"])
+
+    return await db.atomically(work)
 
 
 async def missing_units(db: Database, announcement_id: int) -> list[MissingUnit]:

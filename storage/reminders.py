@@ -59,7 +59,8 @@ async def create(
 ) -> tuple[Reminder, bool]:
     """Store a reminder with the chat's next number; the reminder and whether it is new (False:
     update ``origin`` made it before)."""
-    async with db.transaction() as conn:
+
+    async def work(conn: aiosqlite.Connection) -> tuple[Reminder, bool]:
         inserted = await records.insert_numbered(
             conn,
             "reminders",
@@ -81,7 +82,9 @@ async def create(
             group_column="chat_id",
         )
         row = await one_row(conn, SELECT + " WHERE id = ?", (inserted.id,))
-    return from_row(Reminder, row), inserted.created
+        return from_row(Reminder, row), inserted.created
+
+    return await db.atomically(work)
 
 
 async def get(db: Database, reminder_id: int) -> Reminder | None:
