@@ -21,6 +21,7 @@ import jobs
 from bot import logs, sandbox
 from bot.app import build_application, serve
 from bot.runtime import system_clock
+from bot.scheduling import dispatcher
 from bot.services import seeds
 from bot.settings import Settings
 from storage import db as storage_db
@@ -147,8 +148,7 @@ async def status(settings: Settings) -> int:
     try:
         recorded = await health.read(database)
         backlog = await inbox.backlog(database)
-        due = [await source.next_due(database) for source in jobs.sources()]
-        due.append(await firings.next_send_at(database))
+        due = await dispatcher.next_due(database, jobs.sources())
         counts = await firings.counts(database)
         set_aside = await faults.count(database)
     finally:
@@ -163,12 +163,11 @@ async def status(settings: Settings) -> int:
         ago = now - at
         return f"{shown} ({abs(ago)} s {'ago' if ago >= 0 else 'from now'})"
 
-    pending = [at for at in due if at is not None]
     print(f"database:              {settings.database}")
     print(f"started:               {when(recorded.get(health.STARTED))}")
     print(f"last successful poll:  {when(recorded.get(health.LAST_POLL))}")
     print(f"inbox backlog:         {backlog} update(s) not handled yet")
-    print(f"next firing due:       {when(min(pending)) if pending else 'none'}")
+    print(f"next firing due:       {when(due) if due is not None else 'none'}")
     print(
         "firings:               "
         + ", ".join(f"{name} {counts.get(name, 0)}" for name in firings.STATUSES)

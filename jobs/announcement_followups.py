@@ -18,8 +18,7 @@ class FollowupSource:
 
     name = service.FOLLOWUP_KIND
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_followup_at(db)
+    next_due = service.NEXT_FOLLOWUP
 
     async def due(self, db: Database, now: int) -> Sequence[Due[Announcement]]:
         return [Due(item.id, item) for item in await service.due_followups(db, now)]

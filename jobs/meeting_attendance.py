@@ -19,8 +19,7 @@ class AttendanceListSource:
 
     name = service.KIND_LIST
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_list_at(db)
+    next_due = service.NEXT_LIST
 
     async def due(self, db: Database, now: int) -> Sequence[Due[Meeting]]:
         return [Due(meeting.id, meeting) for meeting in await service.lists_due(db, now)]

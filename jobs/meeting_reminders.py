@@ -20,8 +20,7 @@ class MeetingReminderSource:
 
     name = service.KIND_REMINDER
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_reminder_at(db)
+    next_due = service.NEXT_REMINDER
 
     async def due(self, db: Database, now: int) -> Sequence[Due[Meeting]]:
         return [Due(meeting.id, meeting) for meeting in await service.reminders_due(db, now)]

@@ -18,8 +18,7 @@ class ReminderSource:
 
     name = service.KIND
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_due_at(db)
+    next_due = service.NEXT_DUE
 
     async def due(self, db: Database, now: int) -> Sequence[Due[Reminder]]:
         return [Due(reminder.id, reminder) for reminder in await service.due(db, now)]

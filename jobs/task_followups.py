@@ -30,8 +30,7 @@ class FollowupSource:
 
     name = service.KIND_FOLLOWUP
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_followup_at(db)
+    next_due = service.NEXT_FOLLOWUP
 
     async def due(self, db: Database, now: int) -> Sequence[Due[GroupFollowup]]:
         by_group: dict[int, list[Task]] = defaultdict(list)
@@ -68,8 +67,7 @@ class DigestSource:
 
     name = service.KIND_DIGEST
 
-    async def next_due(self, db: Database) -> int | None:
-        return await service.next_digest_at(db)
+    next_due = service.NEXT_DIGEST
 
     async def due(self, db: Database, now: int) -> Sequence[Due[DigestSetting]]:
         return [Due(setting.group_id, setting) for setting in await service.due_digests(db, now)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import records, search
-from storage.db import Database, from_row
+from storage.db import Database, from_row, one_row
 
 search.register_source(
     search.KIND_AGENDA_ITEM,
@@ -111,7 +111,8 @@ async def add(
 ) -> AgendaItem:
     """Add an item to a meeting with the group's next agenda number (indexed for search); an
     update handled again gets the item it added the first time."""
-    async with db.transaction() as conn:
+
+    async def work(conn: aiosqlite.Connection) -> AgendaItem:
         inserted = await _insert(
             conn,
             group_id=group_id,
@@ -124,9 +125,10 @@ async def add(
             origin=origin,
             now=now,
         )
-    item = await get(db, inserted.id)
-    assert item is not None  # noqa: S101 - just inserted
-    return item
+        row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
+        return from_row(AgendaItem, row)
+
+    return await db.atomically(work)
 
 
 async def get(db: Database, item_id: int) -> AgendaItem | None:

@@ -17,7 +17,7 @@ import aiosqlite
 
 from storage import corrections, firings, records, search
 from storage.corrections import Revised
-from storage.db import Database, from_row, one_row
+from storage.db import Database, Earliest, earliest, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 from storage.units import Unit
 
@@ -217,7 +217,8 @@ async def acknowledge(
 ) -> Ack:
     """Record the unit's acknowledgement of the current version; the first member of a unit to
     press counts."""
-    async with db.transaction() as conn:
+
+    async def work(conn: aiosqlite.Connection) -> Ack:
         cursor = await conn.execute(
             "SELECT a.version, a.withdrawn_at, EXISTS (SELECT 1 FROM announcement_units f"
             " WHERE f.announcement_id = a.id AND f.unit_id = ?) AS addressed"
@@ -246,6 +247,8 @@ async def acknowledge(
         )
         progress = await _progress(conn, announcement_id)
         return Ack("already", progress, by_name=row["name"], at=row["acked_at"])
+
+    return await db.atomically(work)
 
 
 async def missing_units(db: Database, announcement_id: int) -> list[MissingUnit]:
@@ -281,12 +284,14 @@ async def _missing(conn: aiosqlite.Connection, announcement_id: int) -> list[Mis
     ]
 
 
+NEXT_FOLLOWUP = Earliest(
+    "SELECT min(next_followup_at) FROM announcements"
+    " WHERE next_followup_at IS NOT NULL AND withdrawn_at IS NULL"
+)
+
+
 async def next_followup_at(db: Database) -> int | None:
-    row = await db.fetch_one(
-        "SELECT min(next_followup_at) AS at FROM announcements"
-        " WHERE next_followup_at IS NOT NULL AND withdrawn_at IS NULL"
-    )
-    return row["at"] if row else None
+    return await earliest(db, [NEXT_FOLLOWUP])
 
 
 async def due_followups(db: Database, now: int, limit: int = 1000) -> list[Announcement]:

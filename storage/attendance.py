@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings
-from storage.db import Database, from_row
+from storage.db import Database, Earliest, from_row
 from storage.firings import NewFiring, Outgoing
 from storage.meetings import SELECT as MEETING_SELECT
 from storage.meetings import Meeting
@@ -90,11 +90,7 @@ async def unmark(db: Database, meeting_id: int, unit_id: int) -> bool:
 # --- the daftar hadir post (the dispatcher's source, jobs/meeting_attendance.py) -------------
 
 
-async def next_list_at(db: Database) -> int | None:
-    row = await db.fetch_one(
-        "SELECT min(attendance_at) AS at FROM meetings WHERE attendance_at IS NOT NULL"
-    )
-    return row["at"] if row else None
+NEXT_LIST = Earliest("SELECT min(attendance_at) FROM meetings WHERE attendance_at IS NOT NULL")
 
 
 async def lists_due(db: Database, now: int, limit: int = 1000) -> list[Meeting]:

@@ -19,7 +19,15 @@ import logging
 import re
 import sqlite3
 import typing
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -171,6 +179,22 @@ class Connection(aiosqlite.Connection):
         return aiosqlite.Cursor(self, await self.trip(run))
 
 
+class _OnThread(Connection):
+    """The same ``sqlite3`` connection for work already running on the database thread: each
+    call runs at once instead of making a trip, so a coroutine that awaits only this
+    connection never suspends (see :meth:`Database.atomically`)."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        super().__init__(lambda: raw, iter_chunk_size=64)
+        self._connection = raw
+
+    async def _execute(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        return fn(*args, **kwargs)
+
+    def __del__(self) -> None:
+        """The connection belongs to the :class:`Connection` it was borrowed from."""
+
+
 def _open(path: Path) -> Connection:
     """A :class:`Connection` (not started) to the database file, in autocommit mode."""
 
@@ -187,6 +211,7 @@ class Database:
         self._conn = conn
         self.path = path
         self._lock: asyncio.Lock = asyncio.Lock()
+        self._on_thread: _OnThread | None = None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -248,6 +273,27 @@ class Database:
         async with self._lock:
             return await self._conn.trip(run)
 
+    async def atomically(
+        self, work: Callable[[aiosqlite.Connection], Coroutine[object, object, T]]
+    ) -> T:
+        """:meth:`atomic` for a storage coroutine written against an ``aiosqlite`` connection:
+        it runs whole on the database thread, its statements executed as they come. ``work``
+        must await nothing but the connection it is given (anything else raises
+        :class:`RuntimeError` and rolls back)."""
+
+        def run(conn: sqlite3.Connection) -> T:
+            if self._on_thread is None:
+                self._on_thread = _OnThread(conn)
+            running = work(self._on_thread)
+            try:
+                running.send(None)
+            except StopIteration as done:
+                return typing.cast(T, done.value)
+            running.close()
+            raise RuntimeError("a transaction run on the database thread awaited something else")
+
+        return await self.atomic(run)
+
     async def batches(
         self, sql: str, params: Mapping[str, object], *, key: str, size: int
     ) -> AsyncIterator[list[aiosqlite.Row]]:
@@ -279,7 +325,24 @@ class Database:
                 raise
 
     async def close(self) -> None:
+        if self._on_thread is not None:
+            self._on_thread._connection = None
         await self._conn.close()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Earliest:
+    """A query of one row whose first column is the earliest time (Unix seconds) something is
+    due, NULL when nothing is: several are asked in one statement by :func:`earliest`."""
+
+    sql: str
+
+
+async def earliest(db: Database, queries: Iterable[Earliest]) -> int | None:
+    """The earliest of the times ``queries`` yield (None when none does), in one statement."""
+    times = " UNION ALL ".join(f"SELECT ({query.sql}) AS at" for query in queries)
+    row = await db.fetch_one(f"SELECT min(at) AS at FROM ({times})")
+    return row["at"] if row else None
 
 
 class DatabaseUnavailable(RuntimeError):

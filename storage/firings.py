@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.db import Database, from_row
+from storage.db import Database, Earliest, earliest, from_row
 
 STATUSES = ("pending", "sending", "sent", "failed", "uncertain")
 
@@ -151,12 +151,14 @@ async def chats_to_send(db: Database, now: int) -> list[int]:
     return [row["chat_id"] for row in rows]
 
 
+NEXT_SEND = Earliest(
+    "SELECT min(coalesce(retry_at, claimed_at)) FROM firings WHERE status = 'pending'"
+)
+"""When the earliest unsent firing is to be sent (its retry time, or now)."""
+
+
 async def next_send_at(db: Database) -> int | None:
-    """When the earliest unsent firing is to be sent (its retry time, or now)."""
-    row = await db.fetch_one(
-        "SELECT min(coalesce(retry_at, claimed_at)) AS at FROM firings WHERE status = 'pending'"
-    )
-    return row["at"] if row else None
+    return await earliest(db, [NEXT_SEND])
 
 
 async def mark_attempted(db: Database, firing_id: int, now: int) -> None:

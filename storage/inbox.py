@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping
+
 from storage.db import Database
 
 
@@ -17,10 +20,20 @@ async def store(db: Database, update_id: int, payload: str, received_at: int) ->
 
 async def mark_done(db: Database, update_id: int, done_at: int) -> None:
     """Mark an update handled and drop its payload (only its id is kept, against re-delivery)."""
-    await db.write(
-        "UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ? AND done_at IS NULL",
-        (done_at, update_id),
-    )
+    await mark_all_done(db, {update_id: done_at})
+
+
+async def mark_all_done(db: Database, done: Mapping[int, int]) -> None:
+    """:func:`mark_done` for each ``update_id: done_at``, in one transaction."""
+    marks = [(done_at, update_id) for update_id, done_at in done.items()]
+
+    def work(conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ? AND done_at IS NULL",
+            marks,
+        )
+
+    await db.atomic(work)
 
 
 async def pending(db: Database) -> list[tuple[int, str]]:

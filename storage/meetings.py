@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings, records
-from storage.db import Database, from_row, one_row
+from storage.db import Database, Earliest, earliest, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
 KIND_REMINDER = "meeting_reminder"
@@ -309,12 +309,14 @@ async def set_notetaker(db: Database, meeting_id: int, user_id: int, name: str) 
 # --- reminders ----------------------------------------------------------------------------
 
 
+NEXT_REMINDER = Earliest(
+    "SELECT min(at) FROM (SELECT min(day_before_at) AS at FROM meetings"
+    " UNION ALL SELECT min(hour_before_at) FROM meetings)"
+)
+
+
 async def next_reminder_at(db: Database) -> int | None:
-    row = await db.fetch_one(
-        "SELECT min(at) AS at FROM (SELECT min(day_before_at) AS at FROM meetings"
-        " UNION ALL SELECT min(hour_before_at) FROM meetings)"
-    )
-    return row["at"] if row else None
+    return await earliest(db, [NEXT_REMINDER])
 
 
 async def reminders_due(db: Database, now: int, limit: int = 1000) -> list[Meeting]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database, from_row
+from storage.groups import Group
 
 ROLES = ("koordinator", "anggota", "pengamat")
 
@@ -98,6 +99,30 @@ async def find_user_id(db: Database, username: str) -> int | None:
         (username.lstrip("@"),),
     )
     return int(row["user_id"]) if row else None
+
+
+GROUP_AND_MEMBER = (
+    "SELECT g.chat_id, g.title, g.timezone, g.language, g.registered_at,"
+    " m.group_id, p.user_id, p.full_name, p.username, m.role, m.unit_id, u.code AS unit_code"
+    " FROM groups g"
+    " LEFT JOIN members m ON m.group_id = g.chat_id AND m.user_id = ? AND m.left_at IS NULL"
+    " LEFT JOIN users p ON p.user_id = m.user_id"
+    " LEFT JOIN units u ON u.id = m.unit_id"
+    " WHERE g.chat_id = ?"
+)
+"""A group (:data:`storage.groups.SELECT`) and one current member of it (:data:`SELECT`): the
+member's columns are NULL when there is none."""
+
+
+async def group_and_member(
+    db: Database, group_id: int, user_id: int
+) -> tuple[Group | None, Member | None]:
+    """The registered group and the user as its current member, in one query."""
+    row = await db.fetch_one(GROUP_AND_MEMBER, (user_id, group_id))
+    if row is None:
+        return None, None
+    member = from_row(Member, row) if row["user_id"] is not None else None
+    return from_row(Group, row), member
 
 
 async def get_member(db: Database, group_id: int, user_id: int) -> Member | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings, records
-from storage.db import Database, from_row, one_row
+from storage.db import Database, Earliest, from_row, one_row
 from storage.firings import NewFiring, Outgoing
 
 KIND = "reminder"
@@ -59,7 +59,8 @@ async def create(
 ) -> tuple[Reminder, bool]:
     """Store a reminder with the chat's next number; the reminder and whether it is new (False:
     update ``origin`` made it before)."""
-    async with db.transaction() as conn:
+
+    async def work(conn: aiosqlite.Connection) -> tuple[Reminder, bool]:
         inserted = await records.insert_numbered(
             conn,
             "reminders",
@@ -81,7 +82,9 @@ async def create(
             group_column="chat_id",
         )
         row = await one_row(conn, SELECT + " WHERE id = ?", (inserted.id,))
-    return from_row(Reminder, row), inserted.created
+        return from_row(Reminder, row), inserted.created
+
+    return await db.atomically(work)
 
 
 async def get(db: Database, reminder_id: int) -> Reminder | None:
@@ -107,9 +110,7 @@ async def pending(db: Database, chat_id: int) -> list[Reminder]:
     return [from_row(Reminder, row) for row in rows]
 
 
-async def next_due_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_at) AS at FROM reminders WHERE status = 'pending'")
-    return row["at"] if row else None
+NEXT_DUE = Earliest("SELECT min(next_at) FROM reminders WHERE status = 'pending'")
 
 
 async def due(db: Database, now: int, limit: int = 5000) -> list[Reminder]:

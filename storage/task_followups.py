@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import firings, tasks
-from storage.db import Database, from_row
+from storage.db import Database, Earliest, earliest, from_row
 from storage.firings import NewFiring, Outgoing
 from storage.tasks import Task
 
@@ -46,12 +46,13 @@ DIGEST_SELECT = (
 )
 
 
+NEXT_FOLLOWUP = Earliest(
+    "SELECT min(next_followup_at) FROM tasks WHERE status <> 'selesai' AND withdrawn_at IS NULL"
+)
+
+
 async def next_followup_at(db: Database) -> int | None:
-    row = await db.fetch_one(
-        "SELECT min(next_followup_at) AS at FROM tasks"
-        " WHERE status <> 'selesai' AND withdrawn_at IS NULL"
-    )
-    return row["at"] if row else None
+    return await earliest(db, [NEXT_FOLLOWUP])
 
 
 async def due_followups(db: Database, now: int, limit: int = 5000) -> list[Task]:
@@ -135,9 +136,7 @@ async def set_digest(
         )
 
 
-async def next_digest_at(db: Database) -> int | None:
-    row = await db.fetch_one("SELECT min(next_digest_at) AS at FROM task_settings")
-    return row["at"] if row else None
+NEXT_DIGEST = Earliest("SELECT min(next_digest_at) FROM task_settings")
 
 
 async def due_digests(db: Database, now: int) -> list[DigestSetting]:

@@ -15,6 +15,7 @@ aside with back-off and logged once; everything else keeps firing. A run that fa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Sequence
@@ -22,10 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from telegram.ext import JobQueue
+from telegram.ext import Job, JobQueue
 
 from storage import faults, firings
-from storage.db import Database
+from storage.db import Database, Earliest, earliest
 
 if TYPE_CHECKING:
     from bot.runtime import Context, Runtime
@@ -41,6 +42,8 @@ FAULT_BACKOFF = timedelta(minutes=1)
 MAX_FAULT_BACKOFF = timedelta(hours=6)
 KICK_INTERVAL = 0.05
 """Seconds between two nudges of the outbox while a burst is being claimed."""
+REARM_MARGIN = 0.01
+"""Seconds within which a wake that finds the same due time keeps the armed job."""
 RUN_BACKOFF = timedelta(seconds=5)
 MAX_RUN_BACKOFF = timedelta(minutes=1)
 
@@ -61,8 +64,9 @@ class Source(Protocol[T]):
     name: str
     """Also the ``kind`` of its firings."""
 
-    async def next_due(self, db: Database) -> int | None:
-        """The earliest due time (Unix seconds) of its pending items, if any."""
+    next_due: Earliest
+    """The earliest due time of its pending items: asked with every other source's in one
+    statement (:func:`next_due`)."""
 
     async def due(self, db: Database, now: int) -> Sequence[Due[T]]:
         """Its items due at ``now``."""
@@ -77,6 +81,11 @@ class Source(Protocol[T]):
         """Telegram refused the chat of a firing of ``ref_id`` (bot removed): stop it."""
 
 
+async def next_due(db: Database, sources: Sequence[Source[Any]]) -> int | None:
+    """The earliest due time of every source and of the outbox (retries), in one statement."""
+    return await earliest(db, [*(source.next_due for source in sources), firings.NEXT_SEND])
+
+
 class Dispatcher:
     """Claims what is due from every source and has the outbox send it."""
 
@@ -85,6 +94,8 @@ class Dispatcher:
         self.sources = tuple(sources)
         self.outbox = outbox
         self._job_queue: JobQueue[Any] | None = None
+        self._armed: tuple[Job[Any], datetime, float] | None = None
+        """The dispatch job, the due time it is for and when it runs (``time.monotonic``)."""
         self._lock = asyncio.Lock()
         self._failed_runs = 0
 
@@ -96,39 +107,46 @@ class Dispatcher:
         self._job_queue = job_queue
         job_queue.run_repeating(self._safety_tick, interval=SAFETY_INTERVAL, first=SAFETY_INTERVAL)
 
-    async def next_due(self) -> int | None:
-        """The earliest due time of every source and of the outbox (retries)."""
-        db = self.runtime.database
-        due = [await source.next_due(db) for source in self.sources]
-        due.append(await firings.next_send_at(db))
-        pending = [at for at in due if at is not None]
-        return min(pending) if pending else None
-
     async def wake(self) -> datetime | None:
         """(Re)arm the dispatch job at the earliest due time; returns that time."""
         if self._job_queue is None:
             raise RuntimeError("the dispatcher is started in post_init")
-        earliest = await self.next_due()
-        for job in self._job_queue.get_jobs_by_name(JOB_NAME):
-            job.schedule_removal()
-        if earliest is None:
+        due = await next_due(self.runtime.database, self.sources)
+        if due is None:
+            self._disarm()
             return None
         now = self.runtime.now()
-        when = max(datetime.fromtimestamp(earliest, UTC), now)
+        when = max(datetime.fromtimestamp(due, UTC), now)
         if self._failed_runs:
             backoff = min(RUN_BACKOFF * 2 ** (self._failed_runs - 1), MAX_RUN_BACKOFF)
             when = max(when, now + backoff)
         # The job queue runs on the wall clock, Rakor on its injected one: the job is armed by
         # the delay between them (its ``data`` is the due time on Rakor's clock), and a job
-        # that wakes late (a stalled process) still runs.
-        self._job_queue.run_once(
+        # that wakes late (a stalled process) still runs. A wake that finds the job armed for
+        # the same moment (most wakes: a command rarely changes the earliest due time) keeps
+        # it: re-arming costs more than the question.
+        runs_at = time.monotonic() + (when - now).total_seconds()
+        if self._armed is not None:
+            _, armed_when, armed_runs_at = self._armed
+            if armed_when == when and abs(armed_runs_at - runs_at) < REARM_MARGIN:
+                return when
+        self._disarm()
+        job = self._job_queue.run_once(
             self._tick,
             when=when - now,
             data=when,
             name=JOB_NAME,
             job_kwargs={"misfire_grace_time": None},
         )
+        self._armed = (job, when, runs_at)
         return when
+
+    def _disarm(self) -> None:
+        if self._armed is not None:
+            # APScheduler's JobLookupError (a KeyError): it has just run.
+            with contextlib.suppress(KeyError):
+                self._armed[0].schedule_removal()
+            self._armed = None
 
     async def run_due(self, now: datetime) -> None:
         """Claim everything due at ``now``, send what is unsent, then arm the next run."""
@@ -190,10 +208,15 @@ class Dispatcher:
         await source.postpone(db, entry.item, now + int(delay.total_seconds()))
 
     async def _tick(self, context: Context) -> None:
+        if self._armed is not None and self._armed[0] == context.job:
+            self._armed = None  # it has run
         await self.run_due(self.runtime.now())
 
     async def _safety_tick(self, context: Context) -> None:
         """Re-arm the dispatch job whatever happened to it."""
+        jobs = self._job_queue.get_jobs_by_name(JOB_NAME) if self._job_queue else ()
+        if self._armed is not None and self._armed[0] not in jobs:
+            self._armed = None  # gone without running: armed again below
         try:
             await self.wake()
         except Exception:

@@ -253,8 +253,7 @@ async def set_followup_minute(db: Database, group_id: int, minute: int) -> None:
 # --- follow-ups (the dispatcher's source, jobs/announcement_followups.py) ------------------
 
 
-async def next_followup_at(db: Database) -> int | None:
-    return await announcements.next_followup_at(db)
+NEXT_FOLLOWUP = announcements.NEXT_FOLLOWUP
 
 
 async def due_followups(db: Database, now: int) -> list[Announcement]:

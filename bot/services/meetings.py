@@ -394,8 +394,7 @@ async def silent_units(
 # --- reminders (the dispatcher's source, jobs/meeting_reminders.py) -----------------------
 
 
-async def next_reminder_at(db: Database) -> int | None:
-    return await meetings.next_reminder_at(db)
+NEXT_REMINDER = meetings.NEXT_REMINDER
 
 
 async def reminders_due(db: Database, now: int) -> list[Meeting]:

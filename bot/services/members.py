@@ -10,6 +10,7 @@ from bot.services import confirmations
 from storage import people, tasks, units
 from storage.confirmations import Confirmation
 from storage.db import Database
+from storage.groups import Group
 from storage.people import ROLES, Member
 from storage.tasks import Task
 from storage.units import Added, Archived, NotArchived, Unit, UnitWithMembers
@@ -89,6 +90,13 @@ async def last_known(db: Database, group_id: int, user_id: int) -> datetime | No
     """When the user's membership was last changed or confirmed with Telegram."""
     at = await people.last_known(db, group_id, user_id)
     return from_epoch(at) if at is not None else None
+
+
+async def group_and_member(
+    db: Database, group_id: int, user_id: int
+) -> tuple[Group | None, Member | None]:
+    """The registered group (None if not registered) and the user as its current member."""
+    return await people.group_and_member(db, group_id, user_id)
 
 
 async def get(db: Database, group_id: int, user_id: int) -> Member | None:

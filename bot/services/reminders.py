@@ -213,8 +213,7 @@ def rule_of(reminder: Reminder) -> Rule | None:
 # --- firing (the dispatcher's reminder source, jobs/reminders.py) --------------------------
 
 
-async def next_due_at(db: Database) -> int | None:
-    return await reminders.next_due_at(db)
+NEXT_DUE = reminders.NEXT_DUE
 
 
 async def due(db: Database, now: int) -> list[Reminder]:

@@ -219,8 +219,7 @@ async def list_message(db: Database, meeting: Meeting) -> tuple[int, int] | None
 # --- the daftar hadir at the start time (the dispatcher's source, jobs/meeting_attendance.py) --
 
 
-async def next_list_at(db: Database) -> int | None:
-    return await attendance.next_list_at(db)
+NEXT_LIST = attendance.NEXT_LIST
 
 
 async def lists_due(db: Database, now: int) -> list[Meeting]:

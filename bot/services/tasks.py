@@ -397,8 +397,7 @@ async def set_digest(
 # --- follow-ups and digests (the dispatcher's sources, jobs/task_followups.py) -------------
 
 
-async def next_followup_at(db: Database) -> int | None:
-    return await task_followups.next_followup_at(db)
+NEXT_FOLLOWUP = task_followups.NEXT_FOLLOWUP
 
 
 async def due_followups(db: Database, now: int) -> list[Task]:
@@ -445,8 +444,7 @@ async def stop_followups(db: Database, group_id: int) -> None:
     await task_followups.stop_followups(db, group_id)
 
 
-async def next_digest_at(db: Database) -> int | None:
-    return await task_followups.next_digest_at(db)
+NEXT_DIGEST = task_followups.NEXT_DIGEST
 
 
 async def due_digests(db: Database, now: int) -> list[DigestSetting]:

@@ -62,8 +62,12 @@ async def resolve(update: Update, context: Context, runtime: Runtime) -> Caller:
     db = runtime.database
     now = update_time(update, runtime)
     is_group = is_group_chat(chat)
-    group = await groups_service.get(db, chat.id) if is_group else None
-    member = await members.get(db, chat.id, user.id) if group and user else None
+    group: Group | None = None
+    member: Member | None = None
+    if is_group and user:
+        group, member = await members.group_and_member(db, chat.id, user.id)
+    elif is_group:
+        group = await groups_service.get(db, chat.id)
     role = "anggota"
     if is_group:
         if _sent_as_the_group(update) or (

@@ -134,6 +134,47 @@ class DurableUpdateQueue(asyncio.Queue[object]):
             dropped += 1
 
 
+class DoneMarks:
+    """Marks handled updates done, many in one transaction (a group commit): a mark asked
+    while a batch is being written goes into the next batch. :meth:`mark` returns once its
+    mark is committed, so an update is never confirmed done before it is on disk."""
+
+    def __init__(self, database: DatabaseGetter) -> None:
+        self._database = database
+        self._next: dict[int, int] = {}
+        self._next_written: asyncio.Future[None] | None = None
+        self._writer: asyncio.Task[None] | None = None
+
+    async def mark(self, update_id: int, done_at: int) -> None:
+        """Mark the update done; raises what the write of its batch raised."""
+        self._next[update_id] = done_at
+        if self._next_written is None:
+            self._next_written = asyncio.get_running_loop().create_future()
+        written = self._next_written
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write())
+        await asyncio.shield(written)
+
+    async def _write(self) -> None:
+        try:
+            while self._next_written is not None:
+                batch, written = self._next, self._next_written
+                self._next, self._next_written = {}, None
+                try:
+                    await inbox.mark_all_done(self._database(), batch)
+                except Exception as exc:
+                    written.set_exception(exc)
+                else:
+                    written.set_result(None)
+        finally:
+            self._writer = None
+
+    async def stop(self) -> None:
+        """Let the batch being written finish."""
+        if self._writer is not None:
+            await asyncio.wait({self._writer})
+
+
 class InboxProcessor(BaseUpdateProcessor):
     """Marks updates done once handled; one chat's updates run in order, chats in parallel.
 
@@ -159,6 +200,7 @@ class InboxProcessor(BaseUpdateProcessor):
         self._in_flight: set[asyncio.Task[Any]] = set()
         self._failed: set[int] = set()
         self._retries: dict[int, int] = {}
+        self._done = DoneMarks(database)
 
     def retry_later(self, update_id: int) -> bool:
         """Ask for the update to be handled again later (its handler failed for a passing
@@ -206,7 +248,7 @@ class InboxProcessor(BaseUpdateProcessor):
         self._retries.pop(update_id, None)
 
         async def mark() -> None:
-            await inbox.mark_done(self._database(), update_id, self._clock())
+            await self._done.mark(update_id, self._clock())
 
         await with_backoff(f"marking update {update_id} handled", mark)
 
@@ -226,6 +268,7 @@ class InboxProcessor(BaseUpdateProcessor):
             if still:
                 logger.info("%d update(s) being handled are left for the next start", len(still))
                 await asyncio.wait(still)
+        await self._done.stop()
 
     async def initialize(self) -> None:
         """Nothing to set up; the database belongs to the application."""

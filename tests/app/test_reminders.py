@@ -1,4 +1,5 @@
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -221,3 +222,17 @@ async def test_a_snoozed_then_cancelled_reminder_stays_cancelled(group: Harness)
     answer = await group.press(GROUP, BUDI, message.message_id, day)
     assert answer[2]
     assert (await reminders.by_number(group.db, GROUP, 1)).status == "cancelled"
+
+
+async def test_a_wake_for_the_same_due_time_keeps_the_armed_job(
+    group: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dispatcher, "time", SimpleNamespace(monotonic=lambda: 1000.0))
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
+    [job] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 10 Kirim laporan")
+    assert group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME) == (job,)
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 8 Apel")
+    [earlier] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
+    assert earlier != job
+    assert earlier.data == datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA)

@@ -1,12 +1,20 @@
 import asyncio
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
+import pytest
 from telegram import Bot, Update
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram.inbox import DurableUpdateQueue, InboxProcessor, forget_handled, replay
+from bot.telegram.inbox import (
+    DoneMarks,
+    DurableUpdateQueue,
+    InboxProcessor,
+    forget_handled,
+    replay,
+)
 from storage import inbox
 from storage.db import Database
 from tests.helpers import TOKEN
@@ -104,3 +112,25 @@ async def test_a_busy_chat_keeps_its_order_and_does_not_block_other_chats(db: Da
     release.set()
     await asyncio.gather(*busy)
     assert handled == [9, 1, 2, 3, 4, 5]
+
+
+async def test_updates_handled_together_are_marked_done_in_few_transactions(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = Bot(TOKEN)
+    queue = DurableUpdateQueue(lambda: db, lambda: 1_795_000_000)
+    for update_id in range(1, 21):
+        await queue.put(update(update_id, bot))
+    batches: list[int] = []
+    mark_all_done = inbox.mark_all_done
+
+    async def counted(db: Database, done: Mapping[int, int]) -> None:
+        batches.append(len(done))
+        await mark_all_done(db, done)
+
+    monkeypatch.setattr(inbox, "mark_all_done", counted)
+    marks = DoneMarks(lambda: db)
+    await asyncio.gather(*(marks.mark(update_id, 1_795_000_001) for update_id in range(1, 21)))
+    assert await inbox.pending(db) == []
+    assert sum(batches) == 20
+    assert len(batches) <= 2

@@ -1,3 +1,6 @@
+import asyncio
+
+import aiosqlite
 import pytest
 
 from storage import confirmations, groups, inbox, people, units
@@ -57,6 +60,33 @@ async def test_a_failed_transaction_rolls_back(db: Database) -> None:
             )
             raise RuntimeError("boom")
     assert await units.list_active(db, GROUP) == []
+
+
+async def test_a_transaction_run_on_the_database_thread_commits_or_rolls_back(
+    db: Database,
+) -> None:
+    insert = "INSERT INTO units (group_id, code, name, created_at) VALUES (?, ?, 'X', 0)"
+
+    async def adds(conn: aiosqlite.Connection) -> int:
+        await conn.execute(insert, (GROUP, "A"))
+        async with conn.execute("SELECT count(*) AS n FROM units") as cursor:
+            row = await cursor.fetchone()
+        return int(row["n"])
+
+    async def fails(conn: aiosqlite.Connection) -> None:
+        await conn.execute(insert, (GROUP, "B"))
+        raise ValueError("boom")
+
+    async def waits(conn: aiosqlite.Connection) -> None:
+        await conn.execute(insert, (GROUP, "C"))
+        await asyncio.sleep(0)
+
+    assert await db.atomically(adds) == 1
+    with pytest.raises(ValueError, match="boom"):
+        await db.atomically(fails)
+    with pytest.raises(RuntimeError, match="awaited something else"):
+        await db.atomically(waits)
+    assert [unit.code for unit in await units.list_active(db, GROUP)] == ["A"]
 
 
 async def test_units_add_find_archive_and_restore(db: Database) -> None:
@@ -161,6 +191,19 @@ async def test_roles_and_usernames(db: Database) -> None:
     assert member.role == "pengamat"
     with pytest.raises(ValueError):
         await people.set_role(db, GROUP, 9, "raja", NOW)
+
+
+async def test_a_group_and_a_member_of_it_in_one_query(db: Database) -> None:
+    assert await people.group_and_member(db, -100777, 9) == (None, None)
+    group = await groups.get(db, GROUP)
+    assert await people.group_and_member(db, GROUP, 9) == (group, None)
+    await people.remember_user(db, 9, "Siti", "siti", NOW)
+    await people.set_role(db, GROUP, 9, "pengamat", NOW)
+    member = await people.get_member(db, GROUP, 9)
+    assert member is not None
+    assert await people.group_and_member(db, GROUP, 9) == (group, member)
+    await people.membership(db, GROUP, 9, member=False, at=NOW + 1)
+    assert await people.group_and_member(db, GROUP, 9) == (group, None)
 
 
 async def test_inbox_stores_once_and_replays_until_done(db: Database) -> None:
