@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from bot.fakeapi import StoredMessage, utf16_len
 from bot.runtime import runtime_of
+from bot.scheduling.dispatcher import next_due
 from bot.telegram.commands import CommandSpec, registered
 from bot.text.i18n import catalogs
 from storage import units
@@ -290,7 +291,8 @@ async def test_every_command_answers_every_role_with_any_text(
     minutes = data.draw(st.integers(min_value=1, max_value=240), label="minutes later")
 
     now = bot.clock.advance(minutes=minutes)
-    due = await runtime_of(bot.app).dispatcher.next_due()
+    runtime = runtime_of(bot.app)
+    due = await next_due(runtime.database, runtime.dispatcher.sources)
     if due is not None and due <= now.timestamp():
         await bot.quiet()
     text = f"{command} {args}" if args else command
