@@ -13,7 +13,7 @@ from bot.runtime import App, Bot, Context, Runtime, runtime_of
 from bot.services import announcements as service
 from bot.services.announcements import Announcement, Progress
 from bot.telegram.access import resolve
-from bot.telegram.buttons import bound, markup_of, pressed, refuse
+from bot.telegram.buttons import markup_of, pressed, refuse
 from bot.telegram.throttle import EditThrottle, spawner
 from bot.text.announcement_texts import ack_buttons
 from bot.text.i18n import t
@@ -58,7 +58,8 @@ async def button(update: Update, context: Context) -> None:
     if announcement is None or caller.group is None or announcement.group_id != caller.chat_id:
         await query.answer(t(lang, "announcements.stale_button"), show_alert=True)
         return
-    if not bound(query, await service.posts(runtime.database, announcement)):
+    on = query.message.message_id if query.message else None
+    if on is None or not await service.carries_button(runtime.database, announcement, on):
         await refuse(query, lang)
         return
     if not caller.may("anggota"):

@@ -21,9 +21,13 @@ _UNWANTED = re.compile(
 )
 
 
+def _is_clean(text: str) -> bool:
+    return _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def clean(text: str) -> str:
     """``text`` in NFC without the characters no output can take."""
-    if _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if _is_clean(text):
         return text
     return unicodedata.normalize("NFC", _UNWANTED.sub("", text))
 
@@ -60,7 +64,7 @@ def clean_with_entities(
     The text is cleaned piece by piece between entity boundaries, so a removed character
     never shifts an entity onto the wrong words; an entity left empty is dropped.
     """
-    if _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if _is_clean(text):
         return text, [dict(entity) for entity in entities]
     boundaries = {0}
     for entity in entities:

@@ -207,10 +207,12 @@ async def by_number(db: Database, group_id: int, number: int) -> Announcement | 
     return await announcements.by_number(db, group_id, number)
 
 
-async def posts(db: Database, announcement: Announcement) -> list[int]:
-    """The messages carrying the announcement's *Diterima* button: its post and follow-ups."""
-    followups = await firings.messages_of(db, FOLLOWUP_KIND, announcement.id)
-    return [*followups, *([announcement.message_id] if announcement.message_id else [])]
+async def carries_button(db: Database, announcement: Announcement, message_id: int) -> bool:
+    """Whether message ``message_id`` carries the announcement's *Diterima* button: its post
+    (no query: the press of almost every storm) or one of its follow-ups."""
+    if message_id == announcement.message_id:
+        return True
+    return message_id in await firings.messages_of(db, FOLLOWUP_KIND, announcement.id)
 
 
 async def recent(db: Database, group_id: int, limit: int) -> list[Listed]:
