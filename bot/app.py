@@ -10,7 +10,7 @@ import signal
 import sqlite3
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
@@ -96,15 +96,21 @@ def tls() -> dict[str, Any]:
 
 
 class PollRequest(TelegramRequest):
-    """The ``getUpdates`` connection: reports every successful answer (``rakor status``)."""
+    """The ``getUpdates`` connection: stores every answer's updates before python-telegram-bot
+    reads them (:meth:`DurableUpdateQueue.store_polled`) and reports the success
+    (``rakor status``)."""
 
-    def __init__(self, on_success: Callable[[], None]) -> None:
+    def __init__(
+        self, store: Callable[[bytes], Awaitable[None]], on_success: Callable[[], None]
+    ) -> None:
         super().__init__(connection_pool_size=1, httpx_kwargs=tls())
+        self._store = store
         self._on_success = on_success
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         code, payload = await super().do_request(*args, **kwargs)
         if code == 200:
+            await self._store(payload)
             self._on_success()
         return code, payload
 
@@ -150,7 +156,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .get_updates_request(PollRequest(lambda: holder[0].polled()))
+        .get_updates_request(PollRequest(queue.store_polled, lambda: holder[0].polled()))
         .update_queue(queue)
         .concurrent_updates(processor)
         .post_init(post_init)

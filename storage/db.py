@@ -81,6 +81,17 @@ async def one_row(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> 
     return row
 
 
+SYNCHRONOUS = "NORMAL"
+"""How commits reach the disk. In WAL mode, NORMAL survives any crash of the process (a
+killed bot loses nothing it committed); only a power cut or a crash of the machine can lose
+the last commits, and then always the newest ones first (the WAL is replayed up to the first
+incomplete commit). A durable write (:meth:`Database.atomic`) syncs the WAL, so every commit
+before it is on disk too. Rakor writes durably where it makes a promise to the outside world:
+an update stored before Telegram is told it arrived, a scheduled message marked before and after
+it is sent. Everything else (records, done-marks) is made durable by the next of those at the
+latest; lost with a power cut, it is redone, because the update it came from was not marked
+handled either and is handled again (handlers are idempotent by ``origin``)."""
+
 PREFETCH = 256
 """Rows fetched with their statement in its trip; a longer result fetches the rest on demand."""
 
@@ -247,27 +258,39 @@ class Database:
             cursor = await conn.execute(sql, params)
             return list(await cursor.fetchall())
 
-    async def write(self, sql: str, params: Sequence[object] = ()) -> int:
+    async def write(self, sql: str, params: Sequence[object] = (), *, durable: bool = False) -> int:
         """One statement as its own transaction (SQLite's autocommit: atomic, one trip to the
-        database thread instead of three); the number of rows it changed."""
+        database thread instead of three); the number of rows it changed. ``durable``: see
+        :meth:`atomic`."""
+        if durable:
+            return await self.atomic(lambda conn: conn.execute(sql, params).rowcount, durable=True)
         async with self._lock:
             cursor = await self._conn.execute(sql, params)
             return cursor.rowcount
 
-    async def atomic(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    async def atomic(self, work: Callable[[sqlite3.Connection], T], *, durable: bool = False) -> T:
         """A write transaction run whole on the database thread, ``BEGIN IMMEDIATE`` to
         ``COMMIT`` (rolled back if ``work`` raises): one trip instead of one per statement.
-        ``work`` gets the thread's ``sqlite3`` connection and must not block on anything else."""
+        ``work`` gets the thread's ``sqlite3`` connection and must not block on anything else.
+
+        ``durable``: the commit is on disk when this returns, with every commit before it
+        (see :data:`SYNCHRONOUS`); for what is promised outside the process on its strength."""
 
         def run() -> T:
             conn = self._conn.raw
-            conn.execute("BEGIN IMMEDIATE")
+            if durable:
+                conn.execute("PRAGMA synchronous = FULL")
             try:
-                result = work(conn)
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = work(conn)
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.execute("COMMIT")
+            finally:
+                if durable:
+                    conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
             return result
 
         async with self._lock:
@@ -371,7 +394,7 @@ async def connect(path: Path | str) -> Database:
         conn.row_factory = aiosqlite.Row
         for pragma in (
             "PRAGMA journal_mode = WAL",
-            "PRAGMA synchronous = FULL",
+            f"PRAGMA synchronous = {SYNCHRONOUS}",
             "PRAGMA busy_timeout = 5000",
             "PRAGMA foreign_keys = ON",
         ):

@@ -167,6 +167,7 @@ async def mark_attempted(db: Database, firing_id: int, now: int) -> None:
         "UPDATE firings SET status = 'sending', attempts = attempts + 1, attempted_at = ?"
         " WHERE id = ?",
         (now, firing_id),
+        durable=True,
     )
 
 
@@ -175,6 +176,7 @@ async def mark_sent(db: Database, firing_id: int, now: int) -> None:
     await db.write(
         "UPDATE firings SET status = 'sent', sent_at = ?, retry_at = NULL WHERE id = ?",
         (now, firing_id),
+        durable=True,
     )
 
 

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from storage.db import Database
 
 
 async def store(db: Database, update_id: int, payload: str, received_at: int) -> bool:
     """Store an update; False when it was stored before (a re-delivery)."""
-    stored = await db.write(
-        "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (update_id) DO NOTHING",
-        (update_id, payload, received_at),
-    )
-    return stored == 1
+    return update_id in await store_many(db, [(update_id, payload)], received_at)
+
+
+async def store_many(
+    db: Database, updates: Sequence[tuple[int, str]], received_at: int
+) -> set[int]:
+    """Store updates (``update_id, payload``) in one durable transaction: on disk when this
+    returns, as Telegram may be told next that they arrived. The ids stored now (the others
+    were stored before: re-deliveries)."""
+
+    def work(conn: sqlite3.Connection) -> set[int]:
+        stored = set()
+        for update_id, payload in updates:
+            cursor = conn.execute(
+                "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (update_id) DO NOTHING",
+                (update_id, payload, received_at),
+            )
+            if cursor.rowcount == 1:
+                stored.add(update_id)
+        return stored
+
+    return await db.atomic(work, durable=True)
 
 
 async def mark_done(db: Database, update_id: int, done_at: int) -> None:

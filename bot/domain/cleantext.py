@@ -25,6 +25,17 @@ def _is_clean(text: str) -> bool:
     return _UNWANTED.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
+_ESCAPED_CONTROL = re.compile(r"\\(u00[01]|[bfr])")
+"""How ``json.dumps`` writes the control characters it escapes (a false alarm on a typed
+backslash costs only the slow way)."""
+
+
+def json_is_clean(dumped: str) -> bool:
+    """Whether nothing in a JSON text written by ``json.dumps(..., ensure_ascii=False)``
+    needs cleaning: a fast test of a whole update before its strings are looked at one by one."""
+    return _is_clean(dumped) and _ESCAPED_CONTROL.search(dumped) is None
+
+
 def clean(text: str) -> str:
     """``text`` in NFC without the characters no output can take."""
     if _is_clean(text):

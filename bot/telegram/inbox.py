@@ -33,7 +33,7 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.domain.cleantext import clean, clean_with_entities
+from bot.domain.cleantext import clean, clean_with_entities, json_is_clean
 from bot.runtime import Context, runtime_of
 from storage import inbox
 from storage.db import Database
@@ -98,28 +98,79 @@ def cleaned(data: Any) -> Any:
 
 
 class DurableUpdateQueue(asyncio.Queue[object]):
-    """An update queue that stores each update in SQLite before accepting it."""
+    """An update queue that stores each update in SQLite before accepting it.
+
+    Polling stores a whole ``getUpdates`` answer in one durable transaction before
+    python-telegram-bot reads it (:meth:`store_polled`, called by the poll request), from
+    Telegram's own JSON; ``put`` then only drops re-deliveries. An update that arrives any
+    other way (the webhook) is stored by ``put`` itself."""
 
     def __init__(self, database: DatabaseGetter, clock: Clock) -> None:
         super().__init__()
         self._database = database
         self._clock = clock
+        self._polled: dict[int, tuple[bool, dict[str, Any] | None]] = {}
+        """The last poll's updates: stored now (False: a re-delivery), and their cleaned JSON
+        when cleaning changed it."""
+
+    async def store_polled(self, payload: bytes) -> None:
+        """Store every update of a ``getUpdates`` answer (one transaction, retried with back-off:
+        polling goes on only once they are on disk). python-telegram-bot puts a poll's updates
+        before it polls again, so the previous poll's are all taken by now."""
+        self._polled.clear()
+        try:
+            result = json.loads(payload).get("result")
+        except (ValueError, AttributeError):
+            return  # not an answer python-telegram-bot will take either
+        if not isinstance(result, list):
+            return
+        rows: list[tuple[int, str]] = []
+        changed: dict[int, dict[str, Any]] = {}
+        for data in result:
+            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+                continue
+            text = json.dumps(data, ensure_ascii=False)
+            if not json_is_clean(text):
+                clean_data = cleaned(data)
+                if clean_data is not data:
+                    changed[data["update_id"]] = clean_data
+                    text = json.dumps(clean_data, ensure_ascii=False)
+            rows.append((data["update_id"], text))
+        if not rows:
+            return
+
+        async def store() -> set[int]:
+            return await inbox.store_many(self._database(), rows, self._clock())
+
+        stored = await with_backoff(f"storing {len(rows)} update(s)", store)
+        for update_id, _ in rows:
+            self._polled[update_id] = (update_id in stored, changed.get(update_id))
 
     async def put(self, item: object) -> None:
         if isinstance(item, Update):
-            data = item.to_dict()
-            clean_data = cleaned(data)
-            if clean_data is not data:
-                item = Update.de_json(clean_data, item.get_bot())
-            payload = json.dumps(clean_data, ensure_ascii=False)
-
-            async def store() -> bool:
-                return await inbox.store(self._database(), item.update_id, payload, self._clock())
-
-            if not await with_backoff(f"storing update {item.update_id}", store):
+            polled = self._polled.pop(item.update_id, None)
+            if polled is not None:
+                new, clean_data = polled
+            else:
+                new, clean_data = await self._store(item)
+            if not new:
                 logger.info("update %s was delivered again; it is handled once", item.update_id)
                 return
+            if clean_data is not None:
+                item = Update.de_json(clean_data, item.get_bot())
         await super().put(item)
+
+    async def _store(self, update: Update) -> tuple[bool, dict[str, Any] | None]:
+        """Store one update: whether it is new, and its cleaned JSON if cleaning changed it."""
+        data = update.to_dict()
+        clean_data = cleaned(data)
+        payload = json.dumps(clean_data, ensure_ascii=False)
+
+        async def store() -> bool:
+            return await inbox.store(self._database(), update.update_id, payload, self._clock())
+
+        new = await with_backoff(f"storing update {update.update_id}", store)
+        return new, (clean_data if clean_data is not data else None)
 
     def drop_waiting(self) -> int:
         """At stop: forget the updates not taken yet (they are stored; the next start replays
