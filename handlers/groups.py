@@ -62,13 +62,6 @@ async def gate(update: Update, context: Context) -> None:
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    await members.remember(
-        runtime.database,
-        user_id=user.id,
-        full_name=user.full_name,
-        username=user.username,
-        now=now,
-    )
     # Only a message someone wrote in the group shows they are in it: a join request, a
     # reaction or a button press (possible in a public group) never makes anyone a member.
     wrote = update.message
@@ -79,7 +72,23 @@ async def gate(update: Update, context: Context) -> None:
         and wrote.from_user.id == user.id
         and wrote.left_chat_member is None
     ):
-        await members.present(runtime.database, chat.id, user.id, wrote.date)
+        await members.wrote(
+            runtime.database,
+            user_id=user.id,
+            full_name=user.full_name,
+            username=user.username,
+            group_id=chat.id,
+            at=wrote.date,
+            now=now,
+        )
+    else:
+        await members.remember(
+            runtime.database,
+            user_id=user.id,
+            full_name=user.full_name,
+            username=user.username,
+            now=now,
+        )
 
 
 async def migrated(runtime: Runtime, message: Message, now: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import aiosqlite
@@ -31,18 +32,49 @@ SELECT = (
 )
 
 
+REMEMBER_USER = (
+    "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
+    " full_name = excluded.full_name, updated_at = excluded.updated_at"
+    " WHERE users.username IS NOT excluded.username"
+    " OR users.full_name != excluded.full_name"
+)
+SEEN_IN = (
+    "INSERT INTO members (group_id, user_id, joined_at, changed_at)"
+    " SELECT chat_id, ?, ?, ? FROM groups WHERE chat_id = ?"
+    " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
+    " joined_at = CASE WHEN members.left_at IS NULL THEN members.joined_at"
+    " ELSE excluded.joined_at END, changed_at = excluded.changed_at"
+    " WHERE coalesce(members.changed_at, 0) <= excluded.changed_at"
+)
+"""The user is in the registered group (parameters: user, at, at, group); a later event
+recorded already wins."""
+
+
 async def remember_user(
     db: Database, user_id: int, full_name: str, username: str | None, at: int
 ) -> None:
     """Keep a user's current name and username (to resolve ``@username`` later)."""
-    await db.write(
-        "INSERT INTO users (user_id, username, full_name, updated_at) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,"
-        " full_name = excluded.full_name, updated_at = excluded.updated_at"
-        " WHERE users.username IS NOT excluded.username"
-        " OR users.full_name != excluded.full_name",
-        (user_id, username, full_name, at),
-    )
+    await db.write(REMEMBER_USER, (user_id, username, full_name, at))
+
+
+async def remember_writer(
+    db: Database,
+    user_id: int,
+    full_name: str,
+    username: str | None,
+    at: int,
+    group_id: int,
+    wrote_at: int,
+) -> None:
+    """:func:`remember_user` and :func:`membership` (a member, at ``wrote_at``) for someone
+    who wrote in the group, in one transaction: the gate's work for every group message."""
+
+    def work(conn: sqlite3.Connection) -> None:
+        conn.execute(REMEMBER_USER, (user_id, username, full_name, at))
+        conn.execute(SEEN_IN, (user_id, wrote_at, wrote_at, group_id))
+
+    await db.atomic(work)
 
 
 async def membership(db: Database, group_id: int, user_id: int, *, member: bool, at: int) -> bool:
@@ -50,15 +82,7 @@ async def membership(db: Database, group_id: int, user_id: int, *, member: bool,
     a message they wrote, a join, a leave, a ban. An event older than the last one applied
     changes nothing (updates arrive in no guaranteed order). True when the state changed."""
     if member:
-        changed = await db.write(
-            "INSERT INTO members (group_id, user_id, joined_at, changed_at)"
-            " SELECT chat_id, ?, ?, ? FROM groups WHERE chat_id = ?"
-            " ON CONFLICT (group_id, user_id) DO UPDATE SET left_at = NULL,"
-            " joined_at = CASE WHEN members.left_at IS NULL THEN members.joined_at"
-            " ELSE excluded.joined_at END, changed_at = excluded.changed_at"
-            " WHERE coalesce(members.changed_at, 0) <= excluded.changed_at",
-            (user_id, at, at, group_id),
-        )
+        changed = await db.write(SEEN_IN, (user_id, at, at, group_id))
     else:
         # Someone never seen is still written down as gone, so that their older message
         # handled afterwards does not enrol them.

@@ -107,16 +107,22 @@ class Dispatcher:
         self._job_queue = job_queue
         job_queue.run_repeating(self._safety_tick, interval=SAFETY_INTERVAL, first=SAFETY_INTERVAL)
 
-    async def wake(self) -> datetime | None:
-        """(Re)arm the dispatch job at the earliest due time; returns that time."""
+    async def wake(self, due: datetime | None = None) -> datetime | None:
+        """(Re)arm the dispatch job at the earliest due time; returns that time. ``due``: the
+        due time of an item just added; a run armed for then or earlier stays as it is, and
+        the database is not asked (a run in progress asks again when it ends)."""
         if self._job_queue is None:
             raise RuntimeError("the dispatcher is started in post_init")
-        due = await next_due(self.runtime.database, self.sources)
-        if due is None:
+        if due is not None and self._armed is not None and not self._failed_runs:
+            armed_when = self._armed[1]
+            if armed_when <= due:
+                return armed_when
+        earliest = await next_due(self.runtime.database, self.sources)
+        if earliest is None:
             self._disarm()
             return None
         now = self.runtime.now()
-        when = max(datetime.fromtimestamp(due, UTC), now)
+        when = max(datetime.fromtimestamp(earliest, UTC), now)
         if self._failed_runs:
             backoff = min(RUN_BACKOFF * 2 ** (self._failed_runs - 1), MAX_RUN_BACKOFF)
             when = max(when, now + backoff)

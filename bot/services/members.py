@@ -69,6 +69,23 @@ async def remember(
     await people.remember_user(db, user_id, full_name, username, _epoch(now))
 
 
+async def wrote(
+    db: Database,
+    *,
+    user_id: int,
+    full_name: str,
+    username: str | None,
+    group_id: int,
+    at: datetime,
+    now: datetime,
+) -> None:
+    """The user wrote a message at ``at`` in the registered group: :func:`remember` and
+    :func:`present` in one write."""
+    await people.remember_writer(
+        db, user_id, full_name, username, _epoch(now), group_id, _epoch(at)
+    )
+
+
 async def present(db: Database, group_id: int, user_id: int, at: datetime) -> bool:
     """Telegram showed the user in the registered group at ``at`` (they wrote a message, joined,
     or Telegram said so): a current member, unless a later event said otherwise."""

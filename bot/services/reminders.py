@@ -125,7 +125,7 @@ async def create(
         int(now.timestamp()),
         origin,
     )
-    await wake()
+    await wake(when.at)
     return reminder, when
 
 
