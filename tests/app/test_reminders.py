@@ -236,3 +236,21 @@ async def test_a_wake_for_the_same_due_time_keeps_the_armed_job(
     [earlier] = group.app.job_queue.get_jobs_by_name(dispatcher.JOB_NAME)
     assert earlier != job
     assert earlier.data == datetime(2026, 11, 26, 8, 0, tzinfo=JAKARTA)
+
+
+async def test_a_reminder_due_after_the_armed_run_asks_the_database_nothing(
+    group: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 9 Rapat Pokja Aset")
+    asked: list[object] = []
+    real = dispatcher.next_due
+
+    async def counted(*args: object) -> int | None:
+        asked.append(args)
+        return await real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dispatcher, "next_due", counted)
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 10 Kirim laporan")
+    assert asked == []
+    await group.say(GROUP, BUDI, "/ingatkan besok jam 8 Apel")
+    assert len(asked) == 1

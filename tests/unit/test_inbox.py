@@ -1,4 +1,5 @@
 import asyncio
+import json
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -43,6 +44,28 @@ async def test_a_redelivered_update_is_queued_once(db: Database) -> None:
     await inbox.mark_done(db, 5, 1_795_000_001)
     await queue.put(update(5, bot))
     assert queue.qsize() == 1
+
+
+async def test_a_poll_answer_is_stored_whole_before_its_updates_are_read(db: Database) -> None:
+    bot = Bot(TOKEN)
+    queue = DurableUpdateQueue(lambda: db, lambda: 1_795_000_000)
+    await queue.put(update(5, bot))  # stored before (the webhook's way)
+    dirty = update(6, bot).to_dict()
+    dirty["message"]["text"] = "/agenda Rapat\x07 anggaran\u200b"
+    dirty["message"]["from"]["first_name"] = "Bu\x00di"
+    answer = {"ok": True, "result": [update(5, bot).to_dict(), dirty, update(7, bot).to_dict()]}
+    await queue.store_polled(json.dumps(answer).encode())
+    assert [update_id for update_id, _ in await inbox.pending(db)] == [5, 6, 7]
+    stored = dict(await inbox.pending(db))
+    assert "\\u0007" not in stored[6] and "Budi" in stored[6]
+    for update_id in (5, 6, 7):  # as python-telegram-bot puts them, read from the answer
+        await queue.put(Update.de_json(answer["result"][update_id - 5], bot))
+    assert queue.qsize() == 3  # 5 once (it was delivered again), 6 and 7
+    queued = [queue.get_nowait() for _ in range(3)]
+    assert [u.update_id for u in queued] == [5, 6, 7]
+    assert queued[1].message.text == "/agenda Rapat anggaran\u200b"
+    assert queued[1].message.from_user.first_name == "Budi"
+    assert queued[2].message.text == "/gabung DISHUB"
 
 
 async def test_stored_updates_are_replayed_in_order_after_a_restart(db: Database) -> None:

@@ -1,4 +1,5 @@
 import asyncio
+import sqlite3
 
 import aiosqlite
 import pytest
@@ -26,7 +27,7 @@ async def test_connection_pragmas_and_schema_version(db: Database) -> None:
             pragmas[name] = (await cursor.fetchone())[0]
     assert pragmas == {
         "journal_mode": "wal",
-        "synchronous": 2,
+        "synchronous": 1,  # NORMAL; durable writes sync (storage.db.SYNCHRONOUS)
         "foreign_keys": 1,
         "busy_timeout": 5000,
     }
@@ -237,3 +238,16 @@ async def test_a_group_migration_moves_every_column_that_holds_a_group(db: Datab
     )
     found = {(row["tbl"], row["col"]) for row in rows}
     assert found - moved_elsewhere == set(groups.GROUP_COLUMNS)
+
+
+async def test_a_durable_write_syncs_fully_and_leaves_the_connection_as_it_was(
+    db: Database,
+) -> None:
+    def synchronous(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA synchronous").fetchone()[0])
+
+    assert await db.atomic(synchronous, durable=True) == 2  # FULL while it commits
+    assert await db.atomic(synchronous) == 1
+    with pytest.raises(sqlite3.OperationalError):
+        await db.write("INSERT INTO no_such_table VALUES (1)", durable=True)
+    assert await db.atomic(synchronous) == 1
