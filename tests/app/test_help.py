@@ -1,7 +1,7 @@
 from bot.runtime import runtime_of
 from bot.telegram.commands import registered
 from bot.text.i18n import t
-from tests.helpers import ADMIN, BUDI, GROUP, REFUSED_GROUP, Harness
+from tests.helpers import ADMIN, BUDI, GROUP, REFUSED_GROUP, SITI, Harness, until
 
 
 async def test_help_lists_every_registered_command_in_indonesian(group: Harness) -> None:
@@ -54,3 +54,16 @@ async def test_a_plain_private_message_gets_the_private_help(bot: Harness) -> No
     assert "/ingatkan" in text
     assert len(await bot.say(REFUSED_GROUP, BUDI, "/halo")) == 1  # a refused group: refused
     assert await bot.say(REFUSED_GROUP, BUDI, "/halo") == []  # and nothing else
+
+
+async def test_a_slow_answer_to_one_chat_does_not_hold_up_the_reply_to_another(
+    bot: Harness,
+) -> None:
+    """Telegram is 100-300 ms away: the bot's requests must not queue on one connection."""
+    bot.fake.stall("sendMessage")
+    bot.fake.send_message(BUDI, BUDI, "/bantuan")
+    bot.fake.send_message(SITI, SITI, "/bantuan")
+    await until(lambda: bot.fake.hanging("sendMessage") == 2, what="both replies under way")
+    bot.fake.unstall("sendMessage")
+    await bot.settle()
+    assert sorted(m.chat_id for m in bot.fake.sent) == sorted([BUDI, SITI])
