@@ -151,10 +151,11 @@ async def stall(workdir: Path, *, frozen: float = 8.0) -> Figures:
         process = await registered(fake, workdir)
         fake.send_message(GROUP, ADMIN, "/ingatkan besok jam 9 Laporan stall")
         await until(lambda: bot_replies(fake, "✅ Pengingat #1"), what="the reminder stored")
-        # Bring it forward to a few seconds from now; a second reminder re-arms the dispatcher.
+        # Bring it forward to a few seconds from now, behind the bot's back; a second reminder,
+        # due before the first one's old time, makes the dispatcher ask the database again.
         due = time.time() + 3
         query_write(database, "UPDATE reminders SET next_at = ? WHERE number = 1", int(due))
-        fake.send_message(GROUP, ADMIN, "/ingatkan besok jam 10 Pemicu")
+        fake.send_message(GROUP, ADMIN, "/ingatkan besok jam 8 Pemicu")
         await until(lambda: bot_replies(fake, "✅ Pengingat #2"), what="the dispatcher re-armed")
         await asyncio.sleep(max(0.0, due - 1.5 - time.time()))
         process.send_signal(signal.SIGSTOP)
