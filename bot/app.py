@@ -190,6 +190,24 @@ def rate_limiter(settings: Settings, *, flood_limits: bool = True) -> RateLimite
     return RateLimiter(limits if flood_limits else None)
 
 
+RECENT_SENDS = timedelta(minutes=1)
+"""How far back the flood windows of a starting bot count what the last process sent."""
+
+
+async def count_recent_sends(app: App) -> None:
+    """Scheduled messages sent in the last minute, perhaps by a process that was just killed,
+    count to this one's flood windows (at the end of the second they are dated in: the
+    latest they can have been answered)."""
+    runtime = runtime_of(app)
+    limiter = app.bot.rate_limiter
+    if not isinstance(limiter, RateLimiter):
+        return
+    now = runtime.now().timestamp()
+    sent = await firings.attempted_since(runtime.database, int(now - RECENT_SENDS.total_seconds()))
+    loop_now = asyncio.get_running_loop().time()
+    limiter.windows.sent_before((chat, loop_now - max(0.0, now - (at + 1))) for chat, at in sent)
+
+
 async def post_init(app: App) -> None:
     """Open the database (migrating it, rebuilding the search index if a migration asked),
     queue unhandled updates, recover interrupted firings, start the dispatcher, publish the
@@ -203,6 +221,7 @@ async def post_init(app: App) -> None:
     replayed = await replay(runtime.db, app.update_queue, app.bot)
     if replayed:
         logger.info("%d update(s) stored before the last stop will be handled now", replayed)
+    await count_recent_sends(app)
     interrupted = await firings.recover_interrupted(runtime.db)
     if interrupted:
         logger.warning(

@@ -161,6 +161,16 @@ async def next_send_at(db: Database) -> int | None:
     return await earliest(db, [NEXT_SEND])
 
 
+async def attempted_since(db: Database, since: int) -> list[tuple[int, int]]:
+    """``(chat_id, attempted_at)`` of the firings whose request left at ``since`` or later,
+    oldest first."""
+    rows = await db.fetch_all(
+        "SELECT chat_id, attempted_at FROM firings WHERE attempted_at >= ? ORDER BY attempted_at",
+        (since,),
+    )
+    return [(row["chat_id"], row["attempted_at"]) for row in rows]
+
+
 async def mark_attempted(db: Database, firing_id: int, now: int) -> None:
     """A request carrying the firing has left the rate limiter."""
     await db.write(

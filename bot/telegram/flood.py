@@ -21,6 +21,7 @@ back every request of one chat, or of the whole bot, until a given time.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 Chat = int | str
@@ -145,6 +146,16 @@ class SendWindows:
             self._paused_until = max(self._paused_until, until)
         else:
             self._chat_paused_until[chat] = max(self._chat_paused_until.get(chat, until), until)
+
+    def sent_before(self, sends: Iterable[tuple[Chat, float]]) -> None:
+        """Count messages a previous process sent (``chat``, when on this loop's clock, oldest
+        first) as answered then: a bot restarted within a second of its last burst does not
+        send a second's worth more on top of it."""
+        for chat, at in sends:
+            for window in (self._bot, self._group(chat, create=True)):
+                if window is not None:
+                    window.reserve()
+                    window.stamp(at)
 
     def forget_idle(self, now: float) -> None:
         """Drop the windows and pauses of groups that have nothing left in them."""

@@ -199,3 +199,11 @@ def test_without_delays_the_burst_takes_the_shortest_time_the_limits_allow() -> 
     server, last = simulate(requests, SendWindows(FloodLimits(29, 19)), 0, 0.0)
     assert server.busiest_second() == 29
     assert last == pytest.approx(299 // 29)  # 29 in each second from 0 to 10
+
+
+def test_what_a_previous_process_sent_counts_to_a_restarted_bots_windows() -> None:
+    windows = SendWindows(limits())
+    windows.sent_before([(GROUP, 9.5), (OTHER, 9.8), (GROUP, 9.9)])  # killed at 10.0
+    assert windows.ready_at(PRIVATE, True, 10.0) == pytest.approx(10.5)  # 3 in the last second
+    assert windows.ready_at(GROUP, True, 10.6) == pytest.approx(69.5)  # 2 this minute
+    assert windows.ready_at(OTHER, True, 10.6) == 10.6
