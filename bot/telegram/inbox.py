@@ -97,6 +97,18 @@ def cleaned(data: Any) -> Any:
     return result if changed else data
 
 
+def prepared(data: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    """An update's JSON text as it is stored, and its cleaned JSON when cleaning changed it
+    (a text with nothing to clean skips the walk over its strings)."""
+    text = json.dumps(data, ensure_ascii=False)
+    if json_is_clean(text):
+        return text, None
+    clean_data = cleaned(data)
+    if clean_data is data:
+        return text, None
+    return json.dumps(clean_data, ensure_ascii=False), clean_data
+
+
 class DurableUpdateQueue(asyncio.Queue[object]):
     """An update queue that stores each update in SQLite before accepting it.
 
@@ -129,12 +141,9 @@ class DurableUpdateQueue(asyncio.Queue[object]):
         for data in result:
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 continue
-            text = json.dumps(data, ensure_ascii=False)
-            if not json_is_clean(text):
-                clean_data = cleaned(data)
-                if clean_data is not data:
-                    changed[data["update_id"]] = clean_data
-                    text = json.dumps(clean_data, ensure_ascii=False)
+            text, clean_data = prepared(data)
+            if clean_data is not None:
+                changed[data["update_id"]] = clean_data
             rows.append((data["update_id"], text))
         if not rows:
             return
@@ -162,15 +171,12 @@ class DurableUpdateQueue(asyncio.Queue[object]):
 
     async def _store(self, update: Update) -> tuple[bool, dict[str, Any] | None]:
         """Store one update: whether it is new, and its cleaned JSON if cleaning changed it."""
-        data = update.to_dict()
-        clean_data = cleaned(data)
-        payload = json.dumps(clean_data, ensure_ascii=False)
+        payload, clean_data = prepared(update.to_dict())
 
         async def store() -> bool:
             return await inbox.store(self._database(), update.update_id, payload, self._clock())
 
-        new = await with_backoff(f"storing update {update.update_id}", store)
-        return new, (clean_data if clean_data is not data else None)
+        return await with_backoff(f"storing update {update.update_id}", store), clean_data
 
     def drop_waiting(self) -> int:
         """At stop: forget the updates not taken yet (they are stored; the next start replays
