@@ -298,6 +298,7 @@ def decision_by_long_press(page: Page) -> None:
     page.select_option("#persona", "asisten")
     expect(page.locator("#persona-info")).to_contain_text("SETDA")  # the chat was reloaded
     bubble = page.locator("#messages-group li.msg", has_text=text).last.locator(".bubble")
+    expect(bubble).to_be_visible()  # the reloaded chat may still be drawing its messages
     box = bubble.bounding_box()
     assert box is not None
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
