@@ -20,6 +20,8 @@ from storage.db import Database
 
 if TYPE_CHECKING:
     from bot.scheduling.dispatcher import Dispatcher
+    from bot.services.groups import Group
+    from bot.services.members import Member
     from bot.telegram.commands import CommandSpec
     from bot.telegram.delivery import Outbox
     from bot.telegram.inbox import InboxProcessor
@@ -155,7 +157,14 @@ Bot: TypeAlias = ExtBot[SendOptions]
 
 
 class Context(CallbackContext[Bot, dict[Any, Any], dict[Any, Any], Runtime]):
-    """The context every handler and job gets: ``context.bot_data`` is the :class:`Runtime`."""
+    """The context every handler and job gets: ``context.bot_data`` is the :class:`Runtime`.
+
+    python-telegram-bot makes one context per update and hands it to every handler group, so
+    what the gate (handler group -1) learns reaches the handlers after it."""
+
+    seen_in_group: tuple[Group | None, Member | None] | None = None
+    """The chat's registered group and the person as its member, as the gate left them; the
+    update's first ``access.resolve`` takes them instead of asking the database again."""
 
 
 App: TypeAlias = Application[

@@ -62,26 +62,7 @@ async def gate(update: Update, context: Context) -> None:
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    # Only a message someone wrote in the group shows they are in it: a join request, a
-    # reaction or a button press (possible in a public group) never makes anyone a member.
-    wrote = update.message
-    if (
-        is_group_chat(chat)
-        and wrote is not None
-        and wrote.from_user is not None
-        and wrote.from_user.id == user.id
-        and wrote.left_chat_member is None
-    ):
-        await members.wrote(
-            runtime.database,
-            user_id=user.id,
-            full_name=user.full_name,
-            username=user.username,
-            group_id=chat.id,
-            at=wrote.date,
-            now=now,
-        )
-    else:
+    if not is_group_chat(chat):
         await members.remember(
             runtime.database,
             user_id=user.id,
@@ -89,6 +70,27 @@ async def gate(update: Update, context: Context) -> None:
             username=user.username,
             now=now,
         )
+        return
+    # Only a message someone wrote in the group shows they are in it: a join request, a
+    # reaction or a button press (possible in a public group) never makes anyone a member.
+    wrote = update.message
+    wrote_at = None
+    if (
+        wrote is not None
+        and wrote.from_user is not None
+        and wrote.from_user.id == user.id
+        and wrote.left_chat_member is None
+    ):
+        wrote_at = wrote.date
+    context.seen_in_group = await members.seen_in(
+        runtime.database,
+        user_id=user.id,
+        full_name=user.full_name,
+        username=user.username,
+        group_id=chat.id,
+        wrote_at=wrote_at,
+        now=now,
+    )
 
 
 async def migrated(runtime: Runtime, message: Message, now: int) -> None:

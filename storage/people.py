@@ -58,23 +58,27 @@ async def remember_user(
     await db.write(REMEMBER_USER, (user_id, username, full_name, at))
 
 
-async def remember_writer(
+async def remember_seen(
     db: Database,
     user_id: int,
     full_name: str,
     username: str | None,
     at: int,
     group_id: int,
-    wrote_at: int,
-) -> None:
-    """:func:`remember_user` and :func:`membership` (a member, at ``wrote_at``) for someone
-    who wrote in the group, in one transaction: the gate's work for every group message."""
+    wrote_at: int | None,
+) -> tuple[Group | None, Member | None]:
+    """The gate's work for every update from someone in a group chat, in one transaction:
+    :func:`remember_user`; when they wrote a message there (at ``wrote_at``),
+    :func:`membership` (a member); then :func:`group_and_member` as it stands after both."""
 
-    def work(conn: sqlite3.Connection) -> None:
+    def work(conn: sqlite3.Connection) -> sqlite3.Row | None:
         conn.execute(REMEMBER_USER, (user_id, username, full_name, at))
-        conn.execute(SEEN_IN, (user_id, wrote_at, wrote_at, group_id))
+        if wrote_at is not None:
+            conn.execute(SEEN_IN, (user_id, wrote_at, wrote_at, group_id))
+        row: sqlite3.Row | None = conn.execute(GROUP_AND_MEMBER, (user_id, group_id)).fetchone()
+        return row
 
-    await db.atomic(work)
+    return _group_and_member(await db.atomic(work))
 
 
 async def membership(db: Database, group_id: int, user_id: int, *, member: bool, at: int) -> bool:
@@ -142,7 +146,10 @@ async def group_and_member(
     db: Database, group_id: int, user_id: int
 ) -> tuple[Group | None, Member | None]:
     """The registered group and the user as its current member, in one query."""
-    row = await db.fetch_one(GROUP_AND_MEMBER, (user_id, group_id))
+    return _group_and_member(await db.fetch_one(GROUP_AND_MEMBER, (user_id, group_id)))
+
+
+def _group_and_member(row: sqlite3.Row | None) -> tuple[Group | None, Member | None]:
     if row is None:
         return None, None
     member = from_row(Member, row) if row["user_id"] is not None else None

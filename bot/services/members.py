@@ -52,6 +52,7 @@ __all__ = [
     "list_units",
     "open_tasks_of",
     "remember",
+    "seen_in",
     "set_role",
     "unit",
     "units_with_members",
@@ -69,20 +70,27 @@ async def remember(
     await people.remember_user(db, user_id, full_name, username, _epoch(now))
 
 
-async def wrote(
+async def seen_in(
     db: Database,
     *,
     user_id: int,
     full_name: str,
     username: str | None,
     group_id: int,
-    at: datetime,
+    wrote_at: datetime | None,
     now: datetime,
-) -> None:
-    """The user wrote a message at ``at`` in the registered group: :func:`remember` and
-    :func:`present` in one write."""
-    await people.remember_writer(
-        db, user_id, full_name, username, _epoch(now), group_id, _epoch(at)
+) -> tuple[Group | None, Member | None]:
+    """The user was seen in the group chat: :func:`remember`, and :func:`present` when they
+    wrote a message there at ``wrote_at``; then :func:`group_and_member` as it stands after
+    both. One write."""
+    return await people.remember_seen(
+        db,
+        user_id,
+        full_name,
+        username,
+        _epoch(now),
+        group_id,
+        _epoch(wrote_at) if wrote_at is not None else None,
     )
 
 

@@ -65,7 +65,8 @@ async def resolve(update: Update, context: Context, runtime: Runtime) -> Caller:
     group: Group | None = None
     member: Member | None = None
     if is_group and user:
-        group, member = await members.group_and_member(db, chat.id, user.id)
+        seen, context.seen_in_group = context.seen_in_group, None
+        group, member = seen or await members.group_and_member(db, chat.id, user.id)
     elif is_group:
         group = await groups_service.get(db, chat.id)
     role = "anggota"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.fakeapi.people import Notice
 from bot.runtime import runtime_of
+from bot.services import members
 from storage import people
+from storage.db import Database
 from tests.helpers import ADMIN, ANI, BUDI, GROUP, Harness
 
 MESSAGE_FIRST: tuple[Notice, ...] = ("message", "chat_member")
@@ -167,3 +171,27 @@ async def test_telegrams_yes_is_remembered(group: Harness) -> None:
 
 def _html(group: Harness) -> str:
     return group.fake.sent[-1].render_html()
+
+
+async def test_the_gate_reading_serves_the_command_without_asking_again(
+    group: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gate learns the group and the member in its own write; the update's handler takes
+    that instead of reading them again (a press included), and still sees the unit just
+    joined by an earlier update."""
+    [card] = await group.say(GROUP, ADMIN, "/umumkan Apel pagi Senin di halaman balai kota")
+    await group.say(GROUP, ADMIN, "/rapat Evaluasi PAD | Senin depan jam 9 | Aula")
+    await group.say(GROUP, BUDI, "/gabung DISHUB")
+    asked: list[tuple[int, int]] = []
+    read = members.group_and_member
+
+    async def counted(db: Database, group_id: int, user_id: int) -> tuple[Any, Any]:
+        asked.append((group_id, user_id))
+        return await read(db, group_id, user_id)
+
+    monkeypatch.setattr(members, "group_and_member", counted)
+    assert "DISHUB" in await group.reply_text(GROUP, BUDI, "/agenda Parkir liar di Jalan Merdeka")
+    data = card.reply_markup["inline_keyboard"][0][0]["callback_data"]
+    _, answer, _ = await group.press(GROUP, BUDI, card.message_id, data)
+    assert "DISHUB tercatat" in answer
+    assert asked == []
