@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import records, search
+from storage import meetings, records, search
 from storage.db import Database, from_row, one_row
 
 search.register_source(
@@ -113,22 +113,67 @@ async def add(
     update handled again gets the item it added the first time."""
 
     async def work(conn: aiosqlite.Connection) -> AgendaItem:
-        inserted = await _insert(
-            conn,
-            group_id=group_id,
-            meeting_id=meeting_id,
-            unit_id=unit_id,
-            author_id=author_id,
-            author_name=author_name,
-            text=text,
-            carried_from_id=None,
-            origin=origin,
-            now=now,
+        return await _add(
+            conn, group_id, meeting_id, unit_id, author_id, author_name, text, now, origin
         )
-        row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
-        return from_row(AgendaItem, row)
 
     return await db.atomically(work)
+
+
+async def add_to_next(
+    db: Database,
+    *,
+    group_id: int,
+    unit_id: int | None,
+    author_id: int,
+    author_name: str,
+    text: str,
+    now: int,
+    origin: int | None = None,
+) -> tuple[AgendaItem, meetings.Meeting] | None:
+    """:func:`add` to the group's next meeting ahead of ``now`` (as
+    :func:`storage.meetings.next_ahead` finds it, in the same transaction), with that meeting;
+    None when none is scheduled."""
+
+    async def work(conn: aiosqlite.Connection) -> tuple[AgendaItem, meetings.Meeting] | None:
+        cursor = await conn.execute(meetings.NEXT_AHEAD, (group_id, now))
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        meeting = from_row(meetings.Meeting, row)
+        item = await _add(
+            conn, group_id, meeting.id, unit_id, author_id, author_name, text, now, origin
+        )
+        return item, meeting
+
+    return await db.atomically(work)
+
+
+async def _add(
+    conn: aiosqlite.Connection,
+    group_id: int,
+    meeting_id: int,
+    unit_id: int | None,
+    author_id: int,
+    author_name: str,
+    text: str,
+    now: int,
+    origin: int | None,
+) -> AgendaItem:
+    inserted = await _insert(
+        conn,
+        group_id=group_id,
+        meeting_id=meeting_id,
+        unit_id=unit_id,
+        author_id=author_id,
+        author_name=author_name,
+        text=text,
+        carried_from_id=None,
+        origin=origin,
+        now=now,
+    )
+    row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
+    return from_row(AgendaItem, row)
 
 
 async def get(db: Database, item_id: int) -> AgendaItem | None:

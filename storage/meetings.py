@@ -153,12 +153,15 @@ async def upcoming(db: Database, group_id: int, now: int, limit: int = 10) -> li
 
 async def next_ahead(db: Database, group_id: int, now: int) -> Meeting | None:
     """The next scheduled meeting that has not started yet."""
-    row = await db.fetch_one(
-        SELECT + " WHERE group_id = ? AND status = 'scheduled'"
-        " AND starts_at > ? ORDER BY starts_at, number LIMIT 1",
-        (group_id, now),
-    )
+    row = await db.fetch_one(NEXT_AHEAD, (group_id, now))
     return from_row(Meeting, row) if row else None
+
+
+NEXT_AHEAD = (
+    SELECT + " WHERE group_id = ? AND status = 'scheduled'"
+    " AND starts_at > ? ORDER BY starts_at, number LIMIT 1"
+)
+"""The group's next scheduled meeting that has not started at a time (parameters: group, now)."""
 
 
 async def candidates_for_records(

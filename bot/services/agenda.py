@@ -49,11 +49,20 @@ async def add(
     """
     within(text, MAX_TEXT)
     if meeting_number is None:
-        meeting = await meetings.next_ahead(db, group_id, int(now.timestamp()))
-        if meeting is None:
+        added = await agenda.add_to_next(
+            db,
+            group_id=group_id,
+            unit_id=unit_id,
+            author_id=author_id,
+            author_name=author_name,
+            text=text,
+            now=int(now.timestamp()),
+            origin=origin,
+        )
+        if added is None:
             raise NoMeeting
-    else:
-        meeting = await meeting_service.find_open(db, group_id, meeting_number, now)
+        return Added(*added)
+    meeting = await meeting_service.find_open(db, group_id, meeting_number, now)
     item = await agenda.add(
         db,
         group_id=group_id,
