@@ -86,7 +86,6 @@ class Listed:
 class Ack:
     status: Literal["stored", "already", "not_for_unit", "withdrawn"]
     """``not_for_unit``: the unit was added after the announcement."""
-    progress: Progress
     by_name: str | None = None
     """Who acknowledged for the unit (for ``already``)."""
     at: int | None = None
@@ -227,9 +226,9 @@ async def acknowledge(
         )
         found = await cursor.fetchone()
         if found is None or found["withdrawn_at"] is not None:
-            return Ack("withdrawn", await _progress(conn, announcement_id))
+            return Ack("withdrawn")
         if not found["addressed"]:
-            return Ack("not_for_unit", await _progress(conn, announcement_id))
+            return Ack("not_for_unit")
         version = found["version"]
         cursor = await conn.execute(
             "INSERT INTO announcement_acks (announcement_id, unit_id, version, user_id, acked_at)"
@@ -237,7 +236,7 @@ async def acknowledge(
             (announcement_id, unit_id, version, user_id, now),
         )
         if cursor.rowcount == 1:
-            return Ack("stored", await _progress(conn, announcement_id))
+            return Ack("stored")
         row = await one_row(
             conn,
             "SELECT coalesce(p.full_name, '') AS name, k.acked_at FROM announcement_acks k"
@@ -245,8 +244,7 @@ async def acknowledge(
             " WHERE k.announcement_id = ? AND k.unit_id = ? AND k.version = ?",
             (announcement_id, unit_id, version),
         )
-        progress = await _progress(conn, announcement_id)
-        return Ack("already", progress, by_name=row["name"], at=row["acked_at"])
+        return Ack("already", by_name=row["name"], at=row["acked_at"])
 
     return await db.atomically(work)
 
