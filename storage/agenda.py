@@ -101,29 +101,7 @@ async def add(
     db: Database,
     *,
     group_id: int,
-    meeting_id: int,
-    unit_id: int | None,
-    author_id: int,
-    author_name: str,
-    text: str,
-    now: int,
-    origin: int | None = None,
-) -> AgendaItem:
-    """Add an item to a meeting with the group's next agenda number (indexed for search); an
-    update handled again gets the item it added the first time."""
-
-    async def work(conn: aiosqlite.Connection) -> AgendaItem:
-        return await _add(
-            conn, group_id, meeting_id, unit_id, author_id, author_name, text, now, origin
-        )
-
-    return await db.atomically(work)
-
-
-async def add_to_next(
-    db: Database,
-    *,
-    group_id: int,
+    meeting_id: int | None,
     unit_id: int | None,
     author_id: int,
     author_name: str,
@@ -131,49 +109,37 @@ async def add_to_next(
     now: int,
     origin: int | None = None,
 ) -> tuple[AgendaItem, meetings.Meeting] | None:
-    """:func:`add` to the group's next meeting ahead of ``now`` (as
-    :func:`storage.meetings.next_ahead` finds it, in the same transaction), with that meeting;
-    None when none is scheduled."""
+    """Add an item to meeting ``meeting_id`` (None: the group's next meeting ahead of ``now``,
+    found in the same transaction) with the group's next agenda number (indexed for search);
+    the item and its meeting, or None when there is no such meeting. An update handled again
+    gets the item it added the first time."""
+    if meeting_id is None:
+        find: tuple[str, tuple[int, ...]] = (meetings.NEXT_AHEAD, (group_id, now))
+    else:
+        find = (meetings.SELECT + " WHERE id = ?", (meeting_id,))
 
     async def work(conn: aiosqlite.Connection) -> tuple[AgendaItem, meetings.Meeting] | None:
-        cursor = await conn.execute(meetings.NEXT_AHEAD, (group_id, now))
-        row = await cursor.fetchone()
-        if row is None:
+        cursor = await conn.execute(*find)
+        found = await cursor.fetchone()
+        if found is None:
             return None
-        meeting = from_row(meetings.Meeting, row)
-        item = await _add(
-            conn, group_id, meeting.id, unit_id, author_id, author_name, text, now, origin
+        meeting = from_row(meetings.Meeting, found)
+        inserted = await _insert(
+            conn,
+            group_id=group_id,
+            meeting_id=meeting.id,
+            unit_id=unit_id,
+            author_id=author_id,
+            author_name=author_name,
+            text=text,
+            carried_from_id=None,
+            origin=origin,
+            now=now,
         )
-        return item, meeting
+        row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
+        return from_row(AgendaItem, row), meeting
 
     return await db.atomically(work)
-
-
-async def _add(
-    conn: aiosqlite.Connection,
-    group_id: int,
-    meeting_id: int,
-    unit_id: int | None,
-    author_id: int,
-    author_name: str,
-    text: str,
-    now: int,
-    origin: int | None,
-) -> AgendaItem:
-    inserted = await _insert(
-        conn,
-        group_id=group_id,
-        meeting_id=meeting_id,
-        unit_id=unit_id,
-        author_id=author_id,
-        author_name=author_name,
-        text=text,
-        carried_from_id=None,
-        origin=origin,
-        now=now,
-    )
-    row = await one_row(conn, SELECT + " WHERE a.id = ?", (inserted.id,))
-    return from_row(AgendaItem, row)
 
 
 async def get(db: Database, item_id: int) -> AgendaItem | None:

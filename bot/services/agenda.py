@@ -48,25 +48,13 @@ async def add(
     number that is unknown, cancelled or over.
     """
     within(text, MAX_TEXT)
-    if meeting_number is None:
-        added = await agenda.add_to_next(
-            db,
-            group_id=group_id,
-            unit_id=unit_id,
-            author_id=author_id,
-            author_name=author_name,
-            text=text,
-            now=int(now.timestamp()),
-            origin=origin,
-        )
-        if added is None:
-            raise NoMeeting
-        return Added(*added)
-    meeting = await meeting_service.find_open(db, group_id, meeting_number, now)
-    item = await agenda.add(
+    meeting_id = None
+    if meeting_number is not None:
+        meeting_id = (await meeting_service.find_open(db, group_id, meeting_number, now)).id
+    added = await agenda.add(
         db,
         group_id=group_id,
-        meeting_id=meeting.id,
+        meeting_id=meeting_id,
         unit_id=unit_id,
         author_id=author_id,
         author_name=author_name,
@@ -74,7 +62,9 @@ async def add(
         now=int(now.timestamp()),
         origin=origin,
     )
-    return Added(item, meeting)
+    if added is None:
+        raise NoMeeting
+    return Added(*added)
 
 
 async def posted(db: Database, item: AgendaItem, message_id: int) -> None:
