@@ -191,13 +191,7 @@ async def by_number(db: Database, group_id: int, number: int) -> Announcement | 
 
 async def progress(db: Database, announcement_id: int) -> Progress:
     """How many of the units the announcement is for have acknowledged it."""
-    async with db.reading() as conn:
-        return await _progress(conn, announcement_id)
-
-
-async def _progress(conn: aiosqlite.Connection, announcement_id: int) -> Progress:
-    cursor = await conn.execute(PROGRESS_SELECT + " WHERE a.id = ?", (announcement_id,))
-    row = await cursor.fetchone()
+    row = await db.fetch_one(PROGRESS_SELECT + " WHERE a.id = ?", (announcement_id,))
     return from_row(Progress, row) if row else Progress(0, 0, 0)
 
 
