@@ -1,10 +1,11 @@
 """Failures the fake server produces on request, for tests of what the bot retries.
 
 A test tells the server to answer some requests with a 5xx status (or a 429 with
-``retry_after`` 1), or to drop the connection without answering, either for the next N
-matching requests or for a share of them drawn from a seeded random generator (so a run is
-reproducible). A failed request is recorded in ``requests`` but not carried out. By default
-only methods that send, edit or pin a message fail; ``methods=`` names others.
+``retry_after`` of :attr:`Faults.retry_after` seconds, 1 unless the test says otherwise), or
+to drop the connection without answering, either for the next N matching requests or for a
+share of them drawn from a seeded random generator (so a run is reproducible). A failed
+request is recorded in ``requests`` but not carried out. By default only methods that send,
+edit or pin a message fail; ``methods=`` names others.
 
 A slow network is scripted the same way: ``slow(up_to)`` holds every request for a random
 time (from the same generator) before the server sees it. To make the server unreachable —
@@ -41,6 +42,8 @@ class Faults:
         self._up_to = 0.0
         self.injected: list[tuple[str, int]] = []
         """(method, status or ``DROP``) of every request that was made to fail."""
+        self.retry_after = 1
+        """Seconds an injected 429 asks the bot to wait."""
 
     def seed(self, seed: int) -> None:
         self._random.seed(seed)

@@ -279,7 +279,12 @@ class FakeBotApi(ChatMethods):
             return self._response(ApiError(502, "Bad Gateway").payload(), 502)
         if fault == HTTPStatus.TOO_MANY_REQUESTS:
             return self._response(
-                ApiError(fault, "Too Many Requests: retry after 1", 1).payload(), fault
+                ApiError(
+                    fault,
+                    f"Too Many Requests: retry after {self.faults.retry_after}",
+                    self.faults.retry_after,
+                ).payload(),
+                fault,
             )
         if fault is not None:
             return self._response(ApiError(fault, HTTPStatus(fault).phrase).payload(), fault)
