@@ -89,10 +89,10 @@ POLL_WARNING = 60.0
 
 
 @functools.cache
-def tls() -> dict[str, Any]:
+def tls() -> ssl.SSLContext:
     """One TLS context for every connection of the process: building one (loading the CA
     bundle) takes about 50 ms, and python-telegram-bot would build two per application."""
-    return {"verify": ssl.create_default_context(cafile=certifi.where())}
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 class PollRequest(TelegramRequest):
@@ -101,9 +101,12 @@ class PollRequest(TelegramRequest):
     (``rakor status``)."""
 
     def __init__(
-        self, store: Callable[[bytes], Awaitable[None]], on_success: Callable[[], None]
+        self,
+        store: Callable[[bytes], Awaitable[None]],
+        on_success: Callable[[], None],
+        ssl_context: ssl.SSLContext,
     ) -> None:
-        super().__init__(connection_pool_size=1, httpx_kwargs=tls())
+        super().__init__(connection_pool_size=1, ssl_context=ssl_context)
         self._store = store
         self._on_success = on_success
 
@@ -130,7 +133,6 @@ def build_application(
         Application.builder()
         .context_types(CONTEXT_TYPES)
         .job_queue(jobs_queue)
-        .request(TelegramRequest(httpx_kwargs=tls()))
         .rate_limiter(rate_limiter(settings, flood_limits=flood_limits))
     )
     # The runtime is created by python-telegram-bot from CONTEXT_TYPES; the pieces built
@@ -145,8 +147,12 @@ def build_application(
 
     queue = DurableUpdateQueue(database, epoch)
     processor = InboxProcessor(database, epoch, queue)
+    tls_context = tls()
+    requests = TelegramRequest(ssl_context=tls_context)
+    poll = PollRequest(queue.store_polled, lambda: holder[0].polled(), tls_context)
     app: App = (
-        builder.token(settings.bot_token.get_secret_value())
+        builder.request(requests)
+        .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
         .defaults(
@@ -156,7 +162,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .get_updates_request(PollRequest(queue.store_polled, lambda: holder[0].polled()))
+        .get_updates_request(poll)
         .update_queue(queue)
         .concurrent_updates(processor)
         .post_init(post_init)
@@ -167,6 +173,7 @@ def build_application(
     holder.append(runtime)
     runtime.configure(settings, clock)
     runtime.inbox = processor
+    runtime.requests = (requests, poll)
 
     async def refused(firing: Firing) -> None:
         source = dispatcher.source(firing.kind)
@@ -242,6 +249,8 @@ async def post_init(app: App) -> None:
 
 async def post_shutdown(app: App) -> None:
     runtime = runtime_of(app)
+    for request in runtime.requests:
+        await request.shutdown()
     if runtime.db is not None:
         await runtime.db.close()
         runtime.db = None

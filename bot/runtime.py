@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+from telegram.request import BaseRequest
 
 from bot.settings import Settings
 from bot.telegram.ratelimit import SendOptions
@@ -70,6 +71,10 @@ class Runtime:
         self._inbox: InboxProcessor | None = None
         self.polling = Polling()
         self.started_monotonic = time.monotonic()
+        self.requests: tuple[BaseRequest, ...] = ()
+        """The Bot API connections (requests and ``getUpdates``), closed in ``post_shutdown``:
+        python-telegram-bot opens them before it checks the token and closes them only after
+        a start that succeeded."""
 
     def configure(self, settings: Settings, clock: Clock) -> None:
         self._settings = settings

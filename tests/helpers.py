@@ -10,13 +10,18 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+import aiohttp
 
 from bot.fakeapi import FakeBotApi, StoredMessage
 from bot.runtime import runtime_of
 from storage import firings, inbox
 from storage.db import Database
+
+E = TypeVar("E", bound=Exception)
 
 TOKEN = "123456:TEST-token-for-the-fake-server"
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -29,6 +34,18 @@ ADMIN = 1001  # Asisten, a Telegram administrator of GROUP
 BUDI = 1002  # Dishub
 SITI = 1003  # Bapperida
 ANI = 1004  # read-only staff
+
+
+def caused(error: E, cause: Exception) -> E:
+    """``error`` raised from ``cause`` (as the transport raises its ``TelegramError``)."""
+    error.__cause__ = cause
+    return error
+
+
+def refused() -> aiohttp.ClientConnectorError:
+    """aiohttp's error for a connection the server refused (nothing was sent)."""
+    key = SimpleNamespace(host="api.telegram.org", port=443, ssl=True)
+    return aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connection refused"))  # type: ignore[arg-type]
 
 
 class Clock:

@@ -24,8 +24,9 @@ What it does with a request:
    bot-wide limit can explain it), and the refused request is sent again, first in line, as
    often as Telegram asks.
 4. **Retries what certainly was not carried out:** a 5xx answer (:class:`ServerError`, raised
-   by :class:`TelegramRequest`) and a connection that was never made (``httpx.ConnectError``,
-   ``ConnectTimeout``, ``PoolTimeout``), after the delays in ``retry_delays``. Anything else —
+   by :class:`TelegramRequest`) and a connection that was never made (aiohttp's
+   ``ClientConnectorError`` and ``ConnectionTimeoutError``: refused, unreachable, no free
+   connection in time), after the delays in ``retry_delays``. Anything else —
    a timeout or a dropped connection after the request was written, whose outcome is unknown,
    or a 400/403 — goes to the caller unchanged. (``BaseRateLimiter`` suggests leaving every
    error but 429 to the caller; this is the one place every request passes through, so the
@@ -47,12 +48,12 @@ from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
 
-import httpx
+import aiohttp
 from telegram.error import NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
-from telegram.request import HTTPXRequest
 
 from bot.telegram.flood import Chat, FloodLimits, SendWindows, is_group
+from bot.telegram.transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +94,9 @@ class ServerError(NetworkError):
         self.status = status
 
 
-class TelegramRequest(HTTPXRequest):
-    """python-telegram-bot's HTTPX transport, raising :class:`ServerError` for a 5xx answer.
+class TelegramRequest(AiohttpRequest):
+    """The Bot API transport (:mod:`bot.telegram.transport`), raising :class:`ServerError` for a
+    5xx answer.
 
     PTB itself turns a 5xx into a plain ``NetworkError`` with the status only in its text; its
     ``_request_wrapper`` passes a ``TelegramError`` from ``do_request`` on unchanged.
@@ -144,7 +146,7 @@ def never_carried_out(error: NetworkError) -> bool:
     if isinstance(error, ServerError):
         return True
     return isinstance(
-        error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+        error.__cause__, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
     )
 
 

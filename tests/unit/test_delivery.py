@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+import aiohttp
 import pytest
 from telegram import Chat, Message
 from telegram.error import (
@@ -25,15 +25,10 @@ from bot.telegram.ratelimit import SendOptions, ServerError
 from storage import db as storage_db
 from storage import firings, groups
 from storage.firings import Firing, NewFiring, Outgoing
-from tests.helpers import GROUP, Clock
+from tests.helpers import GROUP, Clock, caused, refused
 
 NOW = 1_795_000_000
 SUPERGROUP = -1009999999999
-
-
-def caused(error: Exception, cause: Exception) -> Exception:
-    error.__cause__ = cause
-    return error
 
 
 class ScriptedBot:
@@ -106,16 +101,16 @@ async def send(runtime: Runtime, bot: ScriptedBot, refusals: Refusals) -> Firing
         # later, not a repeat
         ((ServerError(502, "Bad Gateway (502)"),), "pending", 1, False, False),
         (
-            (caused(NetworkError("no route"), httpx.ConnectError("refused")),),
+            (caused(NetworkError("no route"), refused()),),
             "pending",
             1,
             False,
             False,
         ),
-        ((caused(TimedOut(), httpx.ConnectTimeout("slow")),), "pending", 1, False, False),
+        ((caused(TimedOut(), aiohttp.ConnectionTimeoutError("slow")),), "pending", 1, False, False),
         # may have reached it: tried again later, marked as a possible repeat
-        ((caused(TimedOut(), httpx.ReadTimeout("no answer")),), "pending", 1, True, False),
-        ((caused(NetworkError("cut"), httpx.ReadError("reset")),), "pending", 1, True, False),
+        ((caused(TimedOut(), aiohttp.SocketTimeoutError("no answer")),), "pending", 1, True, False),
+        ((caused(NetworkError("cut"), aiohttp.ClientPayloadError()),), "pending", 1, True, False),
         ((Forbidden("bot was kicked from the supergroup chat"),), "failed", 1, False, True),
         ((BadRequest("Chat not found"),), "failed", 1, False, True),
         ((BadRequest("can't parse entities"),), "failed", 1, False, False),
@@ -141,7 +136,7 @@ async def test_outcomes(
 async def test_a_retried_firing_waits_for_its_time_and_is_not_lost(
     runtime: Runtime, clock: Clock
 ) -> None:
-    bot = ScriptedBot(caused(NetworkError("no route"), httpx.ConnectError("refused")))
+    bot = ScriptedBot(caused(NetworkError("no route"), refused()))
     stored = await send(runtime, bot, Refusals([]))
     now = int(clock().timestamp())
     assert await firings.next_unsent(runtime.database, GROUP, now) is None
@@ -154,7 +149,7 @@ async def test_a_retried_firing_waits_for_its_time_and_is_not_lost(
 
 
 async def test_after_three_unknown_outcomes_a_firing_is_uncertain(runtime: Runtime) -> None:
-    timeout = caused(TimedOut(), httpx.ReadTimeout("no answer"))
+    timeout = caused(TimedOut(), aiohttp.SocketTimeoutError("no answer"))
     outbox = Outbox(runtime, Refusals([]))
     bot = ScriptedBot(timeout, timeout, timeout)
     outbox.start(bot)  # type: ignore[arg-type]

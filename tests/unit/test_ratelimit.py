@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-import httpx
+import aiohttp
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
@@ -20,16 +20,12 @@ from bot.telegram.ratelimit import (
     counts,
     never_carried_out,
 )
+from tests.helpers import caused, refused
 
 GROUP = -1001
 OTHER = -1002
 PRIVATE = 42
 NO_WAIT = (0.0,) * 5
-
-
-def caused(error: NetworkError, cause: Exception) -> NetworkError:
-    error.__cause__ = cause
-    return error
 
 
 class Server:
@@ -121,12 +117,12 @@ def test_chat_ids_are_one_key_however_ptb_holds_them() -> None:
     ("error", "safe"),
     [
         (ServerError(502, "Bad Gateway (502)"), True),
-        (caused(NetworkError("x"), httpx.ConnectError("refused")), True),
-        (caused(TimedOut(), httpx.ConnectTimeout("slow")), True),
-        (caused(TimedOut("Pool timeout"), httpx.PoolTimeout("busy")), True),
-        (caused(TimedOut(), httpx.ReadTimeout("no answer")), False),
-        (caused(TimedOut(), httpx.WriteTimeout("half written")), False),
-        (caused(NetworkError("x"), httpx.RemoteProtocolError("disconnected")), False),
+        (caused(NetworkError("x"), refused()), True),
+        (caused(TimedOut(), aiohttp.ConnectionTimeoutError("slow")), True),
+        (caused(TimedOut(), aiohttp.ConnectionTimeoutError("no free connection")), True),
+        (caused(TimedOut(), aiohttp.SocketTimeoutError("no answer")), False),
+        (caused(TimedOut(), TimeoutError()), False),
+        (caused(NetworkError("x"), aiohttp.ServerDisconnectedError()), False),
         (NetworkError("Bad Gateway"), False),  # PTB's own 502: no status to rely on
         (BadRequest("can't parse entities"), False),
     ],
@@ -137,8 +133,8 @@ def test_which_failures_certainly_had_no_effect(error: NetworkError, safe: bool)
 
 async def test_a_5xx_and_a_connection_never_made_are_retried_each_attempt_announced() -> None:
     limiter = RateLimiter(FloodLimits(30, 20), retry_delays=NO_WAIT)
-    refused = caused(NetworkError("down"), httpx.ConnectError("refused"))
-    server = Server(script(ServerError(500, "Internal Server Error (500)"), refused))
+    down = caused(NetworkError("down"), refused())
+    server = Server(script(ServerError(500, "Internal Server Error (500)"), down))
     attempts = Attempts()
     assert await request(limiter, server, GROUP, options=SendOptions(attempts)) == {"ok": True}
     assert server.sends_to(GROUP) == 3
@@ -156,8 +152,8 @@ async def test_retries_are_bounded_by_the_schedule() -> None:
 @pytest.mark.parametrize(
     "error",
     [
-        caused(TimedOut(), httpx.ReadTimeout("no answer")),
-        caused(NetworkError("cut"), httpx.RemoteProtocolError("disconnected")),
+        caused(TimedOut(), aiohttp.SocketTimeoutError("no answer")),
+        caused(NetworkError("cut"), aiohttp.ServerDisconnectedError()),
         BadRequest("Chat not found"),
         Forbidden("bot was kicked from the supergroup chat"),
     ],
