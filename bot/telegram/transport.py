@@ -27,6 +27,8 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.logs import redact
+
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _FILENAME_ESCAPES = str.maketrans({'"': "%22", **{chr(c): f"%{c:02X}" for c in range(0x20)}})
 """What httpx escapes in a file's name (a quote, control characters); the rest goes as UTF-8,
@@ -138,9 +140,10 @@ class AiohttpRequest(BaseRequest):
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as err:  # aiohttp's own timeouts are TimeoutErrors too
-            raise TimedOut from err
+            raise TimedOut from _without_token(err)
         except aiohttp.ClientError as err:
-            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+            message = redact(f"aiohttp.{err.__class__.__name__}: {err}")
+            raise NetworkError(message) from _without_token(err)
 
     def _proxy(self, url: str) -> str | None:
         """The proxy the environment names for ``url``'s scheme and host (read once per
@@ -173,3 +176,12 @@ class AiohttpRequest(BaseRequest):
         return aiohttp.ClientTimeout(
             total=total, connect=acquire, sock_connect=connect, sock_read=read
         )
+
+
+def _without_token(error: BaseException) -> BaseException | None:
+    """``error`` with the bot token taken out of its text, to chain to what is raised; None
+    when its text still names it. aiohttp names the whole URL, whose path holds the token, in
+    some errors (``Connection timeout to host https://…/bot<token>/getMe``), and a chained
+    error is printed with any traceback, even an uncaught one."""
+    error.args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in error.args)
+    return error if redact(str(error)) == str(error) else None
