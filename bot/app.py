@@ -101,12 +101,9 @@ class PollRequest(TelegramRequest):
     (``rakor status``)."""
 
     def __init__(
-        self,
-        store: Callable[[bytes], Awaitable[None]],
-        on_success: Callable[[], None],
-        ssl_context: ssl.SSLContext,
+        self, store: Callable[[bytes], Awaitable[None]], on_success: Callable[[], None]
     ) -> None:
-        super().__init__(connection_pool_size=1, ssl_context=ssl_context)
+        super().__init__(connection_pool_size=1, ssl_context=tls())
         self._store = store
         self._on_success = on_success
 
@@ -147,9 +144,8 @@ def build_application(
 
     queue = DurableUpdateQueue(database, epoch)
     processor = InboxProcessor(database, epoch, queue)
-    tls_context = tls()
-    requests = TelegramRequest(ssl_context=tls_context)
-    poll = PollRequest(queue.store_polled, lambda: holder[0].polled(), tls_context)
+    requests = TelegramRequest(ssl_context=tls())
+    poll = PollRequest(queue.store_polled, lambda: holder[0].polled())
     app: App = (
         builder.request(requests)
         .token(settings.bot_token.get_secret_value())
